@@ -1,0 +1,2 @@
+// Placeholder entry; replaced by the Electron main implementation.
+export {};

@@ -1,0 +1,237 @@
+/**
+ * Document types of the local store (and, later, of the sync wire).
+ *
+ * Rules every document follows:
+ * - the primary key is `id`, generated on the laptop (see `newId`), at most 64 characters;
+ * - `customerId` names the customer the document belongs to (a customer's own `customerId`
+ *   equals its `id`), so the server can scope every read and write;
+ * - `createdAt` / `updatedAt` are ISO-8601 instants with offset, written by the laptop
+ *   (informative only: sync orders by a server sequence, never by these);
+ * - deletion is RxDB's `_deleted` flag (a tombstone that replicates), never a hard delete.
+ *
+ * Times that belong to a place (check-in, incident opened) are stored as ISO-8601 with the
+ * offset in force where they were recorded; the site's IANA zone decides how they are shown
+ * and how the SLA clock counts.
+ */
+
+/** ISO-8601 instant with an explicit offset, e.g. `2026-03-06T15:00:00.000+08:00`. */
+export type IsoInstant = string;
+/** Calendar date `yyyy-MM-dd`. */
+export type IsoDate = string;
+
+export interface BaseDoc {
+  id: string;
+  customerId: string;
+  createdAt: IsoInstant;
+  updatedAt: IsoInstant;
+}
+
+export interface ContactPerson {
+  name: string;
+  title?: string;
+  phone?: string;
+  email?: string;
+}
+
+export interface CustomerDoc extends BaseDoc {
+  name: string;
+  shortName?: string;
+  industry?: string;
+  contacts: ContactPerson[];
+  notes?: string;
+}
+
+/** Holiday calendar of a site: `cn` is mainland China's statutory calendar, `none` weekends only. */
+export type HolidayCalendarId = 'cn' | 'none';
+
+export interface RemoteAccess {
+  method: string;
+  host?: string;
+  username?: string;
+  /** Secret: encrypted at rest, masked on screen, never logged. */
+  password?: string;
+}
+
+export interface SiteDoc extends BaseDoc {
+  name: string;
+  address: string;
+  /** IANA time zone name; the SLA clock counts in this zone. */
+  timeZone: string;
+  holidayCalendar: HolidayCalendarId;
+  contacts: ContactPerson[];
+  remoteAccess?: RemoteAccess;
+  notes?: string;
+}
+
+export type EnvironmentKind = 'dev' | 'test' | 'prod';
+export type ProductName = 'DCE' | 'Apsara Stack' | 'ZStack';
+
+export interface ClusterDoc extends BaseDoc {
+  siteId: string;
+  name: string;
+  environment: EnvironmentKind;
+  product: ProductName;
+  /** x.y.z */
+  version: string;
+  controlPlaneNodes: number;
+  workerNodes: number;
+  notes?: string;
+}
+
+export type PolicyPackId = 'dce-support' | 'private-cloud-ops';
+
+/** How a contract's service validity is dated (seed 000 “服务有效期”). */
+export type ValidityRule =
+  'licence-activation' | 'appliance-delivery' | 'new-cluster-expansion' | 'shares-original-cluster';
+
+export interface ContractDoc extends BaseDoc {
+  number: string;
+  packId: PolicyPackId;
+  /** Service codes of the pack: SNS/PDS/S360/EAM, or the ops pack's service items. */
+  services: string[];
+  /** Tier id of the pack: standard/advanced/professional, or 5x8/7x24. */
+  tier: string;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  validityRule: ValidityRule;
+  siteIds: string[];
+  clusterIds: string[];
+  notes?: string;
+}
+
+export type VisitPurpose =
+  | 'planning'
+  | 'deployment'
+  | 'inspection'
+  | 'upgrade'
+  | 'troubleshooting'
+  | 'incident'
+  | 'training'
+  | 'other';
+
+export type VisitStatus = 'planned' | 'checked-in' | 'checked-out';
+
+export interface VisitDoc extends BaseDoc {
+  siteId: string;
+  contractId?: string;
+  purpose: VisitPurpose;
+  summary: string;
+  engineers: string[];
+  plannedDate?: IsoDate;
+  checkInAt?: IsoInstant;
+  checkOutAt?: IsoInstant;
+  status: VisitStatus;
+}
+
+/** Reference to a content-addressed blob held by the main process's blob store. */
+export interface AttachmentRef {
+  sha256: string;
+  name: string;
+  mimeType: string;
+  size: number;
+}
+
+export type VisitLogKind = 'note' | 'command' | 'photo' | 'file';
+
+/** Append-only: a correction is a new entry whose `correctsEntryId` names the corrected one. */
+export interface VisitLogEntryDoc extends BaseDoc {
+  visitId: string;
+  at: IsoInstant;
+  author: string;
+  kind: VisitLogKind;
+  text: string;
+  /** For `command` entries: the command line and its captured output. */
+  command?: string;
+  output?: string;
+  attachments: AttachmentRef[];
+  correctsEntryId?: string;
+}
+
+export type IncidentStatus = 'open' | 'paused' | 'resolved' | 'closed';
+export type ClosureState = 'resolved' | 'transferred-to-customer' | 'cancelled-by-customer';
+export type ResolutionType = 'advice' | 'permanent-workaround' | 'change-request';
+
+export type TimelineEventKind =
+  | 'opened'
+  | 'contact'
+  | 'first-response'
+  | 'update'
+  | 'escalation'
+  | 'workaround'
+  | 'resolution'
+  | 'reclassification'
+  | 'pause'
+  | 'resume'
+  | 'dispatch'
+  | 'on-site-arrival'
+  | 'closure'
+  | 'note';
+
+/** Timeline events are append-only. */
+export interface TimelineEvent {
+  id: string;
+  at: IsoInstant;
+  kind: TimelineEventKind;
+  author: string;
+  text: string;
+  fromLevel?: string;
+  toLevel?: string;
+}
+
+export interface PauseInterval {
+  start: IsoInstant;
+  end?: IsoInstant;
+  /** Reason id from the policy pack's allowed pause reasons. */
+  reason: string;
+  note?: string;
+}
+
+export interface LevelChange {
+  level: string;
+  at: IsoInstant;
+  reason: string;
+}
+
+export interface IncidentDoc extends BaseDoc {
+  siteId: string;
+  contractId: string;
+  clusterId?: string;
+  title: string;
+  description: string;
+  packId: PolicyPackId;
+  /** Tier copied from the contract when the incident was opened. */
+  tier: string;
+  /** Current severity level id of the pack ('1'..'5' or 'P1'..'P4' / 'request'). */
+  level: string;
+  levelHistory: LevelChange[];
+  /** The customer's first contact: the SLA clock starts here, also after reclassification. */
+  openedAt: IsoInstant;
+  firstResponseAt?: IsoInstant;
+  dispatchedAt?: IsoInstant;
+  onSiteArrivalAt?: IsoInstant;
+  status: IncidentStatus;
+  pauses: PauseInterval[];
+  timeline: TimelineEvent[];
+  impact?: string;
+  rootCause?: string;
+  workaround?: string;
+  closure?: {
+    state: ClosureState;
+    at: IsoInstant;
+    resolutionType?: ResolutionType;
+    note?: string;
+  };
+}
+
+export type CollectionName =
+  'customers' | 'sites' | 'clusters' | 'contracts' | 'visits' | 'visitLogEntries' | 'incidents';
+
+export interface DocByCollection {
+  customers: CustomerDoc;
+  sites: SiteDoc;
+  clusters: ClusterDoc;
+  contracts: ContractDoc;
+  visits: VisitDoc;
+  visitLogEntries: VisitLogEntryDoc;
+  incidents: IncidentDoc;
+}

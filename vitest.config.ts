@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'src-shared/**/*.test.ts',
+      'src-main/**/*.test.ts',
+      'src-server/**/*.test.ts',
+      'src-cli/**/*.test.ts',
+      'src-renderer/**/*.test.{ts,tsx}',
+      'test/integration/**/*.test.ts',
+    ],
+    testTimeout: 20000,
+  },
+});

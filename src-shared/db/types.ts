@@ -210,6 +210,12 @@ export interface IncidentDoc extends BaseDoc {
   dispatchedAt?: IsoInstant;
   onSiteArrivalAt?: IsoInstant;
   status: IncidentStatus;
+  /**
+   * Response due instant in UTC (`…Z`), recomputed by the incident operations whenever level,
+   * pauses or the clock inputs change; '' when the policy sets no time target. Denormalised so
+   * the open-incidents list can sort by an index.
+   */
+  dueAt: string;
   pauses: PauseInterval[];
   timeline: TimelineEvent[];
   impact?: string;

@@ -1,0 +1,4 @@
+// Early placeholder so the router can be wired; replaced by the real screen in the next commits.
+export function IncidentDetailPage() {
+  return <section data-testid="IncidentDetailPage" />;
+}

@@ -1,0 +1,2 @@
+export { VisitsPage } from './VisitsPage';
+export { VisitDetailPage } from './VisitDetailPage';

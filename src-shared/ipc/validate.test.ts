@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_IPC_CHANNELS, IPC_CHANNELS } from './contract';
+import {
+  IPC_ARGS_VALIDATORS,
+  IpcPayloadError,
+  MAX_BLOB_BYTES,
+  isSha256Hex,
+  parseBlobName,
+  parseBlobPutInput,
+  parseMimeType,
+  parseSha256,
+} from './validate';
+
+const HASH = 'a'.repeat(64);
+
+describe('channel names', () => {
+  it('follow namespace:verb-noun and are unique', () => {
+    for (const channel of ALL_IPC_CHANNELS) {
+      expect(channel).toMatch(/^[a-z]+:[a-z]+(-[a-z]+)*$/);
+    }
+    expect(new Set(ALL_IPC_CHANNELS).size).toBe(ALL_IPC_CHANNELS.length);
+  });
+
+  it('has an argument validator for every channel and no other', () => {
+    expect(Object.keys(IPC_ARGS_VALIDATORS).sort()).toEqual([...ALL_IPC_CHANNELS].sort());
+  });
+});
+
+describe('sha256', () => {
+  it('accepts 64 lowercase hex characters only', () => {
+    expect(isSha256Hex(HASH)).toBe(true);
+    expect(isSha256Hex('0123456789abcdef'.repeat(4))).toBe(true);
+    expect(isSha256Hex('A'.repeat(64))).toBe(false);
+    expect(isSha256Hex('a'.repeat(63))).toBe(false);
+    expect(isSha256Hex('a'.repeat(65))).toBe(false);
+    expect(isSha256Hex('g'.repeat(64))).toBe(false);
+    expect(isSha256Hex(`../${'a'.repeat(61)}`)).toBe(false);
+    expect(isSha256Hex(42)).toBe(false);
+    expect(isSha256Hex(null)).toBe(false);
+  });
+
+  it('names the field in its error', () => {
+    expect(() => parseSha256('nope')).toThrow(/sha256 must be a SHA-256 digest.*"nope"/);
+    expect(() => parseSha256(undefined)).toThrow(IpcPayloadError);
+  });
+});
+
+describe('blob names', () => {
+  it('accepts ordinary file names, including Chinese ones', () => {
+    expect(parseBlobName('photo.jpg')).toBe('photo.jpg');
+    expect(parseBlobName('巡检 截图 (1).png')).toBe('巡检 截图 (1).png');
+    expect(parseBlobName('x'.repeat(255))).toHaveLength(255);
+  });
+
+  it('rejects empty, long, path-like and control-character names', () => {
+    expect(() => parseBlobName('')).toThrow(/empty/);
+    expect(() => parseBlobName('x'.repeat(256))).toThrow(/at most 255/);
+    expect(() => parseBlobName('../etc/passwd')).toThrow(/path separators/);
+    expect(() => parseBlobName('C:\\Windows\\x')).toThrow(/path separators/);
+    expect(() => parseBlobName('..')).toThrow(/"\.\."/);
+    expect(() => parseBlobName('a\u0000b')).toThrow(/control characters/);
+    expect(() => parseBlobName('a\nb')).toThrow(/control characters/);
+    expect(() => parseBlobName(5)).toThrow(/must be a string, got number/);
+  });
+});
+
+describe('mime types', () => {
+  it('accepts type/subtype', () => {
+    for (const t of ['image/jpeg', 'text/plain', 'application/vnd.ms-excel', 'image/svg+xml']) {
+      expect(parseMimeType(t)).toBe(t);
+    }
+  });
+
+  it('rejects anything else', () => {
+    for (const t of [
+      '',
+      'image',
+      'image/',
+      '/jpeg',
+      'text/plain; charset=utf-8',
+      'a b/c',
+      'x/y/z',
+    ]) {
+      expect(() => parseMimeType(t), t).toThrow(IpcPayloadError);
+    }
+  });
+});
+
+describe('blobs.put input', () => {
+  it('returns a clean copy without extra properties', () => {
+    const bytes = new Uint8Array([1, 2, 3]);
+    const parsed = parseBlobPutInput({ bytes, name: 'a.txt', mimeType: 'text/plain', extra: 1 });
+    expect(parsed).toEqual({ bytes, name: 'a.txt', mimeType: 'text/plain' });
+    expect(Object.keys(parsed)).toEqual(['bytes', 'name', 'mimeType']);
+  });
+
+  it('rejects non-objects, wrong byte types and oversize blobs', () => {
+    expect(() => parseBlobPutInput(null)).toThrow(/expects an object, got null/);
+    expect(() => parseBlobPutInput([1])).toThrow(/got an array/);
+    expect(() =>
+      parseBlobPutInput({ bytes: [1, 2], name: 'a.txt', mimeType: 'text/plain' }),
+    ).toThrow(/bytes must be a Uint8Array, got an array/);
+    expect(() =>
+      parseBlobPutInput({ bytes: new Uint16Array(2), name: 'a.txt', mimeType: 'text/plain' }),
+    ).toThrow(/bytes must be a Uint8Array/);
+    // A view over a large buffer is measured by its own length, not the buffer's.
+    const big = new Uint8Array(new ArrayBuffer(MAX_BLOB_BYTES + 1));
+    expect(() => parseBlobPutInput({ bytes: big, name: 'a', mimeType: 'a/b' })).toThrow(
+      /at most 52428800 bytes/,
+    );
+    expect(
+      parseBlobPutInput({ bytes: big.subarray(0, MAX_BLOB_BYTES), name: 'a', mimeType: 'a/b' })
+        .bytes.byteLength,
+    ).toBe(MAX_BLOB_BYTES);
+  });
+});
+
+describe('argument lists', () => {
+  it('checks arity per channel', () => {
+    expect(IPC_ARGS_VALIDATORS[IPC_CHANNELS.appGetInfo]([])).toEqual([]);
+    expect(() => IPC_ARGS_VALIDATORS[IPC_CHANNELS.appGetInfo]([1])).toThrow(
+      /app.getInfo takes no arguments, got 1/,
+    );
+    expect(IPC_ARGS_VALIDATORS[IPC_CHANNELS.blobsHas]([HASH])).toEqual([HASH]);
+    expect(() => IPC_ARGS_VALIDATORS[IPC_CHANNELS.blobsGet]([])).toThrow(/exactly one argument/);
+    expect(() => IPC_ARGS_VALIDATORS[IPC_CHANNELS.blobsGet]([HASH, HASH])).toThrow(
+      /exactly one argument, got 2/,
+    );
+    expect(() => IPC_ARGS_VALIDATORS[IPC_CHANNELS.blobsPut]([{}])).toThrow(/bytes must be/);
+  });
+});

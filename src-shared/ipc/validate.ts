@@ -1,0 +1,142 @@
+/**
+ * Payload validators for the desktop API. Pure functions, used by the Electron IPC handlers and by
+ * the e2e harness alike, so both reject exactly the same payloads with the same messages.
+ *
+ * Each `parse*` function returns a clean copy of a valid value (extra properties dropped) or throws
+ * `IpcPayloadError` naming the offending field.
+ */
+import { IPC_CHANNELS } from './contract';
+import type { BlobPutInput, IpcArgs, IpcChannel } from './contract';
+
+/** Largest blob accepted by `blobs.put`: 50 MiB (photos and command output, not disk images). */
+export const MAX_BLOB_BYTES = 50 * 1024 * 1024;
+/** Longest file name accepted; matches the usual file system limit. */
+export const MAX_BLOB_NAME_LENGTH = 255;
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+/**
+ * `type/subtype` with RFC 6838 restricted-name characters, no parameters: the media type is shown
+ * to the user and used to pick a viewer, so nothing else is needed and nothing else is allowed.
+ */
+const MIME_TYPE =
+  /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/;
+// Control characters (including NUL) would let a name smuggle line breaks into logs and reports.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+
+/** A payload that does not satisfy the contract. The message is safe to show to the caller. */
+export class IpcPayloadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IpcPayloadError';
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (value instanceof Uint8Array) return `${value.constructor.name}`;
+  return typeof value;
+}
+
+/** Whether `value` is a SHA-256 digest written as 64 lowercase hex characters. */
+export function isSha256Hex(value: unknown): value is string {
+  return typeof value === 'string' && SHA256_HEX.test(value);
+}
+
+export function parseSha256(value: unknown, field = 'sha256'): string {
+  if (!isSha256Hex(value)) {
+    throw new IpcPayloadError(
+      `${field} must be a SHA-256 digest of 64 lowercase hex characters, got ${
+        typeof value === 'string' ? `"${value.slice(0, 80)}"` : describe(value)
+      }`,
+    );
+  }
+  return value;
+}
+
+export function parseBlobName(value: unknown): string {
+  if (typeof value !== 'string') {
+    throw new IpcPayloadError(`name must be a string, got ${describe(value)}`);
+  }
+  if (value.length === 0) throw new IpcPayloadError('name must not be empty');
+  if (value.length > MAX_BLOB_NAME_LENGTH) {
+    throw new IpcPayloadError(
+      `name must be at most ${MAX_BLOB_NAME_LENGTH} characters, got ${value.length}`,
+    );
+  }
+  if (value.includes('/') || value.includes('\\')) {
+    throw new IpcPayloadError('name must be a file name without path separators');
+  }
+  if (value === '.' || value === '..') throw new IpcPayloadError('name must not be "." or ".."');
+  if (CONTROL_CHARS.test(value)) {
+    throw new IpcPayloadError('name must not contain control characters');
+  }
+  return value;
+}
+
+export function parseMimeType(value: unknown): string {
+  if (typeof value !== 'string' || !MIME_TYPE.test(value)) {
+    throw new IpcPayloadError(
+      `mimeType must look like "type/subtype" (e.g. "image/jpeg"), got ${
+        typeof value === 'string' ? `"${value.slice(0, 80)}"` : describe(value)
+      }`,
+    );
+  }
+  return value;
+}
+
+export function parseBlobBytes(value: unknown): Uint8Array {
+  if (!(value instanceof Uint8Array)) {
+    throw new IpcPayloadError(`bytes must be a Uint8Array, got ${describe(value)}`);
+  }
+  if (value.byteLength > MAX_BLOB_BYTES) {
+    throw new IpcPayloadError(
+      `bytes must be at most ${MAX_BLOB_BYTES} bytes (50 MiB), got ${value.byteLength}`,
+    );
+  }
+  return value;
+}
+
+/** Validates the argument of `blobs.put`. */
+export function parseBlobPutInput(value: unknown): BlobPutInput {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new IpcPayloadError(`blobs.put expects an object, got ${describe(value)}`);
+  }
+  const input = value as Record<string, unknown>;
+  return {
+    bytes: parseBlobBytes(input['bytes']),
+    name: parseBlobName(input['name']),
+    mimeType: parseMimeType(input['mimeType']),
+  };
+}
+
+/** Validates that a call carries no arguments (the `getInfo`/`getDatabaseKey` style calls). */
+export function parseNoArgs(args: readonly unknown[], method: string): [] {
+  if (args.length !== 0) {
+    throw new IpcPayloadError(`${method} takes no arguments, got ${args.length}`);
+  }
+  return [];
+}
+
+/** Validates that a call carries exactly one argument and returns it. */
+export function parseSingleArg(args: readonly unknown[], method: string): unknown {
+  if (args.length !== 1) {
+    throw new IpcPayloadError(`${method} takes exactly one argument, got ${args.length}`);
+  }
+  return args[0];
+}
+
+/**
+ * Argument validators per channel: turn the untrusted argument list received over IPC (or HTTP in
+ * the e2e harness) into the typed arguments of the `DesktopApi` method, or throw.
+ */
+export const IPC_ARGS_VALIDATORS: {
+  readonly [C in IpcChannel]: (args: readonly unknown[]) => IpcArgs<C>;
+} = {
+  [IPC_CHANNELS.appGetInfo]: (args) => parseNoArgs(args, 'app.getInfo'),
+  [IPC_CHANNELS.keystoreGetDatabaseKey]: (args) => parseNoArgs(args, 'keystore.getDatabaseKey'),
+  [IPC_CHANNELS.blobsPut]: (args) => [parseBlobPutInput(parseSingleArg(args, 'blobs.put'))],
+  [IPC_CHANNELS.blobsGet]: (args) => [parseSha256(parseSingleArg(args, 'blobs.get'))],
+  [IPC_CHANNELS.blobsHas]: (args) => [parseSha256(parseSingleArg(args, 'blobs.has'))],
+};

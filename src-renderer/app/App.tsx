@@ -1,0 +1,58 @@
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect } from 'react';
+import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { I18nProvider, useI18n } from './i18n';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+import { VisitDetailPage, VisitsPage } from '../features/visits';
+import { IncidentDetailPage, IncidentsPage } from '../features/incidents';
+
+/** antd's colour and size tokens: dense and sober, for people reading tables all day. */
+const THEME = {
+  algorithm: [theme.defaultAlgorithm, theme.compactAlgorithm],
+  token: {
+    colorPrimary: '#1f5fbf',
+    borderRadius: 4,
+    fontFamily:
+      '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Helvetica Neue", Arial, sans-serif',
+  },
+};
+
+function LocalizedShell() {
+  const { lang } = useI18n();
+
+  useEffect(() => {
+    dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  }, [lang]);
+
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME}>
+      <AntApp className="fb-app">
+        <HashRouter>
+          <Routes>
+            <Route element={<AppLayout />}>
+              <Route index element={<Navigate to="/customers" replace />} />
+              <Route path="visits" element={<VisitsPage />} />
+              <Route path="visits/:visitId" element={<VisitDetailPage />} />
+              <Route path="incidents" element={<IncidentsPage />} />
+              <Route path="incidents/:incidentId" element={<IncidentDetailPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </HashRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <LocalizedShell />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,112 @@
+import { Alert, Button, Flex, Layout, Menu, Segmented, Tag, Tooltip, Typography } from 'antd';
+import {
+  AlertOutlined,
+  CloudServerOutlined,
+  EnvironmentOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { useI18n } from './i18n';
+import type { Lang } from './i18n';
+import { useEngineer } from './settings';
+
+const SECTIONS = [
+  { key: '/customers', icon: <TeamOutlined />, label: 'nav.customers' },
+  { key: '/visits', icon: <EnvironmentOutlined />, label: 'nav.visits' },
+  { key: '/incidents', icon: <AlertOutlined />, label: 'nav.incidents' },
+  { key: '/settings', icon: <SettingOutlined />, label: 'nav.settings' },
+] as const;
+
+/** The menu entry a path belongs to: `/customers/abc` → `/customers`. */
+function sectionOf(pathname: string): string {
+  const first = pathname.split('/')[1] ?? '';
+  return `/${first}`;
+}
+
+export function AppLayout() {
+  const { t, lang, setLang } = useI18n();
+  const { name: engineer } = useEngineer();
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  return (
+    <Layout className="fb-shell">
+      <Layout.Header className="fb-header">
+        <Flex align="center" gap={12} className="fb-brand">
+          <CloudServerOutlined className="fb-brand-icon" aria-hidden />
+          <Typography.Text strong className="fb-brand-name">
+            {t('app.name')}
+          </Typography.Text>
+          <Typography.Text type="secondary" className="fb-brand-tagline">
+            {t('app.tagline')}
+          </Typography.Text>
+        </Flex>
+        <Flex align="center" gap={16}>
+          <Tooltip title={t('header.localOnlyHint')}>
+            <Tag
+              color="default"
+              className="fb-sync-status"
+              data-testid="sync-status"
+              aria-label={`${t('header.syncStatus')}: ${t('header.localOnly')}`}
+            >
+              {t('header.localOnly')}
+            </Tag>
+          </Tooltip>
+          <Tooltip title={t('header.engineer')}>
+            <Button
+              type="text"
+              size="small"
+              icon={<UserOutlined />}
+              onClick={() => void navigate('/settings')}
+              aria-label={`${t('header.engineer')}: ${engineer || t('header.noEngineer')}`}
+              data-testid="current-engineer"
+            >
+              {engineer || (
+                <Typography.Text type="secondary">{t('header.noEngineer')}</Typography.Text>
+              )}
+            </Button>
+          </Tooltip>
+          <Segmented<Lang>
+            size="small"
+            value={lang}
+            onChange={(value) => setLang(value)}
+            aria-label={t('header.language')}
+            options={[
+              { value: 'zh', label: t('lang.zh') },
+              { value: 'en', label: t('lang.en') },
+            ]}
+          />
+        </Flex>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={184} theme="light" className="fb-sider" breakpoint="md">
+          <nav aria-label={t('nav.label')}>
+            <Menu
+              mode="inline"
+              selectedKeys={[sectionOf(location.pathname)]}
+              onClick={({ key }) => void navigate(key)}
+              items={SECTIONS.map((s) => ({ key: s.key, icon: s.icon, label: t(s.label) }))}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content className="fb-content">
+          <ErrorBoundary
+            resetKey={location.pathname}
+            fallback={(error) => (
+              <Alert
+                type="error"
+                showIcon
+                title={t('app.renderError', { message: error.message })}
+              />
+            )}
+          >
+            <Outlet />
+          </ErrorBoundary>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * Pure parts of the UI translation layer (no React), so they are unit-tested directly.
+ *
+ * Messages are flat maps `key → text` per language, keys namespaced by feature
+ * (`customers.title`, `common.save`). Placeholders are written `{name}` and filled by `params`.
+ */
+
+export type Lang = 'zh' | 'en';
+
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+/** Chinese is the default language of the product (PRODUCT.md §7). */
+export const DEFAULT_LANG: Lang = 'zh';
+
+/** One feature's messages: the same keys in both languages. */
+export interface MessageModule {
+  readonly zh: Readonly<Record<string, string>>;
+  readonly en: Readonly<Record<string, string>>;
+}
+
+export type Dictionary = Readonly<Record<string, string>>;
+
+/** A text in both languages (the shape of `Localized` in src-shared/policy). */
+export interface LocalizedLike {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** The BCP 47 tag used for `<html lang>` and `Intl` formatting. */
+export function localeTag(lang: Lang): string {
+  return lang === 'zh' ? 'zh-CN' : 'en-US';
+}
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'zh' || value === 'en';
+}
+
+/**
+ * Merges the modules of one language. A key defined by two modules is a programming error (one
+ * would silently hide the other), so it throws.
+ */
+export function mergeMessages(modules: readonly MessageModule[], lang: Lang): Dictionary {
+  const out: Record<string, string> = {};
+  for (const module of modules) {
+    for (const [key, text] of Object.entries(module[lang])) {
+      if (Object.hasOwn(out, key)) throw new Error(`Duplicate message key: ${key}`);
+      out[key] = text;
+    }
+  }
+  return out;
+}
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** The placeholder names used in a message, sorted, e.g. `['count', 'name']`. */
+export function placeholdersOf(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ''))].sort();
+}
+
+/**
+ * Looks up `key` and fills its placeholders. An unknown key returns the key itself (visible in the
+ * UI, so a missing message is noticed rather than rendering blank); a placeholder without a value
+ * is left as written for the same reason.
+ */
+export function translate(
+  dict: Dictionary,
+  key: string,
+  params?: Readonly<Record<string, string | number>>,
+): string {
+  const text = Object.hasOwn(dict, key) ? dict[key] : undefined;
+  if (text === undefined) return key;
+  if (params === undefined) return text;
+  return text.replace(PLACEHOLDER, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/**
+ * Formats an instant for display. With `zone` (an IANA name, e.g. the site's) the wall-clock time
+ * of that zone is shown with its UTC offset, so an engineer in another zone is never misled;
+ * without it, the laptop's zone is used and no offset is shown.
+ */
+export function formatDateTime(lang: Lang, iso: string, zone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions = {
+    year: 'numeric',
+    month: lang === 'zh' ? '2-digit' : 'short',
+    day: lang === 'zh' ? '2-digit' : 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  };
+  if (zone !== undefined) {
+    options.timeZone = zone;
+    options.timeZoneName = 'shortOffset';
+  }
+  return new Intl.DateTimeFormat(localeTag(lang), options).format(date);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Formats a calendar date `yyyy-MM-dd`. It is a date, not an instant: it is formatted in UTC so
+ * no time zone can shift it to the previous or next day.
+ */
+export function formatDate(lang: Lang, isoDate: string): string {
+  const m = ISO_DATE.exec(isoDate);
+  if (m === null) return isoDate;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(localeTag(lang), {
+    year: 'numeric',
+    month: lang === 'zh' ? '2-digit' : 'short',
+    day: lang === 'zh' ? '2-digit' : 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+export function pickLocalized(l: LocalizedLike, lang: Lang): string {
+  return l[lang];
+}

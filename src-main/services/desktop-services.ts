@@ -1,0 +1,53 @@
+/**
+ * The one implementation of the desktop API. The Electron IPC handlers and the e2e harness both
+ * delegate here, so what the UI tests exercise in Chromium is the code the app runs.
+ *
+ * Callers validate payloads first (src-shared/ipc validators); the services re-check what could
+ * touch the file system (digests become paths, names are stored), as a second line of defence.
+ */
+import { join } from 'node:path';
+import type { AppInfo, DesktopApi } from '../../src-shared/ipc';
+import { BlobStore } from './blob-store';
+import { KeyStore } from './key-store';
+import type { SecretProtector } from './key-store';
+
+export interface DesktopServicesOptions {
+  /** The user's profile folder (Electron's `userData`, or a temporary folder in tests). */
+  userDataDir: string;
+  /** Encrypts the database key at rest. */
+  protector: SecretProtector;
+  /** What `app.getInfo` reports besides the platform. */
+  appInfo: Omit<AppInfo, 'platform'>;
+}
+
+/** Folder layout inside `userDataDir`, fixed so profiles stay readable across versions. */
+export const USER_DATA_LAYOUT = { blobs: 'blobs', keystore: 'keystore' } as const;
+
+export interface DesktopServices extends DesktopApi {
+  readonly blobStore: BlobStore;
+  readonly keyStore: KeyStore;
+}
+
+export function createDesktopServices(options: DesktopServicesOptions): DesktopServices {
+  const blobStore = new BlobStore(join(options.userDataDir, USER_DATA_LAYOUT.blobs));
+  const keyStore = new KeyStore(
+    join(options.userDataDir, USER_DATA_LAYOUT.keystore),
+    options.protector,
+  );
+  const info: AppInfo = { ...options.appInfo, platform: process.platform };
+  return {
+    blobStore,
+    keyStore,
+    app: {
+      getInfo: () => Promise.resolve({ ...info }),
+    },
+    keystore: {
+      getDatabaseKey: () => keyStore.getDatabaseKey(),
+    },
+    blobs: {
+      put: ({ bytes, name, mimeType }) => blobStore.put(bytes, name, mimeType),
+      get: (sha256) => blobStore.get(sha256),
+      has: (sha256) => blobStore.has(sha256),
+    },
+  };
+}

@@ -46,7 +46,8 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       'react-hooks/rules-of-hooks': 'error',
-      'react-hooks/exhaustive-deps': 'error',
+      // The store's query hooks take (build, deps) like useMemo, so their deps are checked too.
+      'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^(useRxQuery|useCount)$' }],
       // Layering (CONVENTIONS.md): the folder says where the code may run.
       'import-x/no-restricted-paths': [
         'error',

@@ -1,0 +1,228 @@
+/**
+ * Conflict handlers for replication, one per collection.
+ *
+ * RxDB's default handler keeps the server's document and silently drops the local edit. These
+ * merge instead. A conflict has three states: the master state the laptop last saw (`assumed`,
+ * may be missing), the master's current state (`master`) and the laptop's state (`local`).
+ *
+ * - Every field is merged three-way: a field only one side changed since `assumed` takes that
+ *   side's value, so edits to different fields never cost each other anything. A field both
+ *   sides changed differently takes the value of the side with the later `updatedAt`
+ *   (ties go to the master, so every laptop resolves the same way).
+ * - Append-only parts never lose an entry: an incident's timeline events are united by id,
+ *   level changes and pauses by their start instant.
+ * - Log entries are immutable, so two copies of one entry differ at most in `_deleted`; the
+ *   three-way rule handles that like any field.
+ *
+ * Handlers are pure: the server can use the same functions when it checks pushes.
+ */
+import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
+import type {
+  BaseDoc,
+  CollectionName,
+  DocByCollection,
+  IncidentDoc,
+  LevelChange,
+  PauseInterval,
+  TimelineEvent,
+} from './types';
+
+type Json = unknown;
+type JsonRecord = Record<string, Json>;
+
+function asRecord(doc: object): JsonRecord {
+  return doc as unknown as JsonRecord;
+}
+
+/** Structural equality of JSON values; key order does not matter. */
+export function jsonEqual(a: Json, b: Json): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]));
+  }
+  const ra = a as Record<string, Json>;
+  const rb = b as Record<string, Json>;
+  const ka = Object.keys(ra).filter((k) => ra[k] !== undefined);
+  const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => jsonEqual(ra[k], rb[k]));
+}
+
+/** RxDB may hand over documents with storage metadata (`_meta`, `_rev`, `_attachments`). */
+function isDocumentField(key: string): boolean {
+  return key === '_deleted' || !key.startsWith('_');
+}
+
+/** Equal as documents: storage metadata ignored, `_deleted` compared (missing = false). */
+export function documentsEqual<T extends object>(a: WithDeleted<T>, b: WithDeleted<T>): boolean {
+  const ra = asRecord(a);
+  const rb = asRecord(b);
+  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)].filter(isDocumentField));
+  for (const key of keys) {
+    const va = key === '_deleted' ? ra[key] === true : ra[key];
+    const vb = key === '_deleted' ? rb[key] === true : rb[key];
+    if (!jsonEqual(va, vb)) return false;
+  }
+  return true;
+}
+
+function instantMs(value: string | undefined): number {
+  const ms = value === undefined ? NaN : Date.parse(value);
+  return Number.isNaN(ms) ? -Infinity : ms;
+}
+
+/** Later `updatedAt` (as an instant, not as a string: offsets differ between laptops). */
+function localIsNewer(master: BaseDoc, local: BaseDoc): boolean {
+  return instantMs(local.updatedAt) > instantMs(master.updatedAt);
+}
+
+/**
+ * Three-way merge of the top-level fields of two document states. See the module comment for
+ * the rules; `updatedAt` becomes the later of the two.
+ */
+export function mergeDocuments<T extends BaseDoc>(
+  input: RxConflictHandlerInput<T>,
+): WithDeleted<T> {
+  const { assumedMasterState: assumed, realMasterState: master, newDocumentState: local } = input;
+  const m = asRecord(master);
+  const l = asRecord(local);
+  const base = assumed === undefined ? undefined : asRecord(assumed);
+  const newer = localIsNewer(master, local);
+  const out: JsonRecord = {};
+  const keys = new Set([...Object.keys(m), ...Object.keys(l)].filter(isDocumentField));
+  for (const key of keys) {
+    const mv = key === '_deleted' ? m[key] === true : m[key];
+    const lv = key === '_deleted' ? l[key] === true : l[key];
+    const bv = base === undefined ? undefined : key === '_deleted' ? base[key] === true : base[key];
+    let value: Json;
+    if (jsonEqual(mv, lv)) value = mv;
+    else if (base !== undefined && jsonEqual(lv, bv)) value = mv;
+    else if (base !== undefined && jsonEqual(mv, bv)) value = lv;
+    else value = newer ? lv : mv;
+    if (value !== undefined) out[key] = value;
+  }
+  out.updatedAt = newer ? local.updatedAt : master.updatedAt;
+  return out as unknown as WithDeleted<T>;
+}
+
+function byInstantThen<T>(at: (x: T) => string, tie: (x: T) => string) {
+  return (a: T, b: T): number =>
+    instantMs(at(a)) - instantMs(at(b)) || (tie(a) < tie(b) ? -1 : tie(a) > tie(b) ? 1 : 0);
+}
+
+/** Union of timeline events by id (an event id names one immutable event), in time order. */
+export function mergeTimelines(...timelines: TimelineEvent[][]): TimelineEvent[] {
+  const byId = new Map<string, TimelineEvent>();
+  for (const timeline of timelines) {
+    for (const event of timeline) if (!byId.has(event.id)) byId.set(event.id, event);
+  }
+  return [...byId.values()].sort(
+    byInstantThen(
+      (e) => e.at,
+      (e) => e.id,
+    ),
+  );
+}
+
+function mergeLevelHistories(...histories: LevelChange[][]): LevelChange[] {
+  const byKey = new Map<string, LevelChange>();
+  for (const history of histories) {
+    for (const change of history) {
+      const key = `${instantMs(change.at)}|${change.level}|${change.reason}`;
+      if (!byKey.has(key)) byKey.set(key, change);
+    }
+  }
+  return [...byKey.values()].sort(
+    byInstantThen(
+      (c) => c.at,
+      (c) => c.level,
+    ),
+  );
+}
+
+/**
+ * Pauses are keyed by their start instant. When one side has ended a pause the other still
+ * sees open, the ended version wins: a resume is an event that happened.
+ */
+function mergePauses(...lists: PauseInterval[][]): PauseInterval[] {
+  const byStart = new Map<number, PauseInterval>();
+  for (const list of lists) {
+    for (const pause of list) {
+      const key = instantMs(pause.start);
+      const seen = byStart.get(key);
+      if (seen === undefined) byStart.set(key, pause);
+      else if (seen.end === undefined && pause.end !== undefined) {
+        byStart.set(key, { ...seen, end: pause.end, note: seen.note ?? pause.note });
+      }
+    }
+  }
+  return [...byStart.values()].sort(
+    byInstantThen(
+      (p) => p.start,
+      (p) => p.reason,
+    ),
+  );
+}
+
+/** Incidents: fields three-way, append-only lists united. */
+export function mergeIncidents(
+  input: RxConflictHandlerInput<IncidentDoc>,
+): WithDeleted<IncidentDoc> {
+  const merged = mergeDocuments(input);
+  const { realMasterState: master, newDocumentState: local } = input;
+  merged.timeline = mergeTimelines(master.timeline, local.timeline);
+  merged.levelHistory = mergeLevelHistories(master.levelHistory, local.levelHistory);
+  merged.pauses = mergePauses(master.pauses, local.pauses);
+  // A pause that ended on either side ends the paused status too, unless the merged incident
+  // was closed meanwhile.
+  if (merged.status === 'paused' && merged.pauses.every((p) => p.end !== undefined)) {
+    merged.status = 'open';
+  }
+  return merged;
+}
+
+export interface IncidentConflictOptions {
+  /**
+   * Recomputes derived fields (the response `dueAt`) after a merge changed the clock inputs.
+   * It needs the site's zone and calendar, which the handler does not have.
+   */
+  recompute?: (merged: WithDeleted<IncidentDoc>) => Promise<WithDeleted<IncidentDoc>>;
+}
+
+function handler<T extends BaseDoc>(
+  merge: (input: RxConflictHandlerInput<T>) => Promise<WithDeleted<T>> | WithDeleted<T>,
+): RxConflictHandler<T> {
+  return {
+    isEqual: (a, b) => documentsEqual(a, b),
+    resolve: async (input) => merge(input),
+  };
+}
+
+export function createIncidentConflictHandler(
+  options: IncidentConflictOptions = {},
+): RxConflictHandler<IncidentDoc> {
+  return handler<IncidentDoc>(async (input) => {
+    const merged = mergeIncidents(input);
+    const clockChanged =
+      !jsonEqual(merged.pauses, input.realMasterState.pauses) ||
+      merged.level !== input.realMasterState.level;
+    return options.recompute !== undefined && clockChanged ? options.recompute(merged) : merged;
+  });
+}
+
+export function createConflictHandlers(options: IncidentConflictOptions = {}): {
+  [K in CollectionName]: RxConflictHandler<DocByCollection[K]>;
+} {
+  return {
+    customers: handler(mergeDocuments),
+    sites: handler(mergeDocuments),
+    clusters: handler(mergeDocuments),
+    contracts: handler(mergeDocuments),
+    visits: handler(mergeDocuments),
+    visitLogEntries: handler(mergeDocuments),
+    incidents: createIncidentConflictHandler(options),
+  };
+}
+
+export const CONFLICT_HANDLERS = createConflictHandlers();

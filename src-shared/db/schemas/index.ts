@@ -1,0 +1,54 @@
+import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
+import type { CollectionName, DocByCollection } from '../types';
+import { clusterMigrationStrategies, clusterSchema } from './clusters';
+import { contractMigrationStrategies, contractSchema } from './contracts';
+import { customerMigrationStrategies, customerSchema } from './customers';
+import { incidentMigrationStrategies, incidentSchema } from './incidents';
+import { siteMigrationStrategies, siteSchema } from './sites';
+import { visitLogEntryMigrationStrategies, visitLogEntrySchema } from './visit-log-entries';
+import { visitMigrationStrategies, visitSchema } from './visits';
+
+export { clusterSchema, clusterMigrationStrategies } from './clusters';
+export { contractSchema, contractMigrationStrategies } from './contracts';
+export { customerSchema, customerMigrationStrategies } from './customers';
+export { incidentSchema, incidentMigrationStrategies, TIMELINE_EVENT_KINDS } from './incidents';
+export { siteSchema, siteSchemaV0, siteMigrationStrategies, migrateSiteV0ToV1 } from './sites';
+export {
+  visitLogEntrySchema,
+  visitLogEntryMigrationStrategies,
+  attachmentRefSchema,
+} from './visit-log-entries';
+export { visitSchema, visitMigrationStrategies } from './visits';
+export { ID_MAX_LENGTH, INSTANT_PATTERN } from './common';
+
+/** All collections in the order they are created (7 of RxDB's 13-collection budget). */
+export const COLLECTION_NAMES: readonly CollectionName[] = [
+  'customers',
+  'sites',
+  'clusters',
+  'contracts',
+  'visits',
+  'visitLogEntries',
+  'incidents',
+];
+
+export const COLLECTION_SCHEMAS: { [K in CollectionName]: RxJsonSchema<DocByCollection[K]> } = {
+  customers: customerSchema,
+  sites: siteSchema,
+  clusters: clusterSchema,
+  contracts: contractSchema,
+  visits: visitSchema,
+  visitLogEntries: visitLogEntrySchema,
+  incidents: incidentSchema,
+};
+
+/** Every schema version bump adds its step here, in the same commit (CONVENTIONS 7). */
+export const MIGRATION_STRATEGIES: { [K in CollectionName]: MigrationStrategies } = {
+  customers: customerMigrationStrategies,
+  sites: siteMigrationStrategies,
+  clusters: clusterMigrationStrategies,
+  contracts: contractMigrationStrategies,
+  visits: visitMigrationStrategies,
+  visitLogEntries: visitLogEntryMigrationStrategies,
+  incidents: incidentMigrationStrategies,
+};

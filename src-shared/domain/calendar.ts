@@ -1,0 +1,288 @@
+/**
+ * Holiday calendars: which civil dates are working days at a site.
+ *
+ * Calendars are data (`HolidayCalendarData`), passed in by the caller so calendars synced from
+ * the server can replace the built-in ones; every function defaults to `BUILTIN_CALENDARS`.
+ * A year the calendar has no data for falls back to plain weekends and is reported as not
+ * published. The `none` calendar is plain weekends and always counts as published.
+ */
+import type { HolidayCalendarId, IsoDate } from '../db/types';
+import type { Localized } from '../policy/types';
+import cnCalendarJson from '../policy/calendars/cn.json' with { type: 'json' };
+import { InputError } from './errors';
+
+export interface CalendarDay {
+  date: IsoDate;
+  name: Localized;
+}
+
+export interface CalendarYear {
+  /** Days off: statutory holidays, including the weekend days inside a holiday block. */
+  holidays: CalendarDay[];
+  /** Make-up working days (调休): a Saturday or Sunday that is a working day. */
+  workdays: CalendarDay[];
+}
+
+export interface HolidayCalendarData {
+  id: HolidayCalendarId;
+  name: Localized;
+  /** Where the data came from, e.g. `chinese-days 1.5.7`; informative. */
+  source?: string;
+  /** Published years, keyed `"2026"`. */
+  years: Record<string, CalendarYear>;
+}
+
+export type DayKindReason = 'workday' | 'weekend' | 'holiday' | 'make-up-workday';
+
+export interface DayKind {
+  working: boolean;
+  reason: DayKindReason;
+  /** Name of the holiday, or of the holiday a make-up working day belongs to. */
+  name?: Localized;
+  /** False when the calendar has no data for the year: the answer is a weekend-only guess. */
+  published: boolean;
+}
+
+export const CN_CALENDAR = cnCalendarJson as HolidayCalendarData;
+
+export const BUILTIN_CALENDARS: readonly HolidayCalendarData[] = [CN_CALENDAR];
+
+export const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+export function dayNumberOf(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+/** The civil date `yyyy-MM-dd` of a day number. */
+export function isoDateOfDayNumber(dayNumber: number): IsoDate {
+  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function yearOfDayNumber(dayNumber: number): number {
+  return new Date(dayNumber * DAY_MS).getUTCFullYear();
+}
+
+const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Day number of a strict `yyyy-MM-dd` date; throws InputError for anything else. */
+export function parseIsoDate(date: string, field = 'date'): number {
+  const m = ISO_DATE_RE.exec(date);
+  if (m) {
+    const dn = dayNumberOf(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (isoDateOfDayNumber(dn) === date) return dn;
+  }
+  throw new InputError(`${field}: expected a calendar date yyyy-MM-dd, got "${date}"`, field);
+}
+
+/** 0 = Sunday … 6 = Saturday. 1970-01-01 was a Thursday. */
+function weekdayOf(dayNumber: number): number {
+  return (((dayNumber + 4) % 7) + 7) % 7;
+}
+
+const WORKING = 1;
+const PUBLISHED = 2;
+
+/**
+ * A calendar prepared for fast lookups: the SLA clock asks about thousands of days per second,
+ * so dates are day numbers in Maps and each answer is memoised as two bits.
+ */
+export interface CalendarView {
+  readonly id: HolidayCalendarId;
+  /** Bit 1: working day; bit 2: the year is published. */
+  dayBits(dayNumber: number): number;
+  holidayName(dayNumber: number): Localized | undefined;
+  makeUpName(dayNumber: number): Localized | undefined;
+  publishedYears(): number[];
+}
+
+class WeekendOnlyView implements CalendarView {
+  constructor(
+    readonly id: HolidayCalendarId,
+    private readonly published: boolean,
+  ) {}
+  dayBits(dayNumber: number): number {
+    const wd = weekdayOf(dayNumber);
+    return (wd === 0 || wd === 6 ? 0 : WORKING) | (this.published ? PUBLISHED : 0);
+  }
+  holidayName(): undefined {
+    return undefined;
+  }
+  makeUpName(): undefined {
+    return undefined;
+  }
+  publishedYears(): number[] {
+    return [];
+  }
+}
+
+const MEMO_LIMIT = 100_000;
+
+class PublishedCalendarView implements CalendarView {
+  readonly id: HolidayCalendarId;
+  private readonly years = new Set<number>();
+  private readonly holidays = new Map<number, Localized>();
+  private readonly workdays = new Map<number, Localized>();
+  private readonly memo = new Map<number, number>();
+
+  constructor(data: HolidayCalendarData) {
+    this.id = data.id;
+    for (const [yearKey, year] of Object.entries(data.years)) {
+      this.years.add(Number(yearKey));
+      for (const d of year.holidays) this.holidays.set(parseIsoDate(d.date), d.name);
+      for (const d of year.workdays) this.workdays.set(parseIsoDate(d.date), d.name);
+    }
+  }
+
+  dayBits(dayNumber: number): number {
+    const hit = this.memo.get(dayNumber);
+    if (hit !== undefined) return hit;
+    let bits: number;
+    if (!this.years.has(yearOfDayNumber(dayNumber))) {
+      const wd = weekdayOf(dayNumber);
+      bits = wd === 0 || wd === 6 ? 0 : WORKING;
+    } else if (this.holidays.has(dayNumber)) {
+      bits = PUBLISHED;
+    } else if (this.workdays.has(dayNumber)) {
+      bits = PUBLISHED | WORKING;
+    } else {
+      const wd = weekdayOf(dayNumber);
+      bits = PUBLISHED | (wd === 0 || wd === 6 ? 0 : WORKING);
+    }
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(dayNumber, bits);
+    return bits;
+  }
+
+  holidayName(dayNumber: number): Localized | undefined {
+    return this.holidays.get(dayNumber);
+  }
+
+  makeUpName(dayNumber: number): Localized | undefined {
+    return this.workdays.get(dayNumber);
+  }
+
+  publishedYears(): number[] {
+    return [...this.years].sort((a, b) => a - b);
+  }
+}
+
+const NONE_VIEW = new WeekendOnlyView('none', true);
+const viewsByData = new WeakMap<HolidayCalendarData, CalendarView>();
+
+/**
+ * The lookup view of `calendarId` among `calendars`. An id with no data in the list (for example
+ * `cn` when a caller passes only its own calendars) answers weekends only, unpublished.
+ */
+export function calendarView(
+  calendarId: HolidayCalendarId,
+  calendars: readonly HolidayCalendarData[] = BUILTIN_CALENDARS,
+): CalendarView {
+  if (calendarId === 'none') return NONE_VIEW;
+  const data = calendars.find((c) => c.id === calendarId);
+  if (!data) return new WeekendOnlyView(calendarId, false);
+  let view = viewsByData.get(data);
+  if (!view) {
+    view = new PublishedCalendarView(data);
+    viewsByData.set(data, view);
+  }
+  return view;
+}
+
+export function isWorkingBits(bits: number): boolean {
+  return (bits & WORKING) !== 0;
+}
+
+export function isPublishedBits(bits: number): boolean {
+  return (bits & PUBLISHED) !== 0;
+}
+
+/** What kind of day `date` (yyyy-MM-dd, the site's civil date) is under `calendar`. */
+export function dayKind(
+  date: IsoDate,
+  calendar: HolidayCalendarId,
+  calendars?: readonly HolidayCalendarData[],
+): DayKind {
+  const dn = parseIsoDate(date);
+  const view = calendarView(calendar, calendars);
+  const bits = view.dayBits(dn);
+  const published = isPublishedBits(bits);
+  const working = isWorkingBits(bits);
+  if (published) {
+    const holiday = view.holidayName(dn);
+    if (holiday) return { working: false, reason: 'holiday', name: holiday, published };
+    const makeUp = view.makeUpName(dn);
+    if (makeUp) return { working: true, reason: 'make-up-workday', name: makeUp, published };
+  }
+  return { working, reason: working ? 'workday' : 'weekend', published };
+}
+
+/** Years `calendarId` has published data for, ascending; `none` has no data (and needs none). */
+export function publishedYears(
+  calendarId: HolidayCalendarId,
+  calendars?: readonly HolidayCalendarData[],
+): number[] {
+  return calendarView(calendarId, calendars).publishedYears();
+}
+
+/**
+ * Checks that `data` is a usable calendar (for calendars synced from the server): shape,
+ * strict dates inside their year, no date both a holiday and a make-up working day.
+ */
+export function validateHolidayCalendar(
+  data: unknown,
+): { ok: true; calendar: HolidayCalendarData } | { ok: false; errors: string[] } {
+  const errors: string[] = [];
+  const isObj = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  const isLocalized = (v: unknown): boolean =>
+    isObj(v) && typeof v.zh === 'string' && typeof v.en === 'string';
+  if (!isObj(data)) return { ok: false, errors: ['/: must be an object'] };
+  if (data.id !== 'cn' && data.id !== 'none') errors.push('/id: must be "cn" or "none"');
+  if (!isLocalized(data.name)) errors.push('/name: must be {zh, en}');
+  if (data.source !== undefined && typeof data.source !== 'string')
+    errors.push('/source: must be a string');
+  if (!isObj(data.years)) {
+    errors.push('/years: must be an object keyed by year');
+  } else {
+    for (const [yearKey, year] of Object.entries(data.years)) {
+      const base = `/years/${yearKey}`;
+      if (!/^\d{4}$/.test(yearKey)) errors.push(`${base}: key must be a four-digit year`);
+      if (!isObj(year)) {
+        errors.push(`${base}: must be {holidays, workdays}`);
+        continue;
+      }
+      const seen = new Map<string, string>();
+      for (const list of ['holidays', 'workdays'] as const) {
+        const days = year[list];
+        if (!Array.isArray(days)) {
+          errors.push(`${base}/${list}: must be an array`);
+          continue;
+        }
+        days.forEach((d: unknown, i) => {
+          const at = `${base}/${list}/${i}`;
+          if (!isObj(d) || typeof d.date !== 'string' || !ISO_DATE_RE.test(d.date)) {
+            errors.push(`${at}: needs a date yyyy-MM-dd`);
+            return;
+          }
+          try {
+            parseIsoDate(d.date);
+          } catch {
+            errors.push(`${at}: ${d.date} is not a real date`);
+            return;
+          }
+          if (!d.date.startsWith(`${yearKey}-`))
+            errors.push(`${at}: ${d.date} is not in ${yearKey}`);
+          if (!isLocalized(d.name)) errors.push(`${at}: name must be {zh, en}`);
+          const other = seen.get(d.date);
+          if (other !== undefined && other !== list)
+            errors.push(`${at}: ${d.date} is both a holiday and a make-up working day`);
+          seen.set(d.date, list);
+        });
+      }
+    }
+  }
+  return errors.length === 0
+    ? { ok: true, calendar: data as unknown as HolidayCalendarData }
+    : { ok: false, errors };
+}

@@ -59,6 +59,27 @@ export class KeyStoreError extends Error {
   }
 }
 
+/**
+ * Which protector encrypted the key stored in `dir` (`null` if there is no key yet), so the app
+ * keeps using the mechanism a profile started with even if another one becomes available later.
+ */
+export async function readKeyProtectorKind(dir: string): Promise<string | null> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, KEY_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isKeyFile(parsed) ? parsed.protector : null;
+  } catch {
+    // A damaged file is reported by KeyStore.getDatabaseKey with its full reason.
+    return null;
+  }
+}
+
 export class KeyStore {
   private pending: Promise<string> | undefined;
 

@@ -336,6 +336,12 @@ function prepare(input: SlaClockInput): Prepared {
   const openedMs = parseInstant(input.openedAt, 'openedAt');
   const zone = siteZone(input.timeZone);
   const needMs = targetDurationMs(pack, target);
+  if (!knownCalendar(input.calendar, input.calendars ?? BUILTIN_CALENDARS)) {
+    throw new InputError(
+      `calendar: unknown holiday calendar "${String(input.calendar)}"`,
+      'calendar',
+    );
+  }
   const ctx =
     target.kind === 'none'
       ? null

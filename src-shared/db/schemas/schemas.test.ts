@@ -1,0 +1,123 @@
+import { checkSchema } from 'rxdb/plugins/dev-mode';
+import { getValidator } from 'rxdb/plugins/validate-ajv';
+import { describe, expect, it } from 'vitest';
+import type { JsonSchema } from 'rxdb';
+import type { SiteDoc } from '../types';
+import {
+  COLLECTION_NAMES,
+  COLLECTION_SCHEMAS,
+  MIGRATION_STRATEGIES,
+  migrateSiteV0ToV1,
+  siteSchema,
+  siteSchemaV0,
+} from './index';
+
+const T = '2026-11-23T09:00:00.000+08:00';
+
+const site: SiteDoc = {
+  id: '01KAR5S1AVX3Q1N9M8ZT6Q2B7C',
+  customerId: '01KAR5S1AVX3Q1N9M8ZT6Q2B7D',
+  name: '杭州滨江机房',
+  address: '浙江省杭州市滨江区网商路 699 号',
+  timeZone: 'Asia/Shanghai',
+  holidayCalendar: 'cn',
+  contacts: [{ name: '赵强', title: '运维经理', phone: '+86 138 0000 1234' }],
+  remoteAccess: { method: 'VPN + 堡垒机', host: '10.20.0.5', username: 'ops', password: 'S3cret!' },
+  createdAt: T,
+  updatedAt: T,
+};
+
+function errorsOf(schema: unknown, doc: unknown): string[] {
+  const validate = getValidator(schema as never);
+  return (validate(doc) as { instancePath: string; message: string }[]).map(
+    (e) => `${e.instancePath} ${e.message}`,
+  );
+}
+
+describe('collection schemas', () => {
+  it('cover the 7 collections, well inside the 13-collection limit', () => {
+    expect(COLLECTION_NAMES).toHaveLength(7);
+    expect(Object.keys(COLLECTION_SCHEMAS).sort()).toEqual([...COLLECTION_NAMES].sort());
+    expect(Object.keys(MIGRATION_STRATEGIES).sort()).toEqual([...COLLECTION_NAMES].sort());
+  });
+
+  it.each(COLLECTION_NAMES)('%s passes RxDB’s own schema checks', (name) => {
+    expect(() => checkSchema(COLLECTION_SCHEMAS[name] as never)).not.toThrow();
+  });
+
+  it.each(COLLECTION_NAMES)('%s indexes only required, bounded fields (Dexie rule)', (name) => {
+    const schema = COLLECTION_SCHEMAS[name];
+    const required = new Set<string>(schema.required as string[]);
+    const props = schema.properties as Record<string, JsonSchema>;
+    for (const index of schema.indexes ?? []) {
+      for (const field of typeof index === 'string' ? [index] : index) {
+        expect(required.has(field), `${name}.${field} required`).toBe(true);
+        const prop = props[field];
+        expect(
+          prop?.type === 'string' ? prop.maxLength : 0,
+          `${name}.${field} maxLength`,
+        ).toBeGreaterThan(0);
+      }
+    }
+    expect((props.id as JsonSchema).maxLength).toBeLessThanOrEqual(64);
+  });
+
+  it.each(COLLECTION_NAMES)('%s has a migration step for every version', (name) => {
+    const version = COLLECTION_SCHEMAS[name].version;
+    const steps = Object.keys(MIGRATION_STRATEGIES[name]).map(Number).sort();
+    expect(steps).toEqual(Array.from({ length: version }, (_, i) => i + 1));
+  });
+
+  it('rejects additional properties, bad zones, versions and instants', () => {
+    expect(errorsOf(siteSchema, site)).toEqual([]);
+    expect(errorsOf(siteSchema, { ...site, colour: 'red' })).not.toEqual([]);
+    expect(errorsOf(siteSchema, { ...site, timeZone: 'GMT+8 Beijing' })).not.toEqual([]);
+    expect(errorsOf(siteSchema, { ...site, createdAt: '2026-11-23 09:00' })).not.toEqual([]);
+    expect(errorsOf(siteSchema, { ...site, createdAt: '2026-11-23T09:00:00' })).not.toEqual([]);
+    expect(errorsOf(siteSchema, { ...site, holidayCalendar: 'us' })).not.toEqual([]);
+    expect(errorsOf(siteSchema, { ...site, contacts: [{ title: 'no name' }] })).not.toEqual([]);
+    const cluster = {
+      id: 'C1',
+      customerId: 'K1',
+      siteId: 'S1',
+      name: 'prod',
+      environment: 'prod',
+      product: 'DCE',
+      version: '5.0.3',
+      controlPlaneNodes: 3,
+      workerNodes: 12,
+      createdAt: T,
+      updatedAt: T,
+    };
+    expect(errorsOf(COLLECTION_SCHEMAS.clusters, cluster)).toEqual([]);
+    expect(errorsOf(COLLECTION_SCHEMAS.clusters, { ...cluster, version: '5.0' })).not.toEqual([]);
+    expect(errorsOf(COLLECTION_SCHEMAS.clusters, { ...cluster, version: 'v5.0.3' })).not.toEqual(
+      [],
+    );
+    expect(errorsOf(COLLECTION_SCHEMAS.clusters, { ...cluster, workerNodes: 1.5 })).not.toEqual([]);
+  });
+
+  it('stores incident due times only in UTC or empty', () => {
+    const props = COLLECTION_SCHEMAS.incidents.properties as Record<string, JsonSchema>;
+    const re = new RegExp(props.dueAt?.pattern ?? 'x');
+    expect(re.test('')).toBe(true);
+    expect(re.test('2026-11-23T03:00:00.000Z')).toBe(true);
+    expect(re.test('2026-11-23T11:00:00.000+08:00')).toBe(false);
+  });
+
+  it('encrypts the remote-access secret', () => {
+    expect(siteSchema.encrypted).toEqual(['remoteAccess']);
+    expect(siteSchemaV0.encrypted).toEqual(['remoteAccess']);
+  });
+});
+
+describe('site migration v0 → v1', () => {
+  it('defaults the holiday calendar to cn and contacts to none, keeping everything else', () => {
+    const { holidayCalendar: _h, contacts: _c, ...v0 } = site;
+    expect(errorsOf(siteSchemaV0, v0)).toEqual([]);
+    const v1 = migrateSiteV0ToV1(v0);
+    expect(v1).toEqual({ ...v0, holidayCalendar: 'cn', contacts: [] });
+    expect(errorsOf(siteSchema, v1)).toEqual([]);
+    expect(migrateSiteV0ToV1({ ...v0, holidayCalendar: 'none' }).holidayCalendar).toBe('none');
+  });
+});

@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNELS } from '../../src-shared/ipc';
+import type { DesktopApi } from '../../src-shared/ipc';
+
+const exposeInMainWorld = vi.fn();
+const invoke = vi.fn((channel: string, ...args: unknown[]): Promise<unknown> => {
+  if (args[0] === 'bad') {
+    return Promise.reject(
+      new Error(
+        `Error invoking remote method '${channel}': Error: sha256 must be a SHA-256 digest`,
+      ),
+    );
+  }
+  return Promise.resolve({ channel, args });
+});
+vi.mock('electron', () => ({ contextBridge: { exposeInMainWorld }, ipcRenderer: { invoke } }));
+
+let api: DesktopApi;
+
+beforeAll(async () => {
+  await import('./index');
+  expect(exposeInMainWorld).toHaveBeenCalledTimes(1);
+  const [name, exposed] = exposeInMainWorld.mock.calls[0] as [string, DesktopApi];
+  expect(name).toBe('fieldbook');
+  api = exposed;
+});
+
+describe('preload', () => {
+  it('exposes exactly the contract methods, no ipcRenderer and no generic invoke', () => {
+    const shape = Object.fromEntries(
+      Object.entries(api).map(([ns, methods]) => [ns, Object.keys(methods as object).sort()]),
+    );
+    expect(shape).toEqual({
+      app: ['getInfo'],
+      keystore: ['getDatabaseKey'],
+      blobs: ['get', 'has', 'put'],
+    });
+    for (const methods of Object.values(api)) {
+      for (const fn of Object.values(methods as Record<string, unknown>)) {
+        expect(typeof fn).toBe('function');
+      }
+    }
+  });
+
+  it('maps each method to its own channel with its arguments', async () => {
+    const bytes = new Uint8Array([1]);
+    const hash = 'a'.repeat(64);
+    const calls: [Promise<unknown>, string, unknown[]][] = [
+      [api.app.getInfo(), IPC_CHANNELS.appGetInfo, []],
+      [api.keystore.getDatabaseKey(), IPC_CHANNELS.keystoreGetDatabaseKey, []],
+      [
+        api.blobs.put({ bytes, name: 'n', mimeType: 'a/b' }),
+        IPC_CHANNELS.blobsPut,
+        [{ bytes, name: 'n', mimeType: 'a/b' }],
+      ],
+      [api.blobs.get(hash), IPC_CHANNELS.blobsGet, [hash]],
+      [api.blobs.has(hash), IPC_CHANNELS.blobsHas, [hash]],
+    ];
+    for (const [promise, channel, args] of calls) {
+      expect(await promise).toEqual({ channel, args });
+    }
+  });
+
+  it("strips Electron's remote-method prefix from errors", async () => {
+    await expect(api.blobs.get('bad')).rejects.toThrow(/^sha256 must be a SHA-256 digest$/);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Menu, app, ipcMain, safeStorage, session } from 'electron';
+import { BrowserWindow, Menu, app, ipcMain, safeStorage, session, shell } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import { createDesktopServices, USER_DATA_LAYOUT } from '../services/desktop-services';
 import { registerIpcHandlers } from '../ipc/register';
@@ -86,7 +86,7 @@ async function start(): Promise<void> {
   await createMainWindow();
 }
 
-if (applyAppHardening(app, origin)) {
+if (applyAppHardening(app, origin, (url, options) => shell.openExternal(url, options))) {
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();

@@ -5,10 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { App, Session, WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const openExternal = vi.fn((_url: string) => Promise.resolve());
-vi.mock('electron', () => ({ shell: { openExternal } }));
-
-const {
+import {
   ALLOWED_PERMISSIONS,
   CONTENT_SECURITY_POLICY,
   applyAppHardening,
@@ -17,7 +14,15 @@ const {
   isAllowedRequestUrl,
   isAppPageUrl,
   secureWebPreferences,
-} = await import('./security');
+} from './security';
+
+// security.ts must load without the Electron runtime (the e2e harness imports it): any runtime
+// import of 'electron' would hit this mock and fail loudly.
+vi.mock('electron', () => {
+  throw new Error('security.ts must only import types from electron');
+});
+
+const openExternal = vi.fn((_url: string) => Promise.resolve());
 
 const rendererDir = join(process.cwd(), 'out', 'renderer');
 const origin = { rendererDir };
@@ -201,7 +206,7 @@ describe('applySessionHardening', () => {
 describe('hardenWebContents', () => {
   it('blocks navigation away from the app page', () => {
     const fake = fakeContents();
-    hardenWebContents(fake.contents, origin);
+    hardenWebContents(fake.contents, origin, openExternal);
     expect(fake.emit('will-navigate', { url: 'https://evil.example/' })).toBe(true);
     expect(fake.emit('will-navigate', { url: 'file:///etc/passwd' })).toBe(true);
     expect(fake.emit('will-navigate', { url: appAsset })).toBe(true);
@@ -215,7 +220,7 @@ describe('hardenWebContents', () => {
 
   it('denies window.open and opens only http(s) links in the browser', () => {
     const fake = fakeContents();
-    hardenWebContents(fake.contents, origin);
+    hardenWebContents(fake.contents, origin, openExternal);
     expect(fake.openWindow('https://docs.example.com/dce')).toEqual({ action: 'deny' });
     expect(openExternal).toHaveBeenCalledWith('https://docs.example.com/dce');
     openExternal.mockClear();
@@ -227,7 +232,7 @@ describe('hardenWebContents', () => {
 
   it('prevents webviews from attaching', () => {
     const fake = fakeContents();
-    hardenWebContents(fake.contents, origin);
+    hardenWebContents(fake.contents, origin, openExternal);
     expect(fake.emit('will-attach-webview', {})).toBe(true);
   });
 });
@@ -259,14 +264,14 @@ describe('applyAppHardening', () => {
 
   it('quits when another instance holds the lock', () => {
     const app = fakeApp(false);
-    expect(applyAppHardening(app as unknown as App, origin)).toBe(false);
+    expect(applyAppHardening(app as unknown as App, origin, openExternal)).toBe(false);
     expect(app.quit).toHaveBeenCalled();
     expect(app.enableSandbox).not.toHaveBeenCalled();
   });
 
   it('sandboxes all renderers and hardens every new webContents', () => {
     const app = fakeApp(true);
-    expect(applyAppHardening(app as unknown as App, origin)).toBe(true);
+    expect(applyAppHardening(app as unknown as App, origin, openExternal)).toBe(true);
     expect(app.enableSandbox).toHaveBeenCalled();
     const fake = fakeContents();
     app.emit('web-contents-created', {}, fake.contents);

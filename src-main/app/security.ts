@@ -3,12 +3,16 @@
  * can reach is the app's own files plus the typed preload API; anything else — remote pages,
  * new windows, webviews, permissions, network requests to foreign origins — is refused here.
  *
- * Tested in security.test.ts with `electron` mocked.
+ * Only electron's types are imported: the objects come in as parameters (main.ts passes the real
+ * ones), so this module also loads outside Electron — the e2e harness serves the same CSP from it,
+ * and security.test.ts drives every handler with fakes.
  */
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { shell } from 'electron';
-import type { App, Session, WebContents, WebPreferences } from 'electron';
+import type { App, Session, Shell, WebContents, WebPreferences } from 'electron';
+
+/** `shell.openExternal`, injected. */
+export type OpenExternal = Shell['openExternal'];
 
 /** Where the app's own pages come from. */
 export interface AppOrigin {
@@ -158,13 +162,13 @@ export function isAllowedRequestUrl(url: string, origin: AppOrigin): boolean {
 }
 
 /** Opens a web link in the user's browser; anything but http(s) is refused and reported. */
-export function openExternalSafely(url: string): boolean {
+export function openExternalSafely(url: string, openExternal: OpenExternal): boolean {
   const parsed = parseUrl(url);
   if (!parsed || !EXTERNAL_SCHEMES.has(parsed.protocol)) {
     console.warn(`[security] refused to open external URL with scheme ${parsed?.protocol ?? '?'}`);
     return false;
   }
-  shell.openExternal(parsed.href).catch((error: unknown) => {
+  openExternal(parsed.href).catch((error: unknown) => {
     console.warn('[security] could not open external link', error);
   });
   return true;
@@ -207,7 +211,11 @@ export function applySessionHardening(session: Session, origin: AppOrigin): void
 }
 
 /** Per-webContents rules: navigation stays on the app page, no new windows, no webviews. */
-export function hardenWebContents(contents: WebContents, origin: AppOrigin): void {
+export function hardenWebContents(
+  contents: WebContents,
+  origin: AppOrigin,
+  openExternal: OpenExternal,
+): void {
   contents.on('will-navigate', (event) => {
     if (!isAppPageUrl(event.url, origin)) {
       event.preventDefault();
@@ -229,7 +237,7 @@ export function hardenWebContents(contents: WebContents, origin: AppOrigin): voi
 
   contents.setWindowOpenHandler(({ url }) => {
     // Links to the web (documentation, a customer portal) open in the user's browser.
-    openExternalSafely(url);
+    openExternalSafely(url, openExternal);
     return { action: 'deny' };
   });
 
@@ -245,13 +253,19 @@ export function hardenWebContents(contents: WebContents, origin: AppOrigin): voi
  * - one instance at a time: the local database and the blob store are single-writer. Returns
  *   false when another instance holds the lock (this one then quits).
  */
-export function applyAppHardening(app: App, origin: AppOrigin): boolean {
+export function applyAppHardening(
+  app: App,
+  origin: AppOrigin,
+  openExternal: OpenExternal,
+): boolean {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;
   }
   app.enableSandbox();
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, origin));
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, origin, openExternal),
+  );
   return true;
 }
 

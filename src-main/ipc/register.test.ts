@@ -6,11 +6,14 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ALL_IPC_CHANNELS, IPC_CHANNELS } from '../../src-shared/ipc';
 
-vi.mock('electron', () => ({ shell: { openExternal: vi.fn() } }));
+import { createDesktopServices } from '../services/desktop-services';
+import { createPassphraseProtector } from '../services/key-store';
+import { registerIpcHandlers } from './register';
 
-const { registerIpcHandlers } = await import('./register');
-const { createDesktopServices } = await import('../services/desktop-services');
-const { createPassphraseProtector } = await import('../services/key-store');
+// The IPC gate takes ipcMain as a parameter; a runtime import of 'electron' would fail here.
+vi.mock('electron', () => {
+  throw new Error('register.ts must only import types from electron');
+});
 
 const rendererDir = join(process.cwd(), 'out', 'renderer');
 const origin = { rendererDir };

@@ -8,6 +8,8 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+import { DatabaseProvider } from '../db/DatabaseProvider';
+import { CustomerDetailPage, CustomersPage } from '../features/customers';
 import { VisitDetailPage, VisitsPage } from '../features/visits';
 import { IncidentDetailPage, IncidentsPage } from '../features/incidents';
 
@@ -32,18 +34,22 @@ function LocalizedShell() {
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME}>
       <AntApp className="fb-app">
-        <HashRouter>
-          <Routes>
-            <Route element={<AppLayout />}>
-              <Route index element={<Navigate to="/customers" replace />} />
-              <Route path="visits" element={<VisitsPage />} />
-              <Route path="visits/:visitId" element={<VisitDetailPage />} />
-              <Route path="incidents" element={<IncidentsPage />} />
-              <Route path="incidents/:incidentId" element={<IncidentDetailPage />} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-          </Routes>
-        </HashRouter>
+        <DatabaseProvider>
+          <HashRouter>
+            <Routes>
+              <Route element={<AppLayout />}>
+                <Route index element={<Navigate to="/customers" replace />} />
+                <Route path="customers" element={<CustomersPage />} />
+                <Route path="customers/:customerId" element={<CustomerDetailPage />} />
+                <Route path="visits" element={<VisitsPage />} />
+                <Route path="visits/:visitId" element={<VisitDetailPage />} />
+                <Route path="incidents" element={<IncidentsPage />} />
+                <Route path="incidents/:incidentId" element={<IncidentDetailPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </HashRouter>
+        </DatabaseProvider>
       </AntApp>
     </ConfigProvider>
   );

@@ -19,6 +19,7 @@ describe('message modules', () => {
         'components',
         'contracts',
         'customers',
+        'db',
         'incidents',
         'settings',
         'sites',

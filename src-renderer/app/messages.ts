@@ -7,6 +7,7 @@ import { mergeMessages } from './i18n-core';
 import type { Dictionary, Lang, MessageModule } from './i18n-core';
 import { messages as app } from './app-messages';
 import { messages as components } from '../components/messages';
+import { messages as db } from '../db/messages';
 import { messages as customers } from '../features/customers/messages';
 import { messages as sites } from '../features/sites/messages';
 import { messages as clusters } from '../features/clusters/messages';
@@ -20,6 +21,7 @@ import { messages as incidents } from '../features/incidents/messages';
 export const messageModules: Readonly<Record<string, MessageModule>> = {
   app,
   components,
+  db,
   customers,
   sites,
   clusters,

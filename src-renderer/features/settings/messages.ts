@@ -1,5 +1,46 @@
-/** UI strings of the settings screens; the same keys in both languages (a unit test checks). */
+/** UI strings of the settings screen; the same keys in both languages (a unit test checks). */
 export const messages = {
-  zh: {},
-  en: {},
+  zh: {
+    'settings.title': '设置',
+    'settings.engineer.title': '工程师',
+    'settings.engineer.name': '工程师姓名',
+    'settings.engineer.nameHint': '记录在访问日志、事件时间线和交付物签名上。',
+    'settings.engineer.placeholder': '例如：张伟',
+    'settings.engineer.saved': '已保存工程师姓名',
+    'settings.language.title': '界面语言',
+    'settings.language.hint': '交付物的语言在生成时单独选择。',
+    'settings.workspace.title': '工作区',
+    'settings.workspace.empty': '本地工作区是空的。可以加载示例工作区来熟悉 Fieldbook。',
+    'settings.workspace.notEmpty': '本地工作区已有数据；示例工作区只能加载到空工作区中。',
+    'settings.about.title': '关于',
+    'settings.about.version': '版本',
+    'settings.about.platform': '平台',
+    'settings.about.electron': 'Electron',
+    'settings.about.locale': '系统语言',
+    'settings.about.unavailable': '无法读取应用信息：{message}',
+    'settings.about.notElectron': '（非 Electron 环境）',
+  },
+  en: {
+    'settings.title': 'Settings',
+    'settings.engineer.title': 'Engineer',
+    'settings.engineer.name': 'Engineer name',
+    'settings.engineer.nameHint':
+      'Written on visit logs, incident timelines and deliverable signatures.',
+    'settings.engineer.placeholder': 'e.g. Zhang Wei',
+    'settings.engineer.saved': 'Engineer name saved',
+    'settings.language.title': 'Interface language',
+    'settings.language.hint': 'The language of a deliverable is chosen when it is generated.',
+    'settings.workspace.title': 'Workspace',
+    'settings.workspace.empty':
+      'The local workspace is empty. Load the sample workspace to get to know Fieldbook.',
+    'settings.workspace.notEmpty':
+      'The local workspace has data; the sample workspace can only be loaded into an empty one.',
+    'settings.about.title': 'About',
+    'settings.about.version': 'Version',
+    'settings.about.platform': 'Platform',
+    'settings.about.electron': 'Electron',
+    'settings.about.locale': 'System locale',
+    'settings.about.unavailable': 'Application information unavailable: {message}',
+    'settings.about.notElectron': '(not Electron)',
+  },
 } as const;

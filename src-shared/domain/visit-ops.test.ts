@@ -289,6 +289,30 @@ describe('visit log', () => {
     });
     expect(timeline.filter((t) => t.superseded)).toHaveLength(1);
 
+    const cmd = createLogEntry({
+      visit,
+      author: 'a',
+      kind: 'command',
+      text: '',
+      command: 'etcdctl endpoint health',
+      output: 'ok',
+      at: '2026-11-23T10:40:00+08:00',
+    });
+    expect(
+      createCorrection(cmd, {
+        author: 'a',
+        text: '输出属于 etcd-02',
+        at: '2026-11-23T10:41:00+08:00',
+      }).kind,
+    ).toBe('note');
+    expect(
+      createCorrection(cmd, {
+        author: 'a',
+        text: '',
+        command: 'etcdctl endpoint status',
+        at: '2026-11-23T10:41:00+08:00',
+      }).kind,
+    ).toBe('command');
     expectInputError(
       () => createCorrection(second, { author: 'a', text: 'x', at: '2026-11-23T10:00:00+08:00' }),
       'at',

@@ -17,7 +17,14 @@ import type {
 } from '../db/types';
 import { InputError } from './errors';
 import { newId } from './ids';
-import { compact, instantMs, nowInstant, optionalText, requireId, requireText } from '../db/doc-fields';
+import {
+  compact,
+  instantMs,
+  nowInstant,
+  optionalText,
+  requireId,
+  requireText,
+} from '../db/doc-fields';
 import type { Now } from '../db/doc-fields';
 
 export type { Now } from '../db/doc-fields';
@@ -233,6 +240,15 @@ export function createLogEntry(input: CreateLogEntryInput): VisitLogEntryDoc {
 
 export type CorrectionInput = Omit<LogEntryContent, 'kind'> & { kind?: VisitLogKind };
 
+/** Without an explicit kind: a command when it carries one, a photo/file when it carries files. */
+function correctionKind(original: VisitLogEntryDoc, input: CorrectionInput): VisitLogKind {
+  if (input.command !== undefined) return 'command';
+  if ((input.attachments ?? []).length > 0) {
+    return original.kind === 'photo' || original.kind === 'file' ? original.kind : 'file';
+  }
+  return 'note';
+}
+
 /**
  * A correction of `original`: a new entry of the same visit naming it. The original stays as
  * it was (it is shown superseded). The correction cannot predate what it corrects.
@@ -243,7 +259,7 @@ export function createCorrection(
 ): VisitLogEntryDoc {
   const entry = buildEntry(
     { id: original.visitId, customerId: original.customerId },
-    { ...input, kind: input.kind ?? original.kind },
+    { ...input, kind: input.kind ?? correctionKind(original, input) },
     original.id,
   );
   if (instantMs(entry.at, 'at') < instantMs(original.at, 'original.at')) {

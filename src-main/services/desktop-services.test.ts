@@ -48,7 +48,7 @@ describe('createDesktopServices', () => {
     expect(await second.blobs.has(ref.sha256)).toBe(true);
     const bytes = await second.blobs.get(ref.sha256);
     expect(bytes).toBeInstanceOf(Uint8Array);
-    expect(new TextDecoder().decode(bytes)).toBe('巡检记录');
+    expect(new TextDecoder().decode(bytes ?? undefined)).toBe('巡检记录');
   });
 
   it('isolates profiles', async () => {

@@ -1,0 +1,84 @@
+/**
+ * Defines `window.fieldbook` in the test browser, with the same `DesktopApi` shape the preload
+ * exposes in Electron, by calling the harness's `/__desktop/<channel>` endpoints (see server.ts for
+ * the wire format). Errors carry the same messages as the IPC handlers' (same validators).
+ *
+ * Installed with `context.addInitScript(desktopShim)`: Playwright sends the function's source to the
+ * page, so it must be self-contained — no imports at runtime, no outer variables.
+ */
+import type { DesktopApi } from '../../../src-shared/ipc';
+
+export function desktopShim(): void {
+  const base = '/__desktop/';
+
+  async function post(
+    channel: string,
+    body: string | Uint8Array<ArrayBuffer>,
+    headers: Record<string, string>,
+  ): Promise<Response> {
+    const response = await fetch(base + encodeURIComponent(channel), {
+      method: 'POST',
+      body,
+      headers,
+    });
+    if (!response.ok) {
+      let message = `${channel} failed with HTTP ${response.status}`;
+      try {
+        message = ((await response.json()) as { error?: string }).error ?? message;
+      } catch {
+        // Not a JSON error body: keep the status message.
+      }
+      throw new Error(message);
+    }
+    return response;
+  }
+
+  async function call<T>(channel: string, ...args: unknown[]): Promise<T> {
+    const response = await post(channel, JSON.stringify(args), {
+      'content-type': 'application/json',
+    });
+    return ((await response.json()) as { result: T }).result;
+  }
+
+  const api: DesktopApi = {
+    app: {
+      getInfo: () => call('app:get-info'),
+    },
+    keystore: {
+      getDatabaseKey: () => call('keystore:get-database-key'),
+    },
+    blobs: {
+      async put(input) {
+        // Validate the shape here as Electron's structured clone would: only bytes can be sent.
+        if (!(input?.bytes instanceof Uint8Array)) {
+          throw new Error(`bytes must be a Uint8Array, got ${typeof input?.bytes}`);
+        }
+        const response = await post('blobs:put', input.bytes as Uint8Array<ArrayBuffer>, {
+          'content-type': 'application/octet-stream',
+          'x-fieldbook-name': encodeURIComponent(String(input.name)),
+          'x-fieldbook-mime-type': String(input.mimeType),
+        });
+        return (
+          (await response.json()) as { result: Awaited<ReturnType<DesktopApi['blobs']['put']>> }
+        ).result;
+      },
+      async get(sha256) {
+        const response = await post('blobs:get', JSON.stringify([sha256]), {
+          'content-type': 'application/json',
+        });
+        if (response.status === 204) return null;
+        return new Uint8Array(await response.arrayBuffer());
+      },
+      has: (sha256) => call('blobs:has', sha256),
+    },
+  };
+
+  Object.defineProperty(globalThis, 'fieldbook', {
+    value: Object.freeze({
+      app: Object.freeze(api.app),
+      keystore: Object.freeze(api.keystore),
+      blobs: Object.freeze(api.blobs),
+    }),
+    enumerable: true,
+  });
+}

@@ -1,0 +1,259 @@
+/**
+ * End-to-end harness: runs the built renderer in a plain browser (Debian's Chromium) with the
+ * desktop API backed by the REAL main-process services.
+ *
+ * - Serves out/renderer statically on 127.0.0.1 (random port) with the app's CSP header.
+ * - Answers `POST /__desktop/<channel>` by validating the payload with the contract's validators and
+ *   calling `createDesktopServices` on a fresh profile folder — the code Electron's IPC handlers
+ *   call. desktop-shim.ts defines `window.fieldbook` over these endpoints.
+ *
+ * Wire format (only between the shim and this server):
+ * - default: request body is the JSON array of arguments; response `{"result": …}`;
+ * - `blobs:put`: request body is the raw bytes, name and media type in `x-fieldbook-name` (URI-encoded)
+ *   and `x-fieldbook-mime-type`; response `{"result": AttachmentRef}`;
+ * - `blobs:get`: response is the raw bytes, or 204 when there is no such blob (`null`);
+ * - errors: 400 (invalid payload) / 403 (foreign origin) / 500, body `{"error": message}`.
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import {
+  ALL_IPC_CHANNELS,
+  IPC_ARGS_VALIDATORS,
+  IPC_CHANNELS,
+  IpcPayloadError,
+  MAX_BLOB_BYTES,
+} from '../../../src-shared/ipc';
+import type { IpcChannel } from '../../../src-shared/ipc';
+import { CONTENT_SECURITY_POLICY } from '../../../src-main/app/security';
+import {
+  createDesktopServices,
+  USER_DATA_LAYOUT,
+} from '../../../src-main/services/desktop-services';
+import type { DesktopServices } from '../../../src-main/services/desktop-services';
+import {
+  createPassphraseProtector,
+  readOrCreateInstallPassphrase,
+} from '../../../src-main/services/key-store';
+
+export const DESKTOP_ENDPOINT_PREFIX = '/__desktop/';
+const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
+export const DEFAULT_RENDERER_DIR = join(PROJECT_ROOT, 'out', 'renderer');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export interface HarnessOptions {
+  /** Fresh profile folder for this harness (the test owns and removes it). */
+  userDataDir: string;
+  /** Built renderer to serve; defaults to out/renderer of this checkout. */
+  rendererDir?: string;
+}
+
+export interface Harness {
+  /** `http://127.0.0.1:<port>/` — the app page. */
+  url: string;
+  userDataDir: string;
+  /** The services behind the endpoints, for assertions on what the UI stored. */
+  services: DesktopServices;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > limit) throw new HttpError(413, `request body larger than ${limit} bytes`);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+function parseJsonArgs(body: Buffer): unknown[] {
+  if (body.length === 0) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new IpcPayloadError('request body is not valid JSON');
+  }
+  if (!Array.isArray(parsed)) throw new IpcPayloadError('request body must be a JSON array');
+  return parsed as unknown[];
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function decodeName(raw: string | undefined): unknown {
+  if (raw === undefined) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new IpcPayloadError('x-fieldbook-name is not URI-encoded');
+  }
+}
+
+/** Starts a harness on a random port. */
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
+  const keyDir = join(options.userDataDir, USER_DATA_LAYOUT.keystore);
+  const services = createDesktopServices({
+    userDataDir: options.userDataDir,
+    // No OS key store in a test browser: the same fallback the app uses on keyring-less Linux.
+    protector: createPassphraseProtector(await readOrCreateInstallPassphrase(keyDir)),
+    appInfo: { version: await readVersion(), electron: null, locale: 'zh-CN' },
+  });
+  let origin = '';
+
+  async function callDesktop(channel: IpcChannel, req: IncomingMessage, res: ServerResponse) {
+    if (channel === IPC_CHANNELS.blobsPut) {
+      const bytes = await readBody(req, MAX_BLOB_BYTES + 1);
+      const [input] = IPC_ARGS_VALIDATORS[channel]([
+        {
+          bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+          name: decodeName(header(req, 'x-fieldbook-name')),
+          mimeType: header(req, 'x-fieldbook-mime-type'),
+        },
+      ]);
+      sendJson(res, 200, { result: await services.blobs.put(input) });
+      return;
+    }
+    const args = parseJsonArgs(await readBody(req, 64 * 1024));
+    switch (channel) {
+      case IPC_CHANNELS.blobsGet: {
+        const bytes = await services.blobs.get(...IPC_ARGS_VALIDATORS[channel](args));
+        if (bytes === null) {
+          res.writeHead(204).end();
+        } else {
+          res.writeHead(200, { 'content-type': 'application/octet-stream' });
+          res.end(bytes);
+        }
+        return;
+      }
+      case IPC_CHANNELS.blobsHas:
+        sendJson(res, 200, {
+          result: await services.blobs.has(...IPC_ARGS_VALIDATORS[channel](args)),
+        });
+        return;
+      case IPC_CHANNELS.appGetInfo:
+        IPC_ARGS_VALIDATORS[channel](args);
+        sendJson(res, 200, { result: await services.app.getInfo() });
+        return;
+      case IPC_CHANNELS.keystoreGetDatabaseKey:
+        IPC_ARGS_VALIDATORS[channel](args);
+        sendJson(res, 200, { result: await services.keystore.getDatabaseKey() });
+        return;
+    }
+  }
+
+  async function serveStatic(pathname: string, res: ServerResponse) {
+    const relativePath = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    const file = resolve(rendererDir, relativePath);
+    const rel = relative(rendererDir, file);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
+      throw new HttpError(404, 'not found');
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      throw new HttpError(404, `not found: ${pathname}`);
+    }
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
+    res.end(body);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname.startsWith(DESKTOP_ENDPOINT_PREFIX)) {
+      if (req.method !== 'POST') throw new HttpError(405, 'desktop API calls use POST');
+      // The counterpart of the IPC sender check: only the app page served here may call.
+      if (header(req, 'origin') !== origin) {
+        throw new HttpError(403, `caller origin ${header(req, 'origin') ?? 'none'} is not the app`);
+      }
+      const channel = decodeURIComponent(url.pathname.slice(DESKTOP_ENDPOINT_PREFIX.length));
+      if (!(ALL_IPC_CHANNELS as readonly string[]).includes(channel)) {
+        throw new HttpError(404, `unknown desktop API channel "${channel}"`);
+      }
+      await callDesktop(channel as IpcChannel, req, res);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      throw new HttpError(405, 'method not allowed');
+    await serveStatic(url.pathname, res);
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const status =
+        error instanceof HttpError ? error.status : error instanceof IpcPayloadError ? 400 : 500;
+      const message = error instanceof Error ? error.message : String(error);
+      if (status === 500) console.error('[harness]', error);
+      if (!res.headersSent) sendJson(res, status, { error: message });
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolveListen());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/`,
+    userDataDir: options.userDataDir,
+    services,
+    close: () =>
+      new Promise<void>((resolveClose, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolveClose()));
+      }),
+  };
+}
+
+async function readVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}

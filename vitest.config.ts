@@ -9,6 +9,7 @@ export default defineConfig({
       'src-cli/**/*.test.ts',
       'src-renderer/**/*.test.{ts,tsx}',
       'test/integration/**/*.test.ts',
+      'test/electron/**/*.test.ts',
       'test/cli/**/*.test.ts',
     ],
     testTimeout: 20000,

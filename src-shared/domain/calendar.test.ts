@@ -5,7 +5,9 @@ import type { HolidayCalendarData } from './calendar';
 import {
   BUILTIN_CALENDARS,
   CN_CALENDAR,
+  civilOfDayNumber,
   dayKind,
+  daysInMonth,
   dayNumberOf,
   isoDateOfDayNumber,
   parseIsoDate,
@@ -208,6 +210,27 @@ describe('dates', () => {
     for (const bad of ['2026-02-30', '2026-2-3', '20260203', '2026-13-01', '']) {
       expect(() => dayKind(bad, 'cn'), bad).toThrow(InputError);
     }
+  });
+
+  it('integer civil arithmetic agrees with Date for every day 1900–2100', () => {
+    const first = Date.UTC(1900, 0, 1) / 86_400_000;
+    const last = Date.UTC(2100, 11, 31) / 86_400_000;
+    for (let dn = first; dn <= last; dn++) {
+      const d = new Date(dn * 86_400_000);
+      const ymd: [number, number, number] = [
+        d.getUTCFullYear(),
+        d.getUTCMonth() + 1,
+        d.getUTCDate(),
+      ];
+      expect(civilOfDayNumber(dn)).toEqual(ymd);
+      expect(dayNumberOf(...ymd)).toBe(dn);
+    }
+    expect(isoDateOfDayNumber(dayNumberOf(2000, 2, 29))).toBe('2000-02-29');
+  });
+
+  it('daysInMonth knows leap years', () => {
+    expect([2024, 2025, 2000, 1900].map((y) => daysInMonth(y, 2))).toEqual([29, 28, 29, 28]);
+    expect([1, 4, 6, 9, 11, 12].map((m) => daysInMonth(2026, m))).toEqual([31, 30, 30, 30, 30, 31]);
   });
 
   it('day numbers round-trip and weekdays are right across years', () => {

@@ -49,18 +49,58 @@ export const BUILTIN_CALENDARS: readonly HolidayCalendarData[] = [CN_CALENDAR];
 
 export const DAY_MS = 86_400_000;
 
-/** Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+/*
+ * Civil-date arithmetic on day numbers (days since 1970-01-01, proleptic Gregorian), done with
+ * integers because the SLA clock's hot path cannot afford Date objects and toISOString. The
+ * conversion counts 400-year eras of 146 097 days from 0000-03-01, so leap days fall at the
+ * end of each computed year.
+ */
+
+/** Days since 1970-01-01 of a civil date. */
 export function dayNumberOf(year: number, month: number, day: number): number {
-  return Date.UTC(year, month - 1, day) / DAY_MS;
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = month > 2 ? month - 3 : month + 9;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
-/** The civil date `yyyy-MM-dd` of a day number. */
+/** Year, month (1–12) and day of a day number. */
+export function civilOfDayNumber(dayNumber: number): [year: number, month: number, day: number] {
+  const z = dayNumber + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
+/** Two-digit strings "00"–"99", so formatting needs no padStart. */
+export const PAD2: readonly string[] = Array.from({ length: 100 }, (_, i) =>
+  i < 10 ? `0${i}` : String(i),
+);
+
+/** The civil date `yyyy-MM-dd` of a day number (years 0–9999). */
 export function isoDateOfDayNumber(dayNumber: number): IsoDate {
-  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+  const [y, m, d] = civilOfDayNumber(dayNumber);
+  return `${String(y).padStart(4, '0')}-${PAD2[m]}-${PAD2[d]}`;
 }
 
 export function yearOfDayNumber(dayNumber: number): number {
-  return new Date(dayNumber * DAY_MS).getUTCFullYear();
+  return civilOfDayNumber(dayNumber)[0];
+}
+
+/** Days in `month` (1–12) of `year`. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;

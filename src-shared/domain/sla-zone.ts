@@ -9,7 +9,7 @@
  */
 import { IANAZone } from 'luxon';
 import type { IsoInstant } from '../db/types';
-import { DAY_MS } from './calendar';
+import { DAY_MS, PAD2, civilOfDayNumber, dayNumberOf, daysInMonth } from './calendar';
 import { InputError } from './errors';
 
 const MINUTE_MS = 60_000;
@@ -25,6 +25,8 @@ interface UtcDayOffsets {
 export interface SiteZone {
   readonly name: string;
   readonly days: Map<number, UtcDayOffsets>;
+  /** Instants of local wall-clock minutes, keyed `dayNumber * 1441 + minuteOfDay`. */
+  readonly walls: Map<number, number>;
   readonly luxon: IANAZone;
 }
 
@@ -38,7 +40,7 @@ export function siteZone(name: string, field = 'timeZone'): SiteZone {
   if (typeof name !== 'string' || name === '' || !IANAZone.isValidZone(name)) {
     throw new InputError(`${field}: "${String(name)}" is not an IANA time zone`, field);
   }
-  const zone: SiteZone = { name, days: new Map(), luxon: IANAZone.create(name) };
+  const zone: SiteZone = { name, days: new Map(), walls: new Map(), luxon: IANAZone.create(name) };
   zones.set(name, zone);
   return zone;
 }
@@ -88,21 +90,43 @@ export function wallToEpoch(zone: SiteZone, localMs: number): number {
   return Math.max(c1, c2);
 }
 
+/**
+ * The instant of minute `minuteOfDay` (0–1440; 1440 is the next midnight) of local day
+ * `dayNumber`; memoised because the SLA clock asks for the same window edges again and again.
+ */
+export function wallMinuteToEpoch(zone: SiteZone, dayNumber: number, minuteOfDay: number): number {
+  const key = dayNumber * 1441 + minuteOfDay;
+  const hit = zone.walls.get(key);
+  if (hit !== undefined) return hit;
+  const ms = wallToEpoch(zone, dayNumber * DAY_MS + minuteOfDay * MINUTE_MS);
+  if (zone.walls.size >= DAYS_LIMIT * 4) zone.walls.clear();
+  zone.walls.set(key, ms);
+  return ms;
+}
+
 /** Local wall time of epoch `ms`, read as if it were UTC (so UTC getters give local fields). */
 export function epochToWall(zone: SiteZone, ms: number): number {
   return ms + offsetAt(zone, ms) * MINUTE_MS;
 }
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
+const PAD3: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 
 /** ISO-8601 with milliseconds and the zone's offset, e.g. `2026-03-09T16:00:00.000+08:00`. */
 export function formatInZone(zone: SiteZone, ms: number): IsoInstant {
   const offset = offsetAt(zone, ms);
-  const local = new Date(ms + offset * MINUTE_MS).toISOString().slice(0, 23);
+  const local = ms + offset * MINUTE_MS;
+  const dn = Math.floor(local / DAY_MS);
+  let rest = local - dn * DAY_MS;
+  const [y, mo, d] = civilOfDayNumber(dn);
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const mi = Math.floor(rest / MINUTE_MS);
+  rest -= mi * MINUTE_MS;
+  const s = Math.floor(rest / 1000);
+  const milli = rest - s * 1000;
   const abs = Math.abs(offset);
-  return `${local}${offset < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+  const year = y >= 1000 && y <= 9999 ? String(y) : String(y).padStart(4, '0');
+  return `${year}-${PAD2[mo]}-${PAD2[d]}T${PAD2[h]}:${PAD2[mi]}:${PAD2[s]}.${PAD3[milli]}${offset < 0 ? '-' : '+'}${PAD2[Math.floor(abs / 60)]}:${PAD2[abs % 60]}`;
 }
 
 const ISO_INSTANT_RE =
@@ -138,20 +162,19 @@ export function parseInstant(value: string, field: string): number {
     if (oh > 23 || om > 59) throw new InputError(`${field}: bad offset in "${value}"`, field);
     offsetMin = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
   }
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  const check = new Date(wall);
   if (
     month < 1 ||
     month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
     hour > 23 ||
     minute > 59 ||
-    second > 59 ||
-    check.getUTCFullYear() !== year ||
-    check.getUTCDate() !== day ||
-    check.getUTCMonth() !== month - 1
+    second > 59
   ) {
     throw new InputError(`${field}: "${value}" is not a real date and time`, field);
   }
+  const wall =
+    dayNumberOf(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
   return wall - offsetMin * MINUTE_MS;
 }
 

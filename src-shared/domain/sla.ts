@@ -36,7 +36,7 @@ import {
   parseInstant,
   siteZone,
   toEpochMs,
-  wallToEpoch,
+  wallMinuteToEpoch,
 } from './sla-zone';
 
 const MINUTE_MS = 60_000;
@@ -290,9 +290,8 @@ function walk(ctx: ClockContext, fromMs: number, needMs: number, untilMs: number
       }
       if (!isWorkingBits(bits)) continue;
     }
-    const dayWall = dn * DAY_MS;
-    let ws = wallToEpoch(zone, dayWall + spec.startMin * MINUTE_MS);
-    let we = wallToEpoch(zone, dayWall + spec.endMin * MINUTE_MS);
+    let ws = wallMinuteToEpoch(zone, dn, spec.startMin);
+    let we = wallMinuteToEpoch(zone, dn, spec.endMin);
     if (we <= fromMs) continue;
     if (ws < fromMs) ws = fromMs;
     if (ws >= untilMs) break;

@@ -6,11 +6,11 @@
  * and the schemas are checked by the tests instead.
  */
 import { addRxPlugin, createRxDatabase } from 'rxdb';
-import type { RxCollection, RxDatabase, RxStorage } from 'rxdb';
+import type { RxCollection, RxDatabase, RxStorage, RxStorageWriteError } from 'rxdb';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { createConflictHandlers } from '../../src-shared/db/conflicts';
 import type { IncidentConflictOptions } from '../../src-shared/db/conflicts';
 import {
@@ -86,7 +86,9 @@ export async function openFieldbookDatabase(
   addPlugins();
   const base = (opts.storage ?? getRxStorageDexie()) as RxStorage<unknown, unknown>;
   // Validation outside encryption: it must see the clear document, before secrets are wrapped.
-  const storage = wrappedValidateAjvStorage({
+  // z-schema interprets schemas; ajv compiles them with `new Function`, which the app's CSP
+  // (no 'unsafe-eval') rightly refuses in the renderer.
+  const storage = wrappedValidateZSchemaStorage({
     storage: wrappedKeyEncryptionCryptoJsStorage({ storage: base }),
   });
   const db = await createRxDatabase<FieldbookCollections>({
@@ -126,16 +128,40 @@ export interface BulkInsertProgress {
   total: number;
 }
 
+export interface BulkInsertFailure {
+  documentId: string;
+  /** 409: the id exists already; 422: the document does not match the schema. */
+  status: number;
+  /** For 422, the schema violations (`/path message`). */
+  detail?: string;
+}
+
+function failureOf(error: RxStorageWriteError<unknown>): BulkInsertFailure {
+  const failure: BulkInsertFailure = { documentId: error.documentId, status: error.status };
+  if (error.status === 422) {
+    // ajv's errors arrive as plain JSON; their shape is ajv's, not RxDB's declared one.
+    const details = (
+      error.validationErrors as unknown as { instancePath?: string; message?: string }[]
+    )
+      .slice(0, 3)
+      .map((v) => `${v.instancePath ?? ''} ${v.message ?? ''}`.trim());
+    if (details.length > 0) failure.detail = details.join('; ');
+  }
+  return failure;
+}
+
 export class BulkInsertError extends Error {
   constructor(
     readonly collection: string,
     readonly inserted: number,
-    readonly failures: { documentId: string; status: number }[],
+    readonly failures: BulkInsertFailure[],
   ) {
     const first = failures[0];
     super(
       `${failures.length} document(s) rejected by ${collection} after ${inserted} inserted` +
-        (first ? ` (first: ${first.documentId}, status ${first.status})` : ''),
+        (first
+          ? ` (first: ${first.documentId}, status ${first.status}${first.detail ? `: ${first.detail}` : ''})`
+          : ''),
     );
     this.name = 'BulkInsertError';
   }
@@ -162,7 +188,7 @@ export async function bulkInsertChunked<T>(
       throw new BulkInsertError(
         collection.name,
         done,
-        result.error.map((e) => ({ documentId: e.documentId, status: e.status })),
+        result.error.map((e) => failureOf(e as RxStorageWriteError<unknown>)),
       );
     }
     onProgress?.(done, docs.length);

@@ -48,6 +48,7 @@ describe('secureWebPreferences', () => {
       webviewTag: false,
       spellcheck: false,
       backgroundThrottling: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 });

@@ -43,6 +43,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     allowRunningInsecureContent: false,
     webviewTag: false,
     experimentalFeatures: false,
+    // Middle-click would open links as new windows; setWindowOpenHandler denies those anyway.
+    disableBlinkFeatures: 'Auxclick',
     enableWebSQL: false,
     navigateOnDragDrop: false,
     plugins: false,

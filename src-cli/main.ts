@@ -3,7 +3,11 @@
  * Started by bin/fieldbook.mjs through tsx; `runCli` is also called directly by tests.
  */
 import { lifecycleCommand } from './commands/lifecycle';
+import { reportCommand } from './commands/report';
+import { sampleCommand } from './commands/sample';
+import { signCommand } from './commands/sign';
 import { slaCommand } from './commands/sla';
+import { verifyCommand } from './commands/verify';
 import type { CliIo, GroupCommand } from './router';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, dispatch } from './router';
 
@@ -12,7 +16,14 @@ export const PROGRAM = 'fieldbook';
 export const ROOT: GroupCommand = {
   name: PROGRAM,
   summary: 'Fieldbook: service-policy rules for delivery and support engineers.',
-  commands: [slaCommand, lifecycleCommand],
+  commands: [
+    slaCommand,
+    lifecycleCommand,
+    sampleCommand,
+    reportCommand,
+    signCommand,
+    verifyCommand,
+  ],
 };
 
 /** Runs one command line; returns the process exit code (0 ok, 1 failure, 2 bad input). */

@@ -1,0 +1,99 @@
+import { sampleFaultSnapshot, sampleInspectionSnapshot } from '../../src-shared/reports/sample';
+import type { CliIo, GroupCommand, LeafCommand } from '../router';
+import { EXIT_OK, UsageError, writeJson } from '../router';
+import { parseLine, processIo, runStandalone, writeOutput } from './cli-io';
+
+const INSPECTION_HELP = `Usage: fieldbook sample inspection [--nodes N] [--seed S] [--template-version V] [--photos P] [--out snapshot.json]
+
+Writes a realistic inspection report snapshot (the JSON a report is rendered from, see
+src-shared/reports/inspection-snapshot.schema.json) for a fictitious bank's DCE cluster.
+Deterministic: the same flags give the same JSON.
+
+Flags:
+  --nodes             nodes of the cluster, control-plane + worker (default 6; 3 control-plane from 5 on)
+  --seed              seed of the generated measurements (default 20260306)
+  --template-version  version of the dce-s360-inspection template (default: latest)
+  --photos            evidence photos, at least 2 (default 3)
+  --out               file to write (default: standard output)
+`;
+
+const FAULT_HELP = `Usage: fieldbook sample fault [--out snapshot.json]
+
+Writes a realistic fault report snapshot (src-shared/reports/fault-snapshot.schema.json): a
+level 2 incident, reclassified from 3, paused once, responded on time and closed.
+`;
+
+function intFlag(
+  value: string | undefined,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`invalid --${name}: expected an integer ${min}–${max}, got "${value}"`);
+  }
+  return n;
+}
+
+async function emit(io: CliIo, out: string | undefined, value: unknown): Promise<void> {
+  if (out === undefined) writeJson(io, value);
+  else await writeOutput(out, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+export const sampleInspectionCommand: LeafCommand = {
+  name: 'inspection',
+  summary: 'write a sample inspection report snapshot',
+  help: INSPECTION_HELP,
+  async run(args, io) {
+    const { flags, positionals } = parseLine(args, [
+      'nodes',
+      'seed',
+      'template-version',
+      'photos',
+      'out',
+    ] as const);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const nodes = intFlag(flags.nodes, 'nodes', 1, 2000);
+    const seed = intFlag(flags.seed, 'seed', 0, 2 ** 31);
+    const templateVersion = intFlag(flags['template-version'], 'template-version', 1, 1000);
+    const photos = intFlag(flags.photos, 'photos', 2, 200);
+    let snapshot;
+    try {
+      snapshot = sampleInspectionSnapshot({
+        ...(nodes !== undefined ? { nodes } : {}),
+        ...(seed !== undefined ? { seed } : {}),
+        ...(templateVersion !== undefined ? { templateVersion } : {}),
+        ...(photos !== undefined ? { photos } : {}),
+      });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    await emit(io, flags.out, snapshot);
+    return EXIT_OK;
+  },
+};
+
+export const sampleFaultCommand: LeafCommand = {
+  name: 'fault',
+  summary: 'write a sample fault report snapshot',
+  help: FAULT_HELP,
+  async run(args, io) {
+    const { flags, positionals } = parseLine(args, ['out'] as const);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    await emit(io, flags.out, sampleFaultSnapshot());
+    return EXIT_OK;
+  },
+};
+
+export const sampleCommand: GroupCommand = {
+  name: 'sample',
+  summary: 'write sample report snapshots (JSON)',
+  commands: [sampleInspectionCommand, sampleFaultCommand],
+};
+
+/** `fieldbook sample …` on its own (argv without the word "sample"). */
+export function run(argv: string[], io: CliIo = processIo): Promise<number> {
+  return runStandalone('fieldbook sample', sampleCommand, argv, io);
+}

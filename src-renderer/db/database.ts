@@ -139,12 +139,17 @@ export interface BulkInsertFailure {
 function failureOf(error: RxStorageWriteError<unknown>): BulkInsertFailure {
   const failure: BulkInsertFailure = { documentId: error.documentId, status: error.status };
   if (error.status === 422) {
-    // ajv's errors arrive as plain JSON; their shape is ajv's, not RxDB's declared one.
+    // The validator's own error objects arrive as plain JSON: z-schema's carry `path`, ajv's
+    // `instancePath`, whatever RxDB's declared type says.
     const details = (
-      error.validationErrors as unknown as { instancePath?: string; message?: string }[]
+      error.validationErrors as unknown as {
+        instancePath?: string;
+        path?: string;
+        message?: string;
+      }[]
     )
       .slice(0, 3)
-      .map((v) => `${v.instancePath ?? ''} ${v.message ?? ''}`.trim());
+      .map((v) => `${v.instancePath ?? v.path ?? ''} ${v.message ?? ''}`.trim());
     if (details.length > 0) failure.detail = details.join('; ');
   }
   return failure;

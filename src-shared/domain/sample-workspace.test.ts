@@ -1,4 +1,5 @@
-import { getValidator } from 'rxdb/plugins/validate-ajv';
+import { getValidator as getAjvValidator } from 'rxdb/plugins/validate-ajv';
+import { getValidator as getZSchemaValidator } from 'rxdb/plugins/validate-z-schema';
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES, COLLECTION_SCHEMAS } from '../db/schemas/index';
 import type { BaseDoc, CollectionName } from '../db/types';
@@ -15,8 +16,13 @@ const NOWS = [
   new Date('2026-03-30T01:00:00Z'), // the day after Europe's DST change
 ];
 
+// z-schema validates in the renderer, ajv on the server: documents must pass both.
 const validators = Object.fromEntries(
-  COLLECTION_NAMES.map((name) => [name, getValidator(COLLECTION_SCHEMAS[name] as never)]),
+  COLLECTION_NAMES.map((name) => {
+    const ajv = getAjvValidator(COLLECTION_SCHEMAS[name] as never);
+    const zs = getZSchemaValidator(COLLECTION_SCHEMAS[name] as never);
+    return [name, (doc: unknown) => [...(ajv(doc) as unknown[]), ...(zs(doc) as unknown[])]];
+  }),
 ) as Record<CollectionName, (doc: unknown) => unknown[]>;
 
 function docsOf(ws: SampleWorkspace): [CollectionName, BaseDoc][] {

@@ -18,11 +18,15 @@ export const idProperty = {
 } as const satisfies JsonSchema;
 
 /**
- * ISO-8601 instant with an explicit offset (`Z` or `±hh:mm`). A pattern rather than
- * `format: 'date-time'` keeps the schema self-contained for validators without ajv-formats.
+ * ISO-8601 instant with an explicit offset (`Z` or `±hh:mm`), seconds optional, milliseconds
+ * optional (exactly 3 digits). A pattern rather than `format: 'date-time'` keeps the schema
+ * self-contained for validators without ajv-formats.
+ *
+ * Every pattern here must pass z-schema's ReDoS check (safe-regex2: no quantified group that
+ * contains a quantifier), because the renderer validates with z-schema; the schema tests check.
  */
 export const INSTANT_PATTERN =
-  '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$';
+  '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(\\.[0-9][0-9][0-9])?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$';
 
 export const instantProperty = {
   type: 'string',
@@ -41,7 +45,7 @@ export const timeZoneProperty = {
   type: 'string',
   minLength: 1,
   maxLength: 64,
-  pattern: '^(UTC|[A-Za-z]+(/[A-Za-z0-9_+-]+){1,2})$',
+  pattern: '^(UTC|[A-Za-z]+/[A-Za-z0-9_+-]+|[A-Za-z]+/[A-Za-z0-9_+-]+/[A-Za-z0-9_+-]+)$',
 } as const satisfies JsonSchema;
 
 export function textProperty(maxLength: number, minLength = 0): JsonSchema {

@@ -58,7 +58,7 @@ export const incidentSchema: RxJsonSchema<IncidentDoc> = {
     dueAt: {
       type: 'string',
       maxLength: 30,
-      pattern: '^$|^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?Z$',
+      pattern: '^$|^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9][0-9][0-9])?Z$',
     },
     pauses: {
       type: 'array',

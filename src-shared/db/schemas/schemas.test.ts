@@ -1,5 +1,6 @@
 import { checkSchema } from 'rxdb/plugins/dev-mode';
-import { getValidator } from 'rxdb/plugins/validate-ajv';
+import { getValidator as getAjvValidator } from 'rxdb/plugins/validate-ajv';
+import { getValidator as getZSchemaValidator } from 'rxdb/plugins/validate-z-schema';
 import { describe, expect, it } from 'vitest';
 import type { JsonSchema } from 'rxdb';
 import type { SiteDoc } from '../types';
@@ -27,11 +28,32 @@ const site: SiteDoc = {
   updatedAt: T,
 };
 
+/**
+ * Violations by both validators in use: z-schema in the renderer (no code generation, so it
+ * runs under the CSP) and ajv on the server. They must agree.
+ */
 function errorsOf(schema: unknown, doc: unknown): string[] {
-  const validate = getValidator(schema as never);
-  return (validate(doc) as { instancePath: string; message: string }[]).map(
-    (e) => `${e.instancePath} ${e.message}`,
+  const ajv = (
+    getAjvValidator(schema as never)(doc) as { instancePath: string; message: string }[]
+  ).map((e) => `ajv ${e.instancePath} ${e.message}`);
+  const zs = (getZSchemaValidator(schema as never)(doc) as { path: string; message: string }[]).map(
+    (e) => `z-schema ${e.path} ${e.message}`,
   );
+  expect(ajv.length === 0, `validators disagree: ${[...ajv, ...zs].join(' | ')}`).toBe(
+    zs.length === 0,
+  );
+  return [...ajv, ...zs];
+}
+
+/** Every `pattern` in a schema, with its JSON path. */
+function patternsOf(node: unknown, path = '#'): [string, string][] {
+  if (typeof node !== 'object' || node === null) return [];
+  const out: [string, string][] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'pattern' && typeof value === 'string') out.push([path, value]);
+    else out.push(...patternsOf(value, `${path}/${key}`));
+  }
+  return out;
 }
 
 describe('collection schemas', () => {
@@ -66,6 +88,33 @@ describe('collection schemas', () => {
     const version = COLLECTION_SCHEMAS[name].version;
     const steps = Object.keys(MIGRATION_STRATEGIES[name]).map(Number).sort();
     expect(steps).toEqual(Array.from({ length: version }, (_, i) => i + 1));
+  });
+
+  it.each(COLLECTION_NAMES)('%s has only patterns z-schema accepts (ReDoS check)', (name) => {
+    for (const [path, pattern] of patternsOf(COLLECTION_SCHEMAS[name])) {
+      const probe = { type: 'object', properties: { v: { type: 'string', pattern } } };
+      const errors = getZSchemaValidator(probe as never)({ v: '' }) as { message: string }[];
+      expect(
+        errors.filter((e) => /not a valid RegExp/.test(e.message)),
+        `${name} ${path}`,
+      ).toEqual([]);
+    }
+  });
+
+  it('accepts instants with and without seconds and milliseconds, and only real zones', () => {
+    for (const ok of [
+      '2026-11-23T09:00:00.000+08:00',
+      '2026-11-23T09:00:00Z',
+      '2026-11-23T09:00-05:30',
+    ]) {
+      expect(errorsOf(siteSchema, { ...site, createdAt: ok }), ok).toEqual([]);
+    }
+    for (const zone of ['UTC', 'Asia/Shanghai', 'America/Argentina/Buenos_Aires', 'Etc/GMT-8']) {
+      expect(errorsOf(siteSchema, { ...site, timeZone: zone }), zone).toEqual([]);
+    }
+    for (const bad of ['Asia', 'Asia/', '/Shanghai', 'Asia//Shanghai', 'A/B/C/D']) {
+      expect(errorsOf(siteSchema, { ...site, timeZone: bad }), bad).not.toEqual([]);
+    }
   });
 
   it('rejects additional properties, bad zones, versions and instants', () => {

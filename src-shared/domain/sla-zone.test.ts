@@ -43,6 +43,42 @@ describe('parseInstant', () => {
     }
   });
 
+  it('agrees with Date.parse on thousands of instants in every written shape', () => {
+    let seed = 7;
+    const rand = (): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    for (let i = 0; i < 3000; i++) {
+      const ms = Math.floor(Date.parse('2000-01-01T00:00:00Z') + rand() * 40 * 365 * 86_400_000);
+      const offset = (Math.floor(rand() * 57) - 28) * 30; // −14:00 … +14:00 in half hours
+      const local = new Date(ms + offset * 60_000).toISOString().slice(0, 23);
+      const abs = Math.abs(offset);
+      const off = `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+      for (const text of [
+        `${local}${off}`,
+        `${local.slice(0, 19)}${off}`,
+        `${local}Z`,
+        `${local.slice(0, 19)}Z`,
+        `${local}${off.replace(':', '')}`,
+      ]) {
+        expect(parseInstant(text, 'x'), text).toBe(
+          Date.parse(text.length === 28 ? `${local}${off}` : text),
+        );
+      }
+    }
+  });
+
+  it('falls back to the general parser for other shapes and still rejects junk', () => {
+    expect(parseInstant('2026-03-06T17:00:00.12+08:00', 'x')).toBe(
+      Date.parse('2026-03-06T09:00:00.120Z'),
+    );
+    expect(() => parseInstant('2026-03-06T17:00:00+08:0x', 'x')).toThrow(InputError);
+    expect(() => parseInstant('2026-03-06T17:00:00.abc+08:00', 'x')).toThrow(InputError);
+    expect(() => parseInstant('2026-03-06T17:00:00+08:00 ', 'x')).toThrow(InputError);
+    expect(() => parseInstant(42 as unknown as string, 'x')).toThrow(InputError);
+  });
+
   it('says when only the offset is missing', () => {
     expect(() => parseInstant('2026-03-06T17:00:00', 'openedAt')).toThrow(/offset is missing/);
   });

@@ -132,29 +132,81 @@ export function formatInZone(zone: SiteZone, ms: number): IsoInstant {
 const ISO_INSTANT_RE =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|([+-])(\d{2})(?::?(\d{2}))?)$/;
 
+/** Fields of an instant; `offsetMin` is minutes east of UTC. */
+interface InstantFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+  offsetMin: number;
+}
+
+/** Value of `n` decimal digits at `i`, or -1 if any is not a digit. */
+function digitsAt(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
 /**
- * Epoch ms of an ISO-8601 instant that carries its offset (`Z` or `±HH:mm`). A local time
- * without offset is refused: it would silently take the laptop's zone, which is never right.
+ * The shapes this app itself writes — `yyyy-MM-ddTHH:mm:ss[.SSS](Z|±HH:mm)` — read by position,
+ * without a regular expression; null for anything else (which then goes the regex way).
  */
-export function parseInstant(value: string, field: string): number {
-  const m = typeof value === 'string' ? ISO_INSTANT_RE.exec(value) : null;
+function fastFields(s: string): InstantFields | null {
+  const len = s.length;
+  if (len !== 20 && len !== 24 && len !== 25 && len !== 29) return null;
+  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') return null;
+  let pos = 19;
+  let ms = 0;
+  if (s[19] === '.') {
+    ms = digitsAt(s, 20, 3);
+    if (ms < 0) return null;
+    pos = 23;
+  }
+  let offsetMin: number;
+  if (s[pos] === 'Z' && len === pos + 1) {
+    offsetMin = 0;
+  } else if ((s[pos] === '+' || s[pos] === '-') && s[pos + 3] === ':' && len === pos + 6) {
+    const oh = digitsAt(s, pos + 1, 2);
+    const om = digitsAt(s, pos + 4, 2);
+    if (oh < 0 || om < 0 || oh > 23 || om > 59) return null;
+    offsetMin = (s[pos] === '-' ? -1 : 1) * (oh * 60 + om);
+  } else {
+    return null;
+  }
+  const f: InstantFields = {
+    year: digitsAt(s, 0, 4),
+    month: digitsAt(s, 5, 2),
+    day: digitsAt(s, 8, 2),
+    hour: digitsAt(s, 11, 2),
+    minute: digitsAt(s, 14, 2),
+    second: digitsAt(s, 17, 2),
+    ms,
+    offsetMin,
+  };
+  return f.year < 0 || f.month < 0 || f.day < 0 || f.hour < 0 || f.minute < 0 || f.second < 0
+    ? null
+    : f;
+}
+
+function regexFields(value: string, field: string): InstantFields {
+  const m = ISO_INSTANT_RE.exec(value);
   if (!m) {
-    const hint =
-      typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value)
-        ? ' (the offset is missing: add Z or ±HH:mm)'
-        : '';
+    const hint = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value)
+      ? ' (the offset is missing: add Z or ±HH:mm)'
+      : '';
     throw new InputError(
-      `${field}: expected an ISO-8601 instant with offset, e.g. 2026-03-06T15:00:00+08:00, got "${String(value)}"${hint}`,
+      `${field}: expected an ISO-8601 instant with offset, e.g. 2026-03-06T15:00:00+08:00, got "${value}"${hint}`,
       field,
     );
   }
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
   let offsetMin = 0;
   if (m[9] !== undefined) {
     const oh = Number(m[10]);
@@ -162,20 +214,46 @@ export function parseInstant(value: string, field: string): number {
     if (oh > 23 || om > 59) throw new InputError(`${field}: bad offset in "${value}"`, field);
     offsetMin = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
   }
+  return {
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: Number(m[4]),
+    minute: Number(m[5]),
+    second: m[6] === undefined ? 0 : Number(m[6]),
+    ms: m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000),
+    offsetMin,
+  };
+}
+
+/**
+ * Epoch ms of an ISO-8601 instant that carries its offset (`Z` or `±HH:mm`). A local time
+ * without offset is refused: it would silently take the laptop's zone, which is never right.
+ */
+export function parseInstant(value: string, field: string): number {
+  if (typeof value !== 'string') {
+    throw new InputError(
+      `${field}: expected an ISO-8601 instant with offset, got ${typeof value}`,
+      field,
+    );
+  }
+  const f = fastFields(value) ?? regexFields(value, field);
   if (
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    day > daysInMonth(year, month) ||
-    hour > 23 ||
-    minute > 59 ||
-    second > 59
+    f.month < 1 ||
+    f.month > 12 ||
+    f.day < 1 ||
+    f.day > daysInMonth(f.year, f.month) ||
+    f.hour > 23 ||
+    f.minute > 59 ||
+    f.second > 59
   ) {
     throw new InputError(`${field}: "${value}" is not a real date and time`, field);
   }
   const wall =
-    dayNumberOf(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
-  return wall - offsetMin * MINUTE_MS;
+    dayNumberOf(f.year, f.month, f.day) * DAY_MS +
+    ((f.hour * 60 + f.minute) * 60 + f.second) * 1000 +
+    f.ms;
+  return wall - f.offsetMin * MINUTE_MS;
 }
 
 /** Accepts a Date, epoch ms or an ISO instant with offset. */

@@ -227,59 +227,75 @@ function clockContext(
   };
 }
 
+/** Mutable state of one walk; a plain object so the hot loop creates no closures. */
+interface WalkState {
+  pauses: Span[];
+  /** Index of the first pause that may still matter. */
+  pi: number;
+  remaining: number;
+  consumed: number;
+  dueMs: number | null;
+  stopped: boolean;
+}
+
+/** Consumes the free time of window [ws, we); returns true when the walk is over. */
+function consumeWindow(st: WalkState, ws: number, we: number): boolean {
+  const pauses = st.pauses;
+  let cur = ws;
+  while (cur < we) {
+    while (st.pi < pauses.length && pauses[st.pi]!.e <= cur) st.pi++;
+    let segEnd = we;
+    const p = pauses[st.pi];
+    if (p) {
+      if (p.s <= cur) {
+        if (p.e === Infinity) {
+          st.stopped = true;
+          return true;
+        }
+        cur = p.e;
+        continue;
+      }
+      if (p.s < segEnd) segEnd = p.s;
+    }
+    const len = segEnd - cur;
+    if (st.remaining <= len) {
+      st.dueMs = cur + st.remaining;
+      st.consumed += st.remaining;
+      return true;
+    }
+    st.remaining -= len;
+    st.consumed += len;
+    cur = segEnd;
+  }
+  return false;
+}
+
+function walkResult(st: WalkState, clockStartMs: number | null): WalkResult {
+  return { dueMs: st.dueMs, consumedMs: st.consumed, clockStartMs, stopped: st.stopped };
+}
+
 /**
  * Walks the free time (in the coverage window, outside pauses) from `fromMs`, stopping when
  * `needMs` of it is consumed (→ `dueMs`) or at `untilMs` (→ `consumedMs` so far), whichever
  * comes first. Pass Infinity for the one not wanted.
  */
 function walk(ctx: ClockContext, fromMs: number, needMs: number, untilMs: number): WalkResult {
-  const { pauses, spec, zone, view } = ctx;
-  let remaining = needMs;
-  let consumed = 0;
-  let clockStart: number | null = null;
-  let pi = 0;
-  let dueMs: number | null = null;
-  let stopped = false;
-
-  /** Consumes the free time of window [ws, we); returns true when the walk is over. */
-  const consumeWindow = (ws: number, we: number): boolean => {
-    let cur = ws;
-    while (cur < we) {
-      while (pi < pauses.length && pauses[pi]!.e <= cur) pi++;
-      let segEnd = we;
-      const p = pauses[pi];
-      if (p) {
-        if (p.s <= cur) {
-          if (p.e === Infinity) {
-            stopped = true;
-            return true;
-          }
-          cur = p.e;
-          continue;
-        }
-        if (p.s < segEnd) segEnd = p.s;
-      }
-      const len = segEnd - cur;
-      if (remaining <= len) {
-        dueMs = cur + remaining;
-        consumed += remaining;
-        return true;
-      }
-      remaining -= len;
-      consumed += len;
-      cur = segEnd;
-    }
-    return false;
+  const { spec, zone, view } = ctx;
+  const st: WalkState = {
+    pauses: ctx.pauses,
+    pi: 0,
+    remaining: needMs,
+    consumed: 0,
+    dueMs: null,
+    stopped: false,
   };
-
   if (spec.continuous) {
-    if (fromMs < untilMs) {
-      clockStart = fromMs;
-      consumeWindow(fromMs, untilMs);
-    }
-    return { dueMs, consumedMs: consumed, clockStartMs: clockStart, stopped };
+    if (fromMs >= untilMs) return walkResult(st, null);
+    consumeWindow(st, fromMs, untilMs);
+    return walkResult(st, fromMs);
   }
 
+  let clockStart: number | null = null;
   const startDay = Math.floor(epochToWall(zone, fromMs) / DAY_MS);
   for (let dn = startDay; dn < startDay + MAX_DAYS; dn++) {
     if (spec.workingDaysOnly) {
@@ -294,18 +310,16 @@ function walk(ctx: ClockContext, fromMs: number, needMs: number, untilMs: number
     let we = wallMinuteToEpoch(zone, dn, spec.endMin);
     if (we <= fromMs) continue;
     if (ws < fromMs) ws = fromMs;
-    if (ws >= untilMs) break;
+    if (ws >= untilMs) return walkResult(st, clockStart);
     clockStart ??= ws;
     const cut = we > untilMs;
     if (cut) we = untilMs;
-    if (consumeWindow(ws, we) || cut) {
-      return { dueMs, consumedMs: consumed, clockStartMs: clockStart, stopped };
-    }
+    if (consumeWindow(st, ws, we) || cut) return walkResult(st, clockStart);
   }
   if (untilMs === Infinity) {
     throw new Error(`no working time within ${MAX_DAYS} days of the clock start`);
   }
-  return { dueMs, consumedMs: consumed, clockStartMs: clockStart, stopped };
+  return walkResult(st, clockStart);
 }
 
 function noTarget(target: ResponseTarget): DueResult {

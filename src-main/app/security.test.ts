@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   ALLOWED_PERMISSIONS,
   CONTENT_SECURITY_POLICY,
+  DEV_SERVER_CONTENT_SECURITY_POLICY,
   applyAppHardening,
   applySessionHardening,
   hardenWebContents,
@@ -144,6 +145,22 @@ describe('applySessionHardening', () => {
     expect(callback).toHaveBeenCalledWith({
       responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY], 'X-Other': ['1'] },
     });
+  });
+
+  it('relaxes scripts to allow the Fast Refresh preamble for dev-server pages only', () => {
+    const { session, handlers } = fakeSession();
+    applySessionHardening(session, { rendererDir, devServerUrl: 'http://localhost:5173' });
+    const policyFor = (url: string) => {
+      const callback = vi.fn();
+      handlers['headers']!({ url, responseHeaders: {} }, callback);
+      return (callback.mock.calls[0]![0] as { responseHeaders: Record<string, string[]> })
+        .responseHeaders['Content-Security-Policy']![0];
+    };
+    expect(policyFor('http://localhost:5173/')).toBe(DEV_SERVER_CONTENT_SECURITY_POLICY);
+    expect(DEV_SERVER_CONTENT_SECURITY_POLICY).toContain("script-src 'self' 'unsafe-inline';");
+    expect(DEV_SERVER_CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+    expect(policyFor('http://localhost:5174/')).toBe(CONTENT_SECURITY_POLICY);
+    expect(policyFor(appPage)).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it('cancels requests to foreign origins and files outside the app', () => {

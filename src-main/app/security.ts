@@ -84,6 +84,17 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
+ * Development only — pages served by electron-vite's dev server (`npm start`), never a build:
+ * React Fast Refresh injects its preamble as an inline module script, so scripts also allow
+ * 'unsafe-inline' there. electron.vite.config.ts swaps the <meta> policy for this one in serve mode
+ * and applySessionHardening sends it for dev-server responses only.
+ */
+export const DEV_SERVER_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "script-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+);
+
+/**
  * Permissions the renderer may use; every other request or check is denied.
  * - clipboard-sanitized-write: "copy" buttons (command output, document numbers).
  * - persistent-storage: `navigator.storage.persist()` keeps the offline database from eviction
@@ -105,8 +116,8 @@ function parseUrl(url: string): URL | null {
   }
 }
 
-function sameDevOrigin(url: URL, devServerUrl: string | undefined): boolean {
-  if (devServerUrl === undefined) return false;
+function sameDevOrigin(url: URL | null, devServerUrl: string | undefined): boolean {
+  if (url === null || devServerUrl === undefined) return false;
   const dev = parseUrl(devServerUrl);
   if (!dev) return false;
   // Vite's hot-reload socket uses ws(s) on the same host and port as the http(s) page.
@@ -183,7 +194,10 @@ export function applySessionHardening(session: Session, origin: AppOrigin): void
     for (const name of Object.keys(headers)) {
       if (name.toLowerCase() === 'content-security-policy') delete headers[name];
     }
-    headers['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+    const fromDevServer = sameDevOrigin(parseUrl(details.url), origin.devServerUrl);
+    headers['Content-Security-Policy'] = [
+      fromDevServer ? DEV_SERVER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
+    ];
     callback({ responseHeaders: headers });
   });
 

@@ -11,6 +11,7 @@ export default defineConfig({
       'test/integration/**/*.test.ts',
       'test/electron/**/*.test.ts',
       'test/cli/**/*.test.ts',
+      'test/pdf/**/*.test.ts',
     ],
     testTimeout: 20000,
   },

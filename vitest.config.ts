@@ -12,6 +12,7 @@ export default defineConfig({
       'test/electron/**/*.test.ts',
       'test/cli/**/*.test.ts',
       'test/pdf/**/*.test.ts',
+      'test/sync/**/*.test.ts',
     ],
     testTimeout: 20000,
   },

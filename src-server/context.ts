@@ -1,0 +1,16 @@
+import type { Store } from './store';
+import type { BlobStore } from './services/blob-store';
+import type { ChangeFeed } from './services/change-feed';
+import type { TokenService } from './services/tokens';
+
+/** What route modules share: one per server instance, no global state. */
+export interface ServerContext {
+  store: Store;
+  tokens: TokenService;
+  feed: ChangeFeed;
+  blobs: BlobStore;
+  heartbeatMs: number;
+  now: () => number;
+  /** Live streams, ended first on shutdown so the HTTP server can close. */
+  streams: Set<{ end(): void }>;
+}

@@ -1,0 +1,284 @@
+import { documentsEqual } from '../../src-shared/db/conflicts';
+import type { CollectionName } from '../../src-shared/db/types';
+import type {
+  FieldError,
+  PushRow,
+  ReplicationCheckpoint,
+  WireDocument,
+} from '../../src-shared/sync';
+import { SHA256_PATTERN } from '../../src-shared/sync';
+import type { SqlClient, Store } from '../store';
+import { inScope, SCOPE_CHANNEL, type Scope } from './accounts';
+import { HttpError } from './errors';
+import { validatePushedDocument } from './validation';
+
+/** Channel announcing committed writes: payload `<collection>:<highest sequence>`. */
+export const CHANGES_CHANNEL = 'fieldbook_changes';
+
+/**
+ * Advisory lock namespace for sequence assignment. Writes to one collection take
+ * `pg_advisory_xact_lock(SEQ_LOCK, hashtext(collection))` before reading the rows they replace and
+ * hold it until commit, so the writers of a collection commit one after the other in the order in
+ * which they drew sequence numbers. A pull that has seen sequence n can therefore never later
+ * meet a newly committed row below n (PROTOCOL.md §Ordering).
+ */
+const SEQ_LOCK = 4_242_002;
+
+// ---------------------------------------------------------------------------------------------
+// Checkpoints: `c1.<sequence>.<scope tag>`; opaque to clients.
+
+export interface DecodedCheckpoint {
+  sequence: number;
+  scopeTag: string;
+}
+
+const CHECKPOINT_RE = /^c1\.(\d{1,15})\.([a-z0-9]{1,16})$/;
+
+export function encodeCheckpoint(sequence: number, scopeTag: string): ReplicationCheckpoint {
+  return `c1.${sequence}.${scopeTag}`;
+}
+
+export function decodeCheckpoint(value: string): DecodedCheckpoint | null {
+  const m = CHECKPOINT_RE.exec(value);
+  if (!m) return null;
+  return { sequence: Number(m[1]), scopeTag: m[2] ?? '' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pull
+
+export interface PullResult {
+  /** Each document as stored JSON text (sent without re-serialising). */
+  documents: string[];
+  checkpoint: ReplicationCheckpoint;
+}
+
+/**
+ * Documents of `collection` in `scope` after `checkpoint`, in sequence order. A checkpoint made
+ * under another scope (an assignment changed) restarts from the beginning: documents of a newly
+ * assigned customer have old sequence numbers and would otherwise never be pulled.
+ */
+export async function pull(
+  db: SqlClient,
+  collection: CollectionName,
+  scope: Scope,
+  checkpoint: DecodedCheckpoint | null,
+  limit: number,
+): Promise<PullResult> {
+  const from = checkpoint && checkpoint.scopeTag === scope.tag ? checkpoint.sequence : 0;
+  // ORDER BY names the table column: a bare `seq` would mean the text alias (and sort "10" < "2").
+  const { rows } = scope.all
+    ? await db.query<{ seq: string; doc: string }>(
+        `SELECT seq::text AS seq, doc::text AS doc FROM documents
+         WHERE collection = $1 AND seq > $2 ORDER BY documents.seq, documents.id LIMIT $3`,
+        [collection, from, limit],
+      )
+    : await db.query<{ seq: string; doc: string }>(
+        `SELECT seq::text AS seq, doc::text AS doc FROM documents
+         WHERE collection = $1 AND seq > $2 AND customer_id = ANY($4::text[])
+         ORDER BY documents.seq, documents.id LIMIT $3`,
+        [collection, from, limit, scope.list],
+      );
+  const last = rows[rows.length - 1];
+  return {
+    documents: rows.map((r) => r.doc),
+    checkpoint: encodeCheckpoint(last ? Number(last.seq) : from, scope.tag),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Push
+
+export interface PushContext {
+  collection: CollectionName;
+  userId: string;
+  role: 'engineer' | 'lead' | 'admin';
+  scope: Scope;
+}
+
+export interface PushResult {
+  conflicts: WireDocument[];
+  written: number;
+  /** Customers created by this push and assigned to the pusher (engineers and leads). */
+  createdCustomers: string[];
+}
+
+/** Checks every row against the collection's schema; 422 with all field errors if any fails. */
+export function validatePush(collection: CollectionName, rows: PushRow[]): void {
+  const errors: FieldError[] = [];
+  rows.forEach((row, index) => {
+    errors.push(...validatePushedDocument(collection, row.newDocumentState, index));
+    const assumed = row.assumedMasterState;
+    if (assumed !== undefined && assumed !== null) {
+      if (typeof assumed !== 'object' || Array.isArray(assumed)) {
+        errors.push({ index, path: '/assumedMasterState', message: 'must be an object or null' });
+      } else if (assumed.id !== row.newDocumentState?.id) {
+        errors.push({
+          index,
+          path: '/assumedMasterState/id',
+          message: 'must equal the id of newDocumentState',
+        });
+      }
+    }
+  });
+  if (errors.length > 0) {
+    throw new HttpError(
+      422,
+      'invalid_document',
+      `${new Set(errors.map((e) => e.index)).size} document(s) do not match the ${collection} schema; nothing was written.`,
+      errors.slice(0, 200),
+    );
+  }
+}
+
+/** Every `sha256` field anywhere in a document: the blobs it references. */
+export function referencedBlobs(doc: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(doc)) {
+    for (const v of doc) referencedBlobs(v, out);
+  } else if (typeof doc === 'object' && doc !== null) {
+    for (const [k, v] of Object.entries(doc)) {
+      if (k === 'sha256' && typeof v === 'string' && SHA256_PATTERN.test(v)) out.add(v);
+      else if (typeof v === 'object') referencedBlobs(v, out);
+    }
+  }
+  return out;
+}
+
+interface Current {
+  customerId: string;
+  doc: WireDocument;
+}
+
+/**
+ * Applies a validated push batch in one transaction: all of it or (on 403) none of it.
+ *
+ * Per row: a stored document equal to the new state is a retry and is skipped (idempotent); a
+ * stored document that differs from the assumed master state (or exists while none was assumed)
+ * is a conflict and is returned, not written; anything else is written with a new sequence.
+ */
+export async function push(store: Store, ctx: PushContext, rows: PushRow[]): Promise<PushResult> {
+  const { collection, scope } = ctx;
+  const ids = [...new Set(rows.map((r) => r.newDocumentState.id))];
+
+  return store.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SEQ_LOCK, collection]);
+    const stored = await tx.query<{ id: string; customer_id: string; doc: string }>(
+      `SELECT id, customer_id, doc::text AS doc FROM documents
+       WHERE collection = $1 AND id = ANY($2::text[])`,
+      [collection, ids],
+    );
+    const current = new Map<string, Current>();
+    for (const r of stored.rows) {
+      current.set(r.id, { customerId: r.customer_id, doc: JSON.parse(r.doc) as WireDocument });
+    }
+
+    const conflicts: WireDocument[] = [];
+    const writes = new Map<string, WireDocument>();
+    const createdCustomers: string[] = [];
+    const forbiddenIds: string[] = [];
+
+    for (const row of rows) {
+      const next = row.newDocumentState;
+      const cur = current.get(next.id);
+      if (!scope.all) {
+        const curAllowed = !cur || inScope(scope, cur.customerId);
+        let nextAllowed = inScope(scope, next.customerId) || createdCustomers.includes(next.id);
+        // A customer the server has never seen may be created by whoever syncs it first; it is
+        // then assigned to them (data made offline before the first sign-in must upload).
+        if (!nextAllowed && collection === 'customers' && !cur) {
+          createdCustomers.push(next.id);
+          nextAllowed = true;
+        }
+        if (!curAllowed || !nextAllowed) {
+          forbiddenIds.push(next.id);
+          continue;
+        }
+      }
+      if (cur) {
+        if (documentsEqual(cur.doc, next)) continue;
+        const assumed = row.assumedMasterState;
+        if (!assumed || !documentsEqual(assumed, cur.doc)) {
+          conflicts.push(cur.doc);
+          continue;
+        }
+      }
+      writes.set(next.id, next);
+      current.set(next.id, { customerId: next.customerId, doc: next });
+    }
+
+    if (forbiddenIds.length > 0) {
+      throw new HttpError(
+        403,
+        'forbidden',
+        `${forbiddenIds.length} document(s) belong to customers outside your assignments ` +
+          `(first: ${forbiddenIds[0]}); nothing was written.`,
+      );
+    }
+
+    if (writes.size > 0) {
+      const docs = [...writes.values()];
+      const written = await tx.query<{ seq: string }>(
+        `INSERT INTO documents AS d (collection, id, customer_id, seq, deleted, doc, updated_by)
+         SELECT $1, u.id, u.customer_id, nextval('document_seq'), u.deleted, u.doc::json, $6
+         FROM unnest($2::text[], $3::text[], $4::boolean[], $5::text[])
+              AS u(id, customer_id, deleted, doc)
+         ON CONFLICT (collection, id) DO UPDATE SET
+           customer_id = EXCLUDED.customer_id, seq = EXCLUDED.seq, deleted = EXCLUDED.deleted,
+           doc = EXCLUDED.doc, updated_by = EXCLUDED.updated_by, server_updated_at = now()
+         RETURNING seq::text AS seq`,
+        [
+          collection,
+          docs.map((d) => d.id),
+          docs.map((d) => d.customerId),
+          docs.map((d) => d._deleted),
+          docs.map((d) => JSON.stringify(d)),
+          ctx.userId,
+        ],
+      );
+      await updateBlobRefs(tx, collection, docs);
+      if (createdCustomers.length > 0) {
+        await tx.query(
+          `INSERT INTO customer_assignments (customer_id, user_id)
+           SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`,
+          [createdCustomers, ctx.userId],
+        );
+        await tx.query('SELECT pg_notify($1, $2)', [SCOPE_CHANNEL, 'changed']);
+      }
+      const maxSeq = Math.max(...written.rows.map((r) => Number(r.seq)));
+      // Delivered at commit, to every instance listening on this database.
+      await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, `${collection}:${maxSeq}`]);
+    }
+    return { conflicts, written: writes.size, createdCustomers };
+  });
+}
+
+async function updateBlobRefs(
+  tx: SqlClient,
+  collection: CollectionName,
+  docs: WireDocument[],
+): Promise<void> {
+  await tx.query('DELETE FROM blob_refs WHERE collection = $1 AND doc_id = ANY($2::text[])', [
+    collection,
+    docs.map((d) => d.id),
+  ]);
+  const shas: string[] = [];
+  const docIds: string[] = [];
+  const customers: string[] = [];
+  for (const d of docs) {
+    // A deleted document no longer grants access to its evidence.
+    if (d._deleted) continue;
+    for (const sha of referencedBlobs(d)) {
+      shas.push(sha);
+      docIds.push(d.id);
+      customers.push(d.customerId);
+    }
+  }
+  if (shas.length === 0) return;
+  await tx.query(
+    `INSERT INTO blob_refs (sha256, collection, doc_id, customer_id)
+     SELECT u.sha, $1, u.doc_id, u.customer_id
+     FROM unnest($2::text[], $3::text[], $4::text[]) AS u(sha, doc_id, customer_id)
+     ON CONFLICT DO NOTHING`,
+    [collection, shas, docIds, customers],
+  );
+}

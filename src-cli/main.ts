@@ -5,6 +5,7 @@
 import { lifecycleCommand } from './commands/lifecycle';
 import { reportCommand } from './commands/report';
 import { sampleCommand } from './commands/sample';
+import { serverCommand } from './commands/server';
 import { signCommand } from './commands/sign';
 import { slaCommand } from './commands/sla';
 import { verifyCommand } from './commands/verify';
@@ -23,6 +24,7 @@ export const ROOT: GroupCommand = {
     reportCommand,
     signCommand,
     verifyCommand,
+    serverCommand,
   ],
 };
 

@@ -5,13 +5,20 @@
  * Dev-mode is never added here: it injects a remote iframe in a window context (STACK-NOTES),
  * and the schemas are checked by the tests instead.
  */
-import { addRxPlugin, createRxDatabase } from 'rxdb';
-import type { RxCollection, RxDatabase, RxStorage, RxStorageWriteError } from 'rxdb';
+import { addRxPlugin, createRxDatabase, wrappedValidateStorageFactory } from 'rxdb';
+import type {
+  RxCollection,
+  RxDatabase,
+  RxJsonSchema,
+  RxStorage,
+  RxStorageWriteError,
+  RxValidationError,
+} from 'rxdb';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { createConflictHandlers } from '../../src-shared/db/conflicts';
+import { compileJsonSchema } from '../../src-shared/db/json-validator';
 import type { IncidentConflictOptions } from '../../src-shared/db/conflicts';
 import {
   COLLECTION_NAMES,
@@ -61,6 +68,22 @@ export interface OpenFieldbookDatabaseOptions {
   conflicts?: IncidentConflictOptions;
 }
 
+/**
+ * Validation with the shared schemas, compiled once per schema into closures (see
+ * src-shared/db/json-validator): no `new Function`, so it runs under the renderer's CSP (which
+ * rules out ajv), and about 100× faster than z-schema, which re-checks every pattern for
+ * ReDoS on each string it validates.
+ */
+function fieldbookValidator(schema: RxJsonSchema<unknown>): (doc: unknown) => RxValidationError[] {
+  const validate = compileJsonSchema(schema);
+  return (doc) => validate(doc);
+}
+
+export const wrappedValidateFieldbookStorage = wrappedValidateStorageFactory(
+  fieldbookValidator,
+  'fieldbook-json-schema',
+);
+
 let pluginsAdded = false;
 function addPlugins(): void {
   if (pluginsAdded) return;
@@ -86,9 +109,7 @@ export async function openFieldbookDatabase(
   addPlugins();
   const base = (opts.storage ?? getRxStorageDexie()) as RxStorage<unknown, unknown>;
   // Validation outside encryption: it must see the clear document, before secrets are wrapped.
-  // z-schema interprets schemas; ajv compiles them with `new Function`, which the app's CSP
-  // (no 'unsafe-eval') rightly refuses in the renderer.
-  const storage = wrappedValidateZSchemaStorage({
+  const storage = wrappedValidateFieldbookStorage({
     storage: wrappedKeyEncryptionCryptoJsStorage({ storage: base }),
   });
   const db = await createRxDatabase<FieldbookCollections>({

@@ -1,6 +1,7 @@
 import { getValidator as getAjvValidator } from 'rxdb/plugins/validate-ajv';
 import { getValidator as getZSchemaValidator } from 'rxdb/plugins/validate-z-schema';
 import { describe, expect, it } from 'vitest';
+import { compileJsonSchema } from '../db/json-validator';
 import { COLLECTION_NAMES, COLLECTION_SCHEMAS } from '../db/schemas/index';
 import type { BaseDoc, CollectionName } from '../db/types';
 import { idTimestamp } from './ids';
@@ -16,12 +17,16 @@ const NOWS = [
   new Date('2026-03-30T01:00:00Z'), // the day after Europe's DST change
 ];
 
-// z-schema validates in the renderer, ajv on the server: documents must pass both.
+// The renderer validates with json-validator; ajv and z-schema must accept the documents too.
 const validators = Object.fromEntries(
   COLLECTION_NAMES.map((name) => {
     const ajv = getAjvValidator(COLLECTION_SCHEMAS[name] as never);
     const zs = getZSchemaValidator(COLLECTION_SCHEMAS[name] as never);
-    return [name, (doc: unknown) => [...(ajv(doc) as unknown[]), ...(zs(doc) as unknown[])]];
+    const own = compileJsonSchema(COLLECTION_SCHEMAS[name]);
+    return [
+      name,
+      (doc: unknown) => [...(ajv(doc) as unknown[]), ...(zs(doc) as unknown[]), ...own(doc)],
+    ];
   }),
 ) as Record<CollectionName, (doc: unknown) => unknown[]>;
 

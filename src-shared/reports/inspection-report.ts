@@ -123,60 +123,74 @@ function clusterTable(
   };
 }
 
-/** Per-node checks: an item row (title, limits, method) followed by one row per node. */
-function nodeTable(
+/**
+ * Per-node checks: one table per item whose two header rows (the item with its limits and
+ * method, then the column names) repeat on every page the item's node rows run onto.
+ */
+function nodeTables(
   checks: ResolvedCheck[],
   cluster: SnapshotCluster,
   photoNumber: Map<string, number>,
   m: ReportMessages,
   lang: Lang,
-): Content {
+): Content[] {
   const ips = new Map(cluster.nodes.map((n) => [n.name, n.ip ?? '']));
-  const body: TableCell[][] = [headerRow([m.node, 'IP', m.measured, m.result, m.note])];
-  let current: string | null = null;
-  for (const c of checks) {
-    if (c.item.id !== current) {
-      current = c.item.id;
-      const limits = thresholdText(c.item.threshold, c.item.unit, lang);
-      body.push([
+  const byItem = new Map<string, ResolvedCheck[]>();
+  for (const c of checks) byItem.set(c.item.id, [...(byItem.get(c.item.id) ?? []), c]);
+  const tables: Content[] = [];
+  for (const group of byItem.values()) {
+    const item = group[0]!.item;
+    const limits = thresholdText(item.threshold, item.unit, lang);
+    const body: TableCell[][] = [
+      [
         {
           colSpan: 5,
-          fillColor: COLOURS.primaryLight,
           stack: [
             {
               text: [
-                { text: pick(c.item.title, lang), bold: true },
+                { text: pick(item.title, lang), bold: true },
                 ...(limits
                   ? [{ text: `    ${m.threshold}: ${limits}`, color: COLOURS.muted }]
                   : []),
               ],
               style: 'cell',
             },
-            { text: pick(c.item.method, lang), style: 'small' },
+            { text: pick(item.method, lang), style: 'small' },
           ],
         },
         {},
         {},
         {},
         {},
+      ],
+      headerRow([m.node, 'IP', m.measured, m.result, m.note]),
+    ];
+    for (const c of group) {
+      body.push([
+        { text: c.node ?? '', style: 'cell' },
+        { text: ips.get(c.node ?? '') ?? '', style: 'small' },
+        { text: valueText(c, lang), style: 'cell' },
+        resultCell(c.result, m),
+        noteCell(c, photoNumber, m, lang),
       ]);
     }
-    body.push([
-      { text: c.node ?? '', style: 'cell' },
-      { text: ips.get(c.node ?? '') ?? '', style: 'small' },
-      { text: valueText(c, lang), style: 'cell' },
-      resultCell(c.result, m),
-      noteCell(c, photoNumber, m, lang),
-    ]);
+    tables.push({
+      table: {
+        headerRows: 2,
+        keepWithHeaderRows: 1,
+        dontBreakRows: true,
+        widths: [82, 62, 56, 40, '*'],
+        body,
+      },
+      layout: {
+        ...GRID_LAYOUT,
+        fillColor: (rowIndex: number) =>
+          rowIndex === 0 ? COLOURS.primaryLight : rowIndex === 1 ? COLOURS.primary : null,
+      },
+      margin: [0, 0, 0, 8],
+    });
   }
-  return {
-    table: { headerRows: 1, dontBreakRows: true, widths: [82, 62, 56, 40, '*'], body },
-    layout: {
-      ...GRID_LAYOUT,
-      // Item rows carry their own fill; node rows stay white for legibility.
-      fillColor: (rowIndex: number) => (rowIndex === 0 ? COLOURS.primary : null),
-    },
-  };
+  return tables;
 }
 
 function sectionContent(
@@ -197,9 +211,9 @@ function sectionContent(
       continue;
     }
     out.push(
-      section.nodeRole
-        ? nodeTable(of, cluster, photoNumber, m, lang)
-        : clusterTable(of, photoNumber, m, lang),
+      ...(section.nodeRole
+        ? nodeTables(of, cluster, photoNumber, m, lang)
+        : [clusterTable(of, photoNumber, m, lang)]),
     );
   }
   return out;

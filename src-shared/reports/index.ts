@@ -20,3 +20,10 @@ export type { FaultSnapshotInput } from './fault-snapshot';
 export { FONT_FAMILY, qrText } from './pdf-common';
 export { reportMessages } from './report-messages';
 export type { ReportMessages } from './report-messages';
+export {
+  DOCUMENT_KIND_CODES,
+  formatDocumentNumber,
+  nextRevision,
+  parseDocumentNumber,
+} from './document-number';
+export type { ParsedDocumentNumber } from './document-number';

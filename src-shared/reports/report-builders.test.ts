@@ -160,3 +160,68 @@ describe('fault report builder', () => {
     }
   });
 });
+
+describe('private-cloud resource inspection report', () => {
+  it('renders hosts per node and states that the product has no lifecycle data', async () => {
+    const { PRIVATE_CLOUD_INSPECTION_V1 } = await import('../policy/templates/index');
+    const { buildInspectionSnapshot } = await import('./inspection-snapshot');
+    const hosts = [1, 2, 3].map((i) => ({
+      name: `host-0${i}`,
+      role: 'host' as const,
+      ip: `192.168.10.${i}`,
+    }));
+    const snapshot = buildInspectionSnapshot({
+      documentNumber: 'FB-INS-20260310-0002',
+      revision: 1,
+      issuedAt: '2026-03-10T18:00:00+08:00',
+      customer: { name: '华东某证券股份有限公司' },
+      site: { name: '杭州灾备中心', timeZone: 'Asia/Shanghai' },
+      packId: 'private-cloud-ops',
+      engineers: [{ name: '赵磊' }],
+      signatures: [],
+      photos: [],
+      template: PRIVATE_CLOUD_INSPECTION_V1,
+      inspection: {
+        date: '2026-03-10',
+        startedAt: '2026-03-10T09:00:00+08:00',
+        finishedAt: '2026-03-10T11:00:00+08:00',
+      },
+      clusters: [
+        {
+          id: 'zs-prod',
+          name: 'ZStack 生产资源池',
+          environment: 'prod',
+          product: 'ZStack',
+          version: '4.7.0',
+          nodes: hosts,
+        },
+      ],
+      customerRepresentatives: [],
+      answers: [
+        { clusterId: 'zs-prod', itemId: 'storage-health', result: 'pass' },
+        { clusterId: 'zs-prod', itemId: 'primary-storage-usage', value: 86 },
+        ...hosts.map((h, i) => ({
+          clusterId: 'zs-prod',
+          itemId: 'host-memory',
+          node: h.name,
+          value: 60 + i * 15,
+        })),
+      ],
+      overallEvaluation: '主存储容量需扩容。',
+    });
+    expect(snapshot.findings.map((f) => [f.itemId, f.result])).toEqual([
+      ['primary-storage-usage', 'fail'],
+      ['host-memory', 'warning'],
+    ]);
+    const t = texts(buildInspectionReport(snapshot));
+    for (const s of [
+      '专有云资源巡检',
+      '物理主机',
+      'host-03',
+      '无生命周期数据',
+      '主存储使用率',
+      '（未签字）',
+    ])
+      expect(t).toContain(s);
+  });
+});

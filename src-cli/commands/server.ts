@@ -66,7 +66,8 @@ function storeOptions(flags: { data?: string; 'database-url'?: string }): {
   dataDir: string;
   databaseUrl?: string;
 } {
-  const databaseUrl = flags['database-url'] ?? process.env.DATABASE_URL ?? undefined;
+  // An empty value (DATABASE_URL= in an env file) means: not set.
+  const databaseUrl = flags['database-url'] || process.env.DATABASE_URL || undefined;
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new UsageError('invalid --database-url: expected postgres://…');
   }

@@ -29,7 +29,7 @@ describe('content-addressed blobs', () => {
       method: 'PUT',
       token,
       headers: { 'content-type': 'application/octet-stream' },
-      body,
+      body: new Uint8Array(body),
     });
 
   /** A log entry of eng1's customer that references `sha` as a photo. */

@@ -101,6 +101,12 @@ function errorBody(
   return { statusCode, code, message };
 }
 
+/** Connection-level database failures (PostgreSQL classes 08 and 57P, refused sockets). */
+function isDatabaseUnavailable(error: { code?: string }): boolean {
+  const code = error.code ?? '';
+  return /^(08|57P)/.test(code) || code === 'ECONNREFUSED' || code === 'ECONNRESET';
+}
+
 export async function createServer(options: ServerOptions): Promise<FieldbookServer> {
   const now = options.now ?? Date.now;
   const store =
@@ -186,6 +192,12 @@ export async function createServer(options: ServerOptions): Promise<FieldbookSer
         return reply
           .code(error.statusCode)
           .send(errorBody(error.statusCode, 'bad_request', error.message));
+      }
+      if (isDatabaseUnavailable(error)) {
+        request.log.warn({ err: error }, 'database unavailable');
+        return reply
+          .code(503)
+          .send(errorBody(503, 'unavailable', 'The database is unreachable; retry later.'));
       }
       request.log.error({ err: error }, 'request failed');
       return reply

@@ -1,0 +1,69 @@
+/**
+ * Renders deliverable PDFs in a Web Worker (never on the UI thread). One worker per client,
+ * created lazily; requests are answered in any order and matched by id.
+ */
+import type { Lang } from '../../src-shared/domain/localized';
+import type {
+  FaultReportSnapshot,
+  InspectionSnapshot,
+} from '../../src-shared/reports/snapshot-types';
+import type { PdfRenderRequest, PdfRenderResponse } from './pdf-render-core';
+
+export interface RenderedPdf {
+  bytes: Uint8Array;
+  /** Time the worker spent (font loading on the first call, building, rendering). */
+  workerMs: number;
+}
+
+export class PdfRenderClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<
+    number,
+    { resolve: (r: RenderedPdf) => void; reject: (e: Error) => void }
+  >();
+
+  private ensureWorker(): Worker {
+    if (!this.worker) {
+      const worker = new Worker(new URL('./pdf-render.worker.ts', import.meta.url), {
+        type: 'module',
+      });
+      worker.onmessage = (event: MessageEvent<PdfRenderResponse>) => {
+        const r = event.data;
+        const waiter = this.pending.get(r.id);
+        if (!waiter) return;
+        this.pending.delete(r.id);
+        if (r.ok) waiter.resolve({ bytes: new Uint8Array(r.pdf), workerMs: r.ms });
+        else waiter.reject(new Error(r.error));
+      };
+      worker.onerror = (event) => {
+        const error = new Error(`PDF worker failed: ${event.message}`);
+        for (const w of this.pending.values()) w.reject(error);
+        this.pending.clear();
+        this.dispose();
+      };
+      this.worker = worker;
+    }
+    return this.worker;
+  }
+
+  render(kind: 'inspection', snapshot: InspectionSnapshot, lang: Lang): Promise<RenderedPdf>;
+  render(kind: 'fault', snapshot: FaultReportSnapshot, lang: Lang): Promise<RenderedPdf>;
+  render(
+    kind: 'inspection' | 'fault',
+    snapshot: InspectionSnapshot | FaultReportSnapshot,
+    lang: Lang,
+  ): Promise<RenderedPdf> {
+    const id = this.nextId++;
+    const request = { id, kind, snapshot, lang } as PdfRenderRequest;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.ensureWorker().postMessage(request);
+    });
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+}

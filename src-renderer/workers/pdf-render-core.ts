@@ -1,0 +1,93 @@
+/**
+ * The PDF rendering of the renderer process, independent of the Worker plumbing so it can be
+ * tested in Node with the same pdfmake browser build: snapshot → (pure builder) → definition →
+ * pdfmake → bytes. Fonts are the Noto Sans SC files, loaded into pdfmake's virtual file system
+ * once per worker; remote URLs are refused (snapshots carry images as data URLs).
+ */
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Lang } from '../../src-shared/domain/localized';
+import { buildFaultReport } from '../../src-shared/reports/fault-report';
+import { buildInspectionReport } from '../../src-shared/reports/inspection-report';
+import { FONT_FAMILY } from '../../src-shared/reports/pdf-common';
+import type {
+  FaultReportSnapshot,
+  InspectionSnapshot,
+} from '../../src-shared/reports/snapshot-types';
+
+export type PdfRenderRequest =
+  | { id: number; kind: 'inspection'; snapshot: InspectionSnapshot; lang: Lang }
+  | { id: number; kind: 'fault'; snapshot: FaultReportSnapshot; lang: Lang };
+
+export type PdfRenderResponse =
+  { id: number; ok: true; pdf: ArrayBuffer; ms: number } | { id: number; ok: false; error: string };
+
+/** The parts of pdfmake's browser build this module uses. */
+export interface BrowserPdfMake {
+  addVirtualFileSystem(vfs: Record<string, string>): void;
+  setFonts(
+    fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>,
+  ): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Uint8Array> };
+}
+
+export interface FontBytes {
+  normal: ArrayBuffer;
+  bold: ArrayBuffer;
+}
+
+const FILES = { normal: 'NotoSansSC-Regular.ttf', bold: 'NotoSansSC-Bold.ttf' } as const;
+
+function toBase64(buffer: ArrayBuffer): string {
+  // Chunked: String.fromCharCode on 10 MB at once overflows the argument limit.
+  const bytes = new Uint8Array(buffer);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+export function createPdfRenderer(pdfMake: BrowserPdfMake, loadFonts: () => Promise<FontBytes>) {
+  let ready: Promise<void> | null = null;
+
+  function prepare(): Promise<void> {
+    ready ??= loadFonts().then((fonts) => {
+      pdfMake.addVirtualFileSystem({
+        [FILES.normal]: toBase64(fonts.normal),
+        [FILES.bold]: toBase64(fonts.bold),
+      });
+      pdfMake.setFonts({
+        // No italic Noto Sans SC exists; italics use the upright faces.
+        [FONT_FAMILY]: {
+          normal: FILES.normal,
+          bold: FILES.bold,
+          italics: FILES.normal,
+          bolditalics: FILES.bold,
+        },
+      });
+      pdfMake.setUrlAccessPolicy(() => false);
+    });
+    return ready;
+  }
+
+  return async function render(request: PdfRenderRequest): Promise<PdfRenderResponse> {
+    const started = performance.now();
+    try {
+      await prepare();
+      // Built here, fresh per render: definitions hold functions and pdfmake mutates them.
+      const definition =
+        request.kind === 'inspection'
+          ? buildInspectionReport(request.snapshot, request.lang)
+          : buildFaultReport(request.snapshot, request.lang);
+      const bytes = await pdfMake.createPdf(definition).getBuffer();
+      const pdf = bytes.buffer.slice(
+        bytes.byteOffset,
+        bytes.byteOffset + bytes.byteLength,
+      ) as ArrayBuffer;
+      return { id: request.id, ok: true, pdf, ms: performance.now() - started };
+    } catch (e) {
+      return { id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Web Worker entry: renders deliverable PDFs off the UI thread. Receives PdfRenderRequest
+ * messages, answers PdfRenderResponse with the PDF bytes transferred (not copied).
+ */
+import pdfMakeModule from 'pdfmake/build/pdfmake';
+import boldUrl from '../../resources/fonts/NotoSansSC_700Bold.ttf?url';
+import regularUrl from '../../resources/fonts/NotoSansSC_400Regular.ttf?url';
+import type { PdfRenderRequest, PdfRenderResponse } from './pdf-render-core';
+import { createPdfRenderer } from './pdf-render-core';
+
+/** The worker global, typed narrowly (the renderer's types are the DOM's, not WebWorker's). */
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<PdfRenderRequest>) => void) | null;
+  postMessage(message: PdfRenderResponse, transfer: Transferable[]): void;
+}
+
+const scope = self as unknown as WorkerScope;
+
+async function fetchBytes(url: string): Promise<ArrayBuffer> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`font ${url}: HTTP ${res.status}`);
+  return res.arrayBuffer();
+}
+
+const render = createPdfRenderer(pdfMakeModule, async () => {
+  const [normal, bold] = await Promise.all([fetchBytes(regularUrl), fetchBytes(boldUrl)]);
+  return { normal, bold };
+});
+
+scope.onmessage = (event) => {
+  void render(event.data).then((response) => {
+    scope.postMessage(response, response.ok ? [response.pdf] : []);
+  });
+};

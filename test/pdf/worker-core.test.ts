@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { sampleFaultSnapshot, sampleInspectionSnapshot } from '../../src-shared/reports/sample';
+import type { BrowserPdfMake } from '../../src-renderer/workers/pdf-render-core';
+import { createPdfRenderer } from '../../src-renderer/workers/pdf-render-core';
+
+// The browser build of pdfmake, the one the worker bundles, run under Node.
+const require = createRequire(import.meta.url);
+const pdfMake = require('pdfmake/build/pdfmake') as BrowserPdfMake;
+
+function ab(path: string): ArrayBuffer {
+  const b = readFileSync(new URL(`../../resources/fonts/${path}`, import.meta.url));
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+}
+
+describe('worker PDF rendering core (pdfmake browser build, fonts in the virtual file system)', () => {
+  let loads = 0;
+  const render = createPdfRenderer(pdfMake, () => {
+    loads++;
+    return Promise.resolve({
+      normal: ab('NotoSansSC_400Regular.ttf'),
+      bold: ab('NotoSansSC_700Bold.ttf'),
+    });
+  });
+
+  it('renders an inspection and a fault report, loading the fonts once', async () => {
+    const a = await render({
+      id: 1,
+      kind: 'inspection',
+      snapshot: sampleInspectionSnapshot({ nodes: 4 }),
+      lang: 'zh',
+    });
+    const b = await render({ id: 2, kind: 'fault', snapshot: sampleFaultSnapshot(), lang: 'en' });
+    for (const [r, id] of [
+      [a, 1],
+      [b, 2],
+    ] as const) {
+      expect(r.id).toBe(id);
+      if (!r.ok) throw new Error(r.error);
+      const head = Buffer.from(r.pdf).subarray(0, 5).toString('latin1');
+      expect(head).toBe('%PDF-');
+      // Subset CID font of the Noto Sans SC regular face is embedded.
+      expect(Buffer.from(r.pdf).toString('latin1')).toMatch(
+        /\/BaseFont \/[A-Z]{6}\+NotoSansSC-Regular/,
+      );
+    }
+    expect(loads).toBe(1);
+  }, 60_000);
+
+  it('answers errors as messages, never throws', async () => {
+    const broken = { ...sampleFaultSnapshot(), level: undefined } as unknown as ReturnType<
+      typeof sampleFaultSnapshot
+    >;
+    const r = await render({ id: 3, kind: 'fault', snapshot: broken, lang: 'zh' });
+    expect(r).toMatchObject({ id: 3, ok: false });
+  });
+});

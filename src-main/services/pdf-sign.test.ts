@@ -38,7 +38,8 @@ beforeAll(async () => {
   plain = await renderPdf(tinyDefinition());
   // Issued before META.signingTime: the verifier checks the certificate was valid then.
   dev = await createDevelopmentIdentity({ now: new Date('2026-03-01T00:00:00Z') });
-});
+  // Parsing the 10 MB font takes seconds on a loaded 2-core machine.
+}, 60_000);
 
 describe('pdf signing and verification', () => {
   it('signs an existing PDF as an incremental update that keeps the original bytes', async () => {

@@ -16,9 +16,12 @@ import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import {
   arrayBufferOf,
+  certificateToPem,
+  certificatesFromPemOrDer,
   createSelfSignedCertificate,
   generateSigningKeyPair,
   isCaCertificate,
+  privateKeyFromPkcs8,
   signingAlgorithmFor,
 } from './certificates';
 import type { DistinguishedName } from './certificates';
@@ -35,9 +38,14 @@ export interface SigningIdentity {
 }
 
 export async function createDevelopmentIdentity(
-  options: { subject?: DistinguishedName; now?: Date; validDays?: number } = {},
+  options: {
+    subject?: DistinguishedName;
+    now?: Date;
+    validDays?: number;
+    extractable?: boolean;
+  } = {},
 ): Promise<SigningIdentity> {
-  const keys = await generateSigningKeyPair(false);
+  const keys = await generateSigningKeyPair(options.extractable === true);
   const certificate = await createSelfSignedCertificate(keys, {
     subject: options.subject ?? {
       commonName: 'Fieldbook development signer',
@@ -162,5 +170,37 @@ export async function loadPkcs12(data: Uint8Array, password: string): Promise<Si
     certificate: signer.cert,
     chain: certs.filter((c) => c !== signer).map((c) => c.cert),
     source: 'pkcs12',
+  };
+}
+
+/**
+ * The identity as bytes for a key store: the private key as unencrypted PKCS#8 DER (the key
+ * store encrypts it — OS key store or passphrase) and the certificates as PEM. The key must
+ * have been created extractable.
+ */
+export async function exportIdentity(
+  identity: SigningIdentity,
+): Promise<{ privateKeyPkcs8: Uint8Array; certificatePem: string; chainPem: string }> {
+  const der = await subtle.exportKey('pkcs8', identity.privateKey);
+  return {
+    privateKeyPkcs8: new Uint8Array(der),
+    certificatePem: certificateToPem(identity.certificate),
+    chainPem: identity.chain.map(certificateToPem).join(''),
+  };
+}
+
+/** The inverse of exportIdentity; the imported key is not extractable. */
+export async function importIdentity(stored: {
+  privateKeyPkcs8: Uint8Array;
+  certificatePem: string;
+  chainPem?: string;
+}): Promise<SigningIdentity> {
+  const [certificate] = certificatesFromPemOrDer(Buffer.from(stored.certificatePem));
+  if (!certificate) throw new Error('no certificate in the stored identity');
+  return {
+    privateKey: await privateKeyFromPkcs8(stored.privateKeyPkcs8),
+    certificate,
+    chain: stored.chainPem ? certificatesFromPemOrDer(Buffer.from(stored.chainPem)) : [],
+    source: 'generated',
   };
 }

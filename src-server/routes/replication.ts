@@ -85,7 +85,7 @@ export function registerReplicationRoutes(app: FastifyInstance, ctx: ServerConte
       return reply
         .type('application/json; charset=utf-8')
         .send(
-          `{"documents":[${result.documents.join(',')}],"checkpoint":${JSON.stringify(result.checkpoint)}}`,
+          `{"documents":[${result.documents.join(',')}],"checkpoint":${JSON.stringify({ position: result.checkpoint })}}`,
         );
     },
   );
@@ -172,7 +172,7 @@ async function openStream(
     onDocuments(documents, checkpoint) {
       write(
         `event: ${STREAM_EVENT_DOCUMENTS}\ndata: {"documents":[${documents.join(',')}],` +
-          `"checkpoint":${JSON.stringify(checkpoint)}}\n\n`,
+          `"checkpoint":${JSON.stringify({ position: checkpoint })}}\n\n`,
       );
     },
     onScopeChanged() {

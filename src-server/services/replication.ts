@@ -1,11 +1,6 @@
 import { documentsEqual } from '../../src-shared/db/conflicts';
 import type { CollectionName } from '../../src-shared/db/types';
-import type {
-  FieldError,
-  PushRow,
-  ReplicationCheckpoint,
-  WireDocument,
-} from '../../src-shared/sync';
+import type { FieldError, PushRow, WireDocument } from '../../src-shared/sync';
 import { SHA256_PATTERN } from '../../src-shared/sync';
 import type { SqlClient, Store } from '../store';
 import { inScope, SCOPE_CHANNEL, type Scope } from './accounts';
@@ -34,7 +29,8 @@ export interface DecodedCheckpoint {
 
 const CHECKPOINT_RE = /^c1\.(\d{1,15})\.([a-z0-9]{1,16})$/;
 
-export function encodeCheckpoint(sequence: number, scopeTag: string): ReplicationCheckpoint {
+/** The `position` of a checkpoint. */
+export function encodeCheckpoint(sequence: number, scopeTag: string): string {
   return `c1.${sequence}.${scopeTag}`;
 }
 
@@ -50,7 +46,8 @@ export function decodeCheckpoint(value: string): DecodedCheckpoint | null {
 export interface PullResult {
   /** Each document as stored JSON text (sent without re-serialising). */
   documents: string[];
-  checkpoint: ReplicationCheckpoint;
+  /** `position` of the checkpoint after these documents. */
+  checkpoint: string;
 }
 
 /**

@@ -35,18 +35,21 @@ export type WireDocument = { id: string; customerId: string; _deleted: boolean }
 >;
 
 /**
- * Opaque position in a collection's change feed. Clients store it and send it back unchanged;
+ * Position in a collection's change feed. Clients store it and send `position` back unchanged;
  * they never parse or compare it. It encodes the server-assigned sequence and the caller's access
  * scope, so a pull after an assignment change starts over (see PROTOCOL.md §Checkpoints).
+ * An object, not a bare string, because RxDB keeps checkpoints as objects.
  */
-export type ReplicationCheckpoint = string;
+export interface ReplicationCheckpoint {
+  position: string;
+}
 
 /** `GET /api/v1/replication/:collection/pull` response. */
 export interface PullResponse<D = WireDocument> {
   /** Ordered by the server sequence; tombstones included (`_deleted: true`). */
   documents: D[];
-  /** Checkpoint to send with the next pull; `null` only when nothing was ever visible. */
-  checkpoint: ReplicationCheckpoint | null;
+  /** Checkpoint to send with the next pull. */
+  checkpoint: ReplicationCheckpoint;
 }
 
 /** One row of `POST /api/v1/replication/:collection/push`. */
@@ -161,7 +164,7 @@ export const routes = {
   me: () => `${API_PREFIX}/auth/me`,
   pull: (collection: string, checkpoint?: ReplicationCheckpoint | null, limit?: number) => {
     const query = new URLSearchParams();
-    if (checkpoint) query.set('checkpoint', checkpoint);
+    if (checkpoint) query.set('checkpoint', checkpoint.position);
     if (limit !== undefined) query.set('limit', String(limit));
     const qs = query.toString();
     return `${API_PREFIX}/replication/${encodeURIComponent(collection)}/pull${qs ? `?${qs}` : ''}`;

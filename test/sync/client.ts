@@ -7,6 +7,7 @@ import type {
   PullResponse,
   PushResponse,
   PushRow,
+  ReplicationCheckpoint,
   SessionResponse,
   WireDocument,
 } from '../../src-shared/sync';
@@ -62,7 +63,7 @@ export class SyncClient {
     return c;
   }
 
-  pullRaw(collection: string, checkpoint?: string | null, limit?: number) {
+  pullRaw(collection: string, checkpoint?: ReplicationCheckpoint | null, limit?: number) {
     return request<PullResponse | ErrorResponse>(
       this.base,
       routes.pull(collection, checkpoint, limit),
@@ -74,7 +75,7 @@ export class SyncClient {
 
   async pull(
     collection: string,
-    checkpoint?: string | null,
+    checkpoint?: ReplicationCheckpoint | null,
     limit?: number,
   ): Promise<PullResponse> {
     const res = await this.pullRaw(collection, checkpoint, limit);
@@ -85,9 +86,9 @@ export class SyncClient {
   /** Pulls until a page comes back short; returns every document and the final checkpoint. */
   async pullAll(
     collection: string,
-    from: string | null = null,
+    from: ReplicationCheckpoint | null = null,
     limit = 100,
-  ): Promise<{ documents: WireDocument[]; checkpoint: string | null }> {
+  ): Promise<{ documents: WireDocument[]; checkpoint: ReplicationCheckpoint | null }> {
     const documents: WireDocument[] = [];
     let checkpoint = from;
     for (;;) {
@@ -133,6 +134,12 @@ export class EventStream {
   readonly events: StreamEvent[] = [];
   ended = false;
   private waiters: (() => void)[] = [];
+  private readonly listeners: ((e: StreamEvent) => void)[] = [];
+
+  /** Called for every event from now on (RxDB's pull.stream$ is fed from here). */
+  onEvent(listener: (e: StreamEvent) => void): void {
+    this.listeners.push(listener);
+  }
 
   constructor(
     body: ReadableStream<Uint8Array>,
@@ -157,7 +164,11 @@ export class EventStream {
             if (line.startsWith('event: ')) event = line.slice(7);
             else if (line.startsWith('data: ')) data += line.slice(6);
           }
-          if (data) this.events.push({ event, data: JSON.parse(data) as unknown });
+          if (data) {
+            const e = { event, data: JSON.parse(data) as unknown };
+            this.events.push(e);
+            for (const l of this.listeners) l(e);
+          }
           this.wake();
         }
       }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCheckpoint } from '../../src-server/services/replication';
-import type { WireDocument } from '../../src-shared/sync';
+import type { ReplicationCheckpoint, WireDocument } from '../../src-shared/sync';
 import { SyncClient } from './client';
 import { creates, site, update } from './docs';
 import { startWorld, type World } from './setup';
@@ -45,12 +45,12 @@ describe('concurrent pushers and pullers on PostgreSQL', () => {
       client.token = w.lead.token;
       const ids: string[] = [];
       const sequences: number[] = [];
-      let checkpoint: string | null = null;
+      let checkpoint: ReplicationCheckpoint | null = null;
       const once = async (): Promise<number> => {
         const page = await client.pull('sites', checkpoint, 37);
         ids.push(...page.documents.map((d) => d.id));
         checkpoint = page.checkpoint;
-        const seq = decodeCheckpoint(checkpoint ?? '')?.sequence ?? 0;
+        const seq = decodeCheckpoint(page.checkpoint.position)?.sequence ?? 0;
         sequences.push(seq);
         return page.documents.length;
       };

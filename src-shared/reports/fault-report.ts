@@ -10,6 +10,7 @@ import {
   COLOURS,
   GRID_LAYOUT,
   baseDefinitionFields,
+  headed,
   documentInfo,
   headerRow,
   keyValueTable,
@@ -192,36 +193,49 @@ export function buildFaultReport(
           } as Content,
         ]
       : []),
-    { text: m.pauses, style: 'h2' },
-    sla.pauses.length === 0
-      ? { text: m.noPauses, style: 'body' }
-      : {
-          table: { headerRows: 1, dontBreakRows: true, widths: [98, 98, '*', 70], body: pauseRows },
-          layout: GRID_LAYOUT,
-        },
+    ...headed(
+      { text: m.pauses, style: 'h2' },
+      sla.pauses.length === 0
+        ? { text: m.noPauses, style: 'body' }
+        : {
+            table: {
+              headerRows: 1,
+              keepWithHeaderRows: 1,
+              dontBreakRows: true,
+              widths: [98, 98, '*', 70],
+              body: pauseRows,
+            },
+            layout: GRID_LAYOUT,
+          },
+      sla.pauses.length,
+    ),
   ];
 
   const timeline: Content[] = [
-    { text: numbered(n++, m.timeline), style: 'h1' },
-    snapshot.timeline.length === 0
-      ? { text: m.none, style: 'body' }
-      : {
-          table: {
-            headerRows: 1,
-            dontBreakRows: true,
-            widths: [100, 58, 48, '*'],
-            body: [
-              headerRow([m.time, m.kind, m.author, m.text]),
-              ...snapshot.timeline.map((e): TableCell[] => [
-                { text: at(e.at), style: 'cell' },
-                { text: m.timelineKinds[e.kind], style: 'cell', bold: true },
-                { text: e.author, style: 'cell' },
-                { text: e.text, style: 'cell' },
-              ]),
-            ],
+    ...headed(
+      { text: numbered(n++, m.timeline), style: 'h1' },
+      snapshot.timeline.length === 0
+        ? { text: m.none, style: 'body' }
+        : {
+            table: {
+              headerRows: 1,
+              keepWithHeaderRows: 1,
+              dontBreakRows: true,
+              widths: [112, 68, 44, '*'],
+              body: [
+                headerRow([m.time, m.kind, m.author, m.text]),
+                ...snapshot.timeline.map((e): TableCell[] => [
+                  { text: at(e.at), style: 'cell' },
+                  { text: m.timelineKinds[e.kind], style: 'cell', bold: true },
+                  { text: e.author, style: 'cell' },
+                  { text: e.text, style: 'cell' },
+                ]),
+              ],
+            },
+            layout: GRID_LAYOUT,
           },
-          layout: GRID_LAYOUT,
-        },
+      snapshot.timeline.length,
+    ),
   ];
 
   const analysis: Content[] = [
@@ -231,28 +245,31 @@ export function buildFaultReport(
     paragraphs(snapshot.rootCause, m.notRecorded),
     { text: numbered(n++, m.workaround), style: 'h1' },
     paragraphs(snapshot.workaround, m.notRecorded),
-    { text: numbered(n++, m.closure), style: 'h1' },
-    snapshot.closure
-      ? keyValueTable([
-          [
-            m.resolutionType,
-            snapshot.resolutionType ? pick(snapshot.resolutionType.name, lang) : m.notRecorded,
-          ],
-          [
-            m.closureState,
-            {
-              stack: [
-                { text: pick(snapshot.closure.state.name, lang), style: 'cell', bold: true },
-                { text: pick(snapshot.closure.state.description, lang), style: 'small' },
-              ],
-            },
-          ],
-          [m.closedAt, at(snapshot.closure.at)],
-          ...(snapshot.closure.note
-            ? ([[m.note, snapshot.closure.note]] as [string, string][])
-            : []),
-        ])
-      : { text: m.notClosed, style: 'body' },
+    ...headed(
+      { text: numbered(n++, m.closure), style: 'h1' },
+      snapshot.closure
+        ? keyValueTable([
+            [
+              m.resolutionType,
+              snapshot.resolutionType ? pick(snapshot.resolutionType.name, lang) : m.notRecorded,
+            ],
+            [
+              m.closureState,
+              {
+                stack: [
+                  { text: pick(snapshot.closure.state.name, lang), style: 'cell', bold: true },
+                  { text: pick(snapshot.closure.state.description, lang), style: 'small' },
+                ],
+              },
+            ],
+            [m.closedAt, at(snapshot.closure.at)],
+            ...(snapshot.closure.note
+              ? ([[m.note, snapshot.closure.note]] as [string, string][])
+              : []),
+          ])
+        : { text: m.notClosed, style: 'body' },
+      4,
+    ),
   ];
 
   const evidence: Content[] =

@@ -18,6 +18,7 @@ import {
   FONT_FAMILY,
   GRID_LAYOUT,
   baseDefinitionFields,
+  headed,
   documentInfo,
   headerRow,
   keyValueTable,
@@ -118,7 +119,13 @@ function clusterTable(
     ]);
   }
   return {
-    table: { headerRows: 1, dontBreakRows: true, widths: ['*', 52, 78, 38, 118], body },
+    table: {
+      headerRows: 1,
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
+      widths: ['*', 52, 78, 38, 118],
+      body,
+    },
     layout: GRID_LAYOUT,
   };
 }
@@ -258,7 +265,13 @@ function findingsTable(snapshot: InspectionSnapshot, m: ReportMessages, lang: La
     ]);
   });
   return {
-    table: { headerRows: 1, dontBreakRows: true, widths: [16, 34, '*', 175], body },
+    table: {
+      headerRows: 1,
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
+      widths: [16, 34, '*', 175],
+      body,
+    },
     layout: GRID_LAYOUT,
   };
 }
@@ -402,6 +415,7 @@ export function buildInspectionReport(
     {
       table: {
         headerRows: 1,
+        keepWithHeaderRows: 1,
         widths: ['*', 'auto', 'auto', 'auto', 74, 54, 54],
         body: [
           headerRow([
@@ -469,8 +483,13 @@ export function buildInspectionReport(
         margin: [0, 0, 0, 6],
       });
       body.push({ text: snapshot.overallEvaluation || '—', style: 'body', margin: [0, 0, 0, 8] });
-      body.push({ text: m.findings, style: 'h2' });
-      body.push(findingsTable(snapshot, m, lang));
+      body.push(
+        ...headed(
+          { text: m.findings, style: 'h2' },
+          findingsTable(snapshot, m, lang),
+          snapshot.findings.length,
+        ),
+      );
       continue;
     }
     body.push({ text: numbered(n++, pick(section.title, lang)), style: 'h1', pageBreak: 'before' });

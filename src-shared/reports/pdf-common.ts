@@ -206,6 +206,14 @@ export function documentInfo(i: DocumentInfoInput): TDocumentInformation {
   return info;
 }
 
+/**
+ * A heading with the block it introduces. Short blocks are kept on one page with their heading
+ * (no heading alone at the bottom of a page); long ones may break, their header rows repeat.
+ */
+export function headed(heading: Content, block: Content, rows: number): Content[] {
+  return rows <= 12 ? [{ stack: [heading, block], unbreakable: true }] : [heading, block];
+}
+
 export function baseDefinitionFields(lang: Lang): {
   pageSize: 'A4';
   pageMargins: [number, number, number, number];

@@ -37,14 +37,14 @@ export function SeverityHelper({ pack, tier, value, onChange, id }: SeverityHelp
               className={selected ? 'fb-severity fb-severity-selected' : 'fb-severity'}
               data-testid={`severity-${level.id}`}
             >
-              <Flex vertical gap={2}>
+              <Flex vertical gap={2} data-testid={`severity-text-${level.id}`}>
                 <Flex gap={8} align="center" wrap>
                   <Tag color={levelColor(pack, level.id)}>
                     {levelLabel(pack, level.id, t, lang)}
                   </Tag>
                   <Typography.Text strong>{pick(level.name)}</Typography.Text>
                   <Typography.Text type={target.kind === 'none' ? 'secondary' : undefined}>
-                    {t('incidents.sla.target')}: {targetText(pack, target, t, lang)}
+                    {t('incidents.form.targetOf', { target: targetText(pack, target, t, lang) })}
                   </Typography.Text>
                   {target.onSite && <Tag color="cyan">{t('incidents.form.onSite')}</Tag>}
                 </Flex>

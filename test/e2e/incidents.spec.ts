@@ -1,0 +1,154 @@
+import type { Page } from '@playwright/test';
+import { computeDue } from '../../src-shared/domain/sla';
+import { expect as baseExpect, test } from './fixtures';
+import { IncidentsListPage } from './pages/incidents';
+import type { NewIncidentInput } from './pages/incidents';
+import { createCustomerWithSite, startAsEngineer } from './pages/visits-setup';
+
+/** The screens read an encrypted local database; on a loaded 2-core machine 5 s is too tight. */
+const expect = baseExpect.configure({ timeout: 15_000 });
+
+// The laptop is in Shanghai; one site shares its zone, the other (Berlin) does not.
+test.use({ timezoneId: 'Asia/Shanghai' });
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(startAsEngineer, '王磊');
+});
+
+const CONTRACT = {
+  number: 'DC-2026-0158',
+  tierName: '标准服务',
+  service: 'SNS',
+  startDate: '2026-01-01',
+  endDate: '2026-12-31',
+};
+
+/** Creates customer, site and a dce-support standard contract, then fills the incident form. */
+async function openLevel2OnFriday(page: Page, customer: string, site: string, timeZone: string) {
+  await createCustomerWithSite(page, { customer, site, timeZone, contract: CONTRACT });
+  const list = new IncidentsListPage(page);
+  await list.goto();
+  const input: NewIncidentInput = {
+    customer,
+    site,
+    contractNumber: CONTRACT.number,
+    title: '生产集群 ingress 间歇性 502',
+    description: '业务高峰期部分请求返回 502，存在临时绕行方法。',
+    firstContact: '2026-03-06 17:00', // a Friday, one hour before the 5x8 window closes
+    level: '2',
+  };
+  const form = await list.fillNewIncident(input);
+  return { list, form };
+}
+
+test('level 2 on a standard contract opened Friday 17:00 (Shanghai) is due Monday 16:00; reclassify keeps the start; pause and resume', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const { list, form } = await openLevel2OnFriday(
+    page,
+    '华北能源集团',
+    '北京亦庄数据中心',
+    'Asia/Shanghai',
+  );
+
+  // The severity helper quotes the seed: name, definition and the tier's target.
+  const level2 = form.getByTestId('severity-text-2');
+  await expect(level2).toContainText('影响严重性事故');
+  await expect(level2).toContainText('客户系统受到较大干扰，导致效率下降');
+  await expect(level2).toContainText('八小时 5*8 (9:00 - 18:00)');
+  await expect(form.getByTestId('severity-text-1')).toContainText('四小时 7*24');
+  await expect(form.getByTestId('incident-tier')).toHaveText('标准服务');
+
+  // The policy's answer, from the domain function, and the literal for this known case.
+  const expected = computeDue({
+    packId: 'dce-support',
+    tier: 'standard',
+    level: '2',
+    openedAt: '2026-03-06T17:00:00+08:00',
+    timeZone: 'Asia/Shanghai',
+    calendar: 'cn',
+  });
+  expect(expected.dueAt).toBe('2026-03-09T16:00:00.000+08:00');
+  await expect(form.getByTestId('incident-preview-due')).toContainText('2026/03/09');
+  await expect(form.getByTestId('incident-preview-due')).toContainText('16:00');
+
+  const incident = await list.save(form);
+  await expect(incident.firstContact()).toContainText('2026/03/06');
+  await expect(incident.firstContact()).toContainText('17:00');
+  await expect(incident.dueSite()).toContainText('2026/03/09');
+  await expect(incident.dueSite()).toContainText('16:00');
+  await expect(incident.dueSite()).toContainText('GMT+8');
+  await expect(page.getByTestId('sla-coverage')).toHaveText('5*8 (9:00 - 18:00)');
+  // Long past due by now and never answered: breached, in red.
+  await expect(page.getByTestId('sla-breached')).toHaveText('已超时');
+
+  // Reclassify to level 1: 4 h on 7x24 from the SAME first contact → Friday 21:00.
+  const d = await incident.startReclassify('1');
+  await expect(d.getByTestId('reclassify-keeps-start')).toContainText('原始开始时间');
+  await expect(d.getByTestId('reclassify-rule')).toContainText('重新分类为 2 级事件');
+  await expect(d.getByTestId('reclassify-new-due')).toContainText('2026/03/06');
+  await expect(d.getByTestId('reclassify-new-due')).toContainText('21:00');
+  await incident.confirm(d, '客户确认生产业务中断', 'reclassify');
+  await expect(incident.level()).toHaveText('1 级');
+  await expect(incident.dueSite()).toContainText('2026/03/06');
+  await expect(incident.dueSite()).toContainText('21:00');
+  await expect(incident.firstContact()).toContainText('17:00');
+  await expect(page.getByTestId('sla-coverage')).toHaveText('7*24');
+  await expect(page.getByTestId('sla-level-history')).toContainText('客户确认生产业务中断');
+  await expect(incident.timelineEvents('reclassification')).toContainText('2 级 → 1 级');
+  // Level 1 gets hourly status updates.
+  await expect(page.getByTestId('sla-next-update')).toBeVisible();
+
+  await incident.pause('等待客户提供 ingress 日志');
+  await expect(page.getByTestId('sla-pauses')).toContainText('进行中');
+  await expect(page.getByTestId('sla-pauses')).toContainText(
+    '等待客户提供正确诊断和解决问题所必需的信息',
+  );
+  await incident.resume('客户已提供日志');
+  await expect(page.getByTestId('sla-pauses')).not.toContainText('进行中');
+  await expect(incident.timelineEvents('pause')).toHaveCount(1);
+  await expect(incident.timelineEvents('resume')).toHaveCount(1);
+
+  // Survives a reload (it is in the local store) and is listed.
+  await page.reload();
+  await expect(incident.dueSite()).toContainText('21:00', { timeout: 30_000 });
+  await list.goto();
+  await expect(list.rows()).toHaveCount(1);
+  await expect(list.rows().first()).toContainText('生产集群 ingress 间歇性 502');
+  await expect(list.rows().first().getByTestId('incident-level')).toHaveText('1 级');
+});
+
+test('a site in another zone than the laptop: the clock counts in the site zone (Berlin), both readings shown', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const { list, form } = await openLevel2OnFriday(
+    page,
+    '欧洲汽车零部件公司',
+    '柏林工厂机房',
+    'Europe/Berlin',
+  );
+  const expected = computeDue({
+    packId: 'dce-support',
+    tier: 'standard',
+    level: '2',
+    openedAt: '2026-03-06T17:00:00+01:00',
+    timeZone: 'Europe/Berlin',
+    calendar: 'cn',
+  });
+  expect(expected.dueAt).toBe('2026-03-09T16:00:00.000+01:00');
+
+  const incident = await list.save(form);
+  // First contact read as Berlin time, not Shanghai time.
+  await expect(incident.firstContact()).toContainText('2026/03/06');
+  await expect(incident.firstContact()).toContainText('17:00');
+  await expect(incident.firstContact()).toContainText('GMT+1');
+  await expect(incident.dueSite()).toContainText('2026/03/09');
+  await expect(incident.dueSite()).toContainText('16:00');
+  await expect(incident.dueSite()).toContainText('GMT+1');
+  // The same instant on the laptop in Shanghai: 23:00 the same day.
+  await expect(incident.dueLaptop()).toContainText('2026/03/09');
+  await expect(incident.dueLaptop()).toContainText('23:00');
+  await expect(incident.dueLaptop()).toContainText('GMT+8');
+});

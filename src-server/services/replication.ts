@@ -214,15 +214,23 @@ export async function push(store: Store, ctx: PushContext, rows: PushRow[]): Pro
 
     if (writes.size > 0) {
       const docs = [...writes.values()];
-      const written = await tx.query<{ seq: string }>(
-        `INSERT INTO documents AS d (collection, id, customer_id, seq, deleted, doc, updated_by)
-         SELECT $1, u.id, u.customer_id, nextval('document_seq'), u.deleted, u.doc::json, $6
-         FROM unnest($2::text[], $3::text[], $4::boolean[], $5::text[])
-              AS u(id, customer_id, deleted, doc)
-         ON CONFLICT (collection, id) DO UPDATE SET
-           customer_id = EXCLUDED.customer_id, seq = EXCLUDED.seq, deleted = EXCLUDED.deleted,
-           doc = EXCLUDED.doc, updated_by = EXCLUDED.updated_by, server_updated_at = now()
-         RETURNING seq::text AS seq`,
+      // One statement (one round trip while the collection lock is held): upsert the documents,
+      // drop the blob references of their previous states, and announce the commit. The
+      // notification is delivered at commit, to every instance listening on this database.
+      await tx.query(
+        `WITH written AS (
+           INSERT INTO documents AS d (collection, id, customer_id, seq, deleted, doc, updated_by)
+           SELECT $1, u.id, u.customer_id, nextval('document_seq'), u.deleted, u.doc::json, $6
+           FROM unnest($2::text[], $3::text[], $4::boolean[], $5::text[])
+                AS u(id, customer_id, deleted, doc)
+           ON CONFLICT (collection, id) DO UPDATE SET
+             customer_id = EXCLUDED.customer_id, seq = EXCLUDED.seq, deleted = EXCLUDED.deleted,
+             doc = EXCLUDED.doc, updated_by = EXCLUDED.updated_by, server_updated_at = now()
+           RETURNING seq
+         ), dropped AS (
+           DELETE FROM blob_refs WHERE collection = $1 AND doc_id = ANY($2::text[])
+         )
+         SELECT pg_notify($7, $1 || ':' || (SELECT max(seq) FROM written)::text)`,
         [
           collection,
           docs.map((d) => d.id),
@@ -230,9 +238,10 @@ export async function push(store: Store, ctx: PushContext, rows: PushRow[]): Pro
           docs.map((d) => d._deleted),
           docs.map((d) => JSON.stringify(d)),
           ctx.userId,
+          CHANGES_CHANNEL,
         ],
       );
-      await updateBlobRefs(tx, collection, docs);
+      await insertBlobRefs(tx, collection, docs);
       if (createdCustomers.length > 0) {
         await tx.query(
           `INSERT INTO customer_assignments (customer_id, user_id)
@@ -241,23 +250,17 @@ export async function push(store: Store, ctx: PushContext, rows: PushRow[]): Pro
         );
         await tx.query('SELECT pg_notify($1, $2)', [SCOPE_CHANNEL, 'changed']);
       }
-      const maxSeq = Math.max(...written.rows.map((r) => Number(r.seq)));
-      // Delivered at commit, to every instance listening on this database.
-      await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, `${collection}:${maxSeq}`]);
     }
     return { conflicts, written: writes.size, createdCustomers };
   });
 }
 
-async function updateBlobRefs(
+/** References of the new states (the old ones were dropped with the upsert). */
+async function insertBlobRefs(
   tx: SqlClient,
   collection: CollectionName,
   docs: WireDocument[],
 ): Promise<void> {
-  await tx.query('DELETE FROM blob_refs WHERE collection = $1 AND doc_id = ANY($2::text[])', [
-    collection,
-    docs.map((d) => d.id),
-  ]);
   const shas: string[] = [];
   const docIds: string[] = [];
   const customers: string[] = [];

@@ -63,6 +63,9 @@ export const DEFAULTS = {
   heartbeatMs: 15_000,
 } as const;
 
+/** How long shutdown waits for in-flight requests before cutting the remaining connections. */
+const SHUTDOWN_GRACE_MS = 30_000;
+
 /** Paths and fields that never reach a log line. */
 export const LOG_REDACT = [
   'req.headers.authorization',
@@ -241,7 +244,16 @@ export async function createServer(options: ServerOptions): Promise<FieldbookSer
     let closing: Promise<void> | null = null;
     const close = (): Promise<void> => {
       closing ??= (async () => {
-        await app.close();
+        // A keep-alive connection that finishes its last request after close() began is idle
+        // only then; close those as they appear, and after a grace period everything left.
+        const idle = setInterval(() => app.server.closeIdleConnections(), 100);
+        const force = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        try {
+          await app.close();
+        } finally {
+          clearInterval(idle);
+          clearTimeout(force);
+        }
         await feed.close();
         if (ownsStore) await store.close();
       })();

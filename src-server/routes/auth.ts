@@ -9,7 +9,8 @@ import { routes } from '../../src-shared/sync';
 import type { ServerContext } from '../context';
 import { findUserById, findUserByName, loadScope, publicUser } from '../services/accounts';
 import { authenticate } from '../services/auth';
-import { unauthenticated } from '../services/errors';
+import { HttpError, unauthenticated } from '../services/errors';
+import { LoginThrottle } from '../services/login-throttle';
 import { dummyPasswordHash, verifyPassword } from '../services/passwords';
 
 const loginSchema = {
@@ -31,6 +32,7 @@ const refreshSchema = {
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { store, tokens } = ctx;
+  const throttle = new LoginThrottle(ctx.now);
 
   const session = async (user: UserInfo, familyId?: string): Promise<SessionResponse> => {
     const access = tokens.issueAccess(user.id, user.role);
@@ -47,15 +49,27 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.post<{ Body: LoginRequest }>(
     routes.login(),
     { schema: { body: loginSchema } },
-    async (request) => {
+    async (request, reply) => {
       const { username, password } = request.body;
+      const wait = throttle.retryAfterMs(username, request.ip);
+      if (wait > 0) {
+        const seconds = Math.ceil(wait / 1000);
+        void reply.header('retry-after', String(seconds));
+        throw new HttpError(
+          429,
+          'too_many_attempts',
+          `Too many failed sign-ins; try again in ${seconds} s.`,
+        );
+      }
       const user = await findUserByName(store, username);
       // Same work whether or not the user exists: the response time reveals nothing.
       const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
       if (!user || !ok || user.disabled) {
+        throttle.fail(username, request.ip);
         request.log.info({ username }, 'login refused');
         throw unauthenticated('invalid_credentials', 'Wrong username or password.');
       }
+      throttle.succeed(username, request.ip);
       request.log.info({ userId: user.id }, 'login');
       return session(user);
     },

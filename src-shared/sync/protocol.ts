@@ -144,6 +144,7 @@ export type ErrorCode =
   | 'invalid_document'
   | 'hash_mismatch'
   | 'conflict'
+  | 'too_many_attempts'
   | 'unavailable'
   | 'internal';
 

@@ -77,6 +77,25 @@ describe('accounts and tokens', () => {
     }
   });
 
+  it('slows down password guessing: after 5 failures, 429 with Retry-After, then allowed again', async () => {
+    await ts.user('dave', 'engineer', 'dave-password-1');
+    for (let i = 0; i < 5; i++) expect((await login('dave', `guess-${i}`)).status).toBe(401);
+    const blocked = await fetch(ts.url + routes.login(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'dave', password: 'dave-password-1' }),
+    });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await blocked.json()) as ErrorResponse).code).toBe('too_many_attempts');
+    clockOffsetMs = 5_000;
+    try {
+      expect((await login('dave', 'dave-password-1')).status).toBe(200);
+    } finally {
+      clockOffsetMs = 0;
+    }
+  });
+
   it('refuses an expired token with token_expired', async () => {
     const s = (await login('alice', 'correct horse battery')).body as SessionResponse;
     clockOffsetMs = 16 * 60_000;

@@ -109,6 +109,25 @@ describe('two server instances on one PostgreSQL', () => {
     }
   });
 
+  it('finishes a push already under way when it shuts down', async () => {
+    const d = await startTestServer({ kind: 'postgres', databaseUrl: w.databaseUrl });
+    const onD = new SyncClient(d.url);
+    onD.token = w.eng1.token;
+    const rows = creates(Array.from({ length: 500 }, () => site(w.c1)));
+    const arrived = new Promise<void>((resolve) =>
+      d.server.app.server.once('request', () => resolve()),
+    );
+    const pushing = onD.pushRaw('sites', rows);
+    await arrived;
+    const closing = d.close();
+    const res = await pushing;
+    await closing;
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ conflicts: [] });
+    const ids = new Set((await w.admin.pullAll('sites', null, 1000)).documents.map((x) => x.id));
+    expect(rows.every((r) => ids.has(r.newDocumentState.id))).toBe(true);
+  });
+
   it('ends live streams on shutdown and refuses new requests while closing', async () => {
     const c = await startTestServer({ kind: 'postgres', databaseUrl: w.databaseUrl });
     const onC = new SyncClient(c.url);

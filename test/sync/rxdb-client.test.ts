@@ -12,7 +12,13 @@ import { CONFLICT_HANDLERS } from '../../src-shared/db/conflicts';
 import { COLLECTION_SCHEMAS } from '../../src-shared/db/schemas';
 import type { VisitDoc } from '../../src-shared/db/types';
 import type { PullResponse, ReplicationCheckpoint, WireDocument } from '../../src-shared/sync';
-import { STREAM_EVENT_DOCUMENTS, STREAM_EVENT_RESYNC } from '../../src-shared/sync';
+import {
+  pullPage,
+  pushBatch,
+  STREAM_EVENT_DOCUMENTS,
+  STREAM_EVENT_RESYNC,
+  type SyncEndpoint,
+} from '../../src-shared/sync';
 import type { EventStream, SyncClient } from './client';
 import { visit } from './docs';
 import { startWorld, type World } from './setup';
@@ -53,6 +59,12 @@ async function laptop(client: SyncClient): Promise<Laptop> {
   stream.events.forEach(forward);
   stream.onEvent(forward);
 
+  // The shared protocol client (src-shared/sync/client.ts), as the renderer will use it.
+  const endpoint: SyncEndpoint = {
+    baseUrl: client.base,
+    getToken: () => client.token,
+    fetch: (url, init) => fetch(url, init),
+  };
   const replication = replicateRxCollection<VisitDoc, ReplicationCheckpoint>({
     collection,
     replicationIdentifier: `fieldbook-visits-${client.base}`,
@@ -62,7 +74,7 @@ async function laptop(client: SyncClient): Promise<Laptop> {
     pull: {
       batchSize: 50,
       async handler(checkpoint, batchSize) {
-        const page = await client.pull('visits', checkpoint ?? null, batchSize);
+        const page = await pullPage(endpoint, 'visits', checkpoint, batchSize);
         return {
           documents: page.documents as unknown as WithDeleted<VisitDoc>[],
           checkpoint: page.checkpoint,
@@ -73,7 +85,8 @@ async function laptop(client: SyncClient): Promise<Laptop> {
     push: {
       batchSize: 20,
       async handler(rows) {
-        const conflicts = await client.push(
+        const conflicts = await pushBatch(
+          endpoint,
           'visits',
           rows.map((r) => ({
             assumedMasterState: (r.assumedMasterState ?? null) as WireDocument | null,

@@ -109,6 +109,29 @@ describe('two server instances on one PostgreSQL', () => {
     }
   });
 
+  it('keeps delivering after the listening connection is killed (reconnect and catch up)', async () => {
+    const onB = new SyncClient(b.url);
+    onB.token = w.eng1.token;
+    const stream = await onB.stream('sites');
+    try {
+      await stream.waitFor((e) => e.length >= 1);
+      const { rows } = await b.server.store.query<{ n: number }>(
+        `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
+         WHERE application_name = 'fieldbook-listen'`,
+      );
+      expect(rows[0]?.n).toBeGreaterThanOrEqual(2);
+      const doc = site(w.c1);
+      await w.eng1.push('sites', creates([doc]));
+      await stream.waitFor(() => stream.documents().some((d) => d.id === doc.id), 10_000);
+      // And live again: the next push arrives through the new LISTEN connection.
+      const next = site(w.c1);
+      await w.eng1.push('sites', creates([next]));
+      await stream.waitFor(() => stream.documents().some((d) => d.id === next.id), 5000);
+    } finally {
+      stream.close();
+    }
+  });
+
   it('finishes a push already under way when it shuts down', async () => {
     const d = await startTestServer({ kind: 'postgres', databaseUrl: w.databaseUrl });
     const onD = new SyncClient(d.url);

@@ -10,7 +10,9 @@ import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { DatabaseProvider } from '../db/DatabaseProvider';
 import { CustomerDetailPage, CustomersPage } from '../features/customers';
+import { SettingsPage } from '../features/settings';
 import { VisitDetailPage, VisitsPage } from '../features/visits';
+import { FirstRunGate } from '../features/workspace';
 import { IncidentDetailPage, IncidentsPage } from '../features/incidents';
 
 /** antd's colour and size tokens: dense and sober, for people reading tables all day. */
@@ -32,12 +34,23 @@ function LocalizedShell() {
   }, [lang]);
 
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME}>
+    <ConfigProvider
+      locale={lang === 'zh' ? zhCN : enUS}
+      theme={THEME}
+      // antd spaces out two-character Chinese labels (“保 存”); screen readers then spell them.
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp className="fb-app">
         <DatabaseProvider>
           <HashRouter>
             <Routes>
-              <Route element={<AppLayout />}>
+              <Route
+                element={
+                  <FirstRunGate>
+                    <AppLayout />
+                  </FirstRunGate>
+                }
+              >
                 <Route index element={<Navigate to="/customers" replace />} />
                 <Route path="customers" element={<CustomersPage />} />
                 <Route path="customers/:customerId" element={<CustomerDetailPage />} />
@@ -45,6 +58,7 @@ function LocalizedShell() {
                 <Route path="visits/:visitId" element={<VisitDetailPage />} />
                 <Route path="incidents" element={<IncidentsPage />} />
                 <Route path="incidents/:incidentId" element={<IncidentDetailPage />} />
+                <Route path="settings" element={<SettingsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

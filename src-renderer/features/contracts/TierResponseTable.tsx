@@ -57,7 +57,7 @@ export function TierResponseTable({ pack, tierId }: { pack: PolicyPack; tierId: 
           render: (_, r) =>
             r.target === undefined || r.target.kind === 'none'
               ? '—'
-              : `${r.target.coverage} · ${pick(pack.coverageWindows[r.target.coverage].name)}`,
+              : pick(pack.coverageWindows[r.target.coverage].name),
         },
         {
           key: 'channels',

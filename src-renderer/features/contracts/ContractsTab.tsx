@@ -47,6 +47,7 @@ export function ContractCard({
   const tier = pack.tiers.find((x) => x.id === contract.tier);
   const today = todayIsoDate();
   const status = contractStatus(contract, today);
+  const left = daysLeft(contract, today);
   const siteName = useMemo(() => new Map(sites.map((s) => [s.id, s.name])), [sites]);
   const clusterName = useMemo(() => new Map(clusters.map((c) => [c.id, c.name])), [clusters]);
   const sep = t('common.listSeparator');
@@ -61,7 +62,7 @@ export function ContractCard({
           <Tag color={STATUS_COLOR[status]}>{t(`contracts.status.${status}`)}</Tag>
           {status === 'active' && (
             <Typography.Text type="secondary" className="fb-small">
-              {t('contracts.daysLeft', { days: daysLeft(contract, today) })}
+              {t(left === 1 ? 'contracts.dayLeft' : 'contracts.daysLeft', { days: left })}
             </Typography.Text>
           )}
         </Space>

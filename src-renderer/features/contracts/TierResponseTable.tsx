@@ -23,7 +23,10 @@ export function TierResponseTable({ pack, tierId }: { pack: PolicyPack; tierId: 
       case 'minutes':
         return t('contracts.target.minutes', { n: target.minutes });
       case 'business-days':
-        return t('contracts.target.businessDays', { n: target.days });
+        return t(
+          target.days === 1 ? 'contracts.target.businessDay' : 'contracts.target.businessDays',
+          { n: target.days },
+        );
       case 'none':
         return pick(target.note);
     }
@@ -67,7 +70,7 @@ export function TierResponseTable({ pack, tierId }: { pack: PolicyPack; tierId: 
         {
           key: 'onSite',
           title: t('contracts.col.onSite'),
-          width: 90,
+          width: 110,
           render: (_, r) =>
             r.target?.onSite === true ? <Tag color="blue">{t('common.yes')}</Tag> : t('common.no'),
         },

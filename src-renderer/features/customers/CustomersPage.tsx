@@ -40,7 +40,7 @@ export function CustomersPage() {
         subtitle={
           filtered
             ? t('customers.countFiltered', { shown: shown.length, count: total })
-            : t('customers.count', { count: total })
+            : t(total === 1 ? 'customers.countOne' : 'customers.count', { count: total })
         }
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>

@@ -3,6 +3,7 @@ export const messages = {
   zh: {
     'customers.title': '客户',
     'customers.count': '共 {count} 个客户',
+    'customers.countOne': '共 {count} 个客户',
     'customers.countFiltered': '显示 {shown} / {count} 个客户',
     'customers.search': '搜索客户名称、简称、行业或联系人',
     'customers.create': '新建客户',
@@ -44,6 +45,7 @@ export const messages = {
   en: {
     'customers.title': 'Customers',
     'customers.count': '{count} customers',
+    'customers.countOne': '{count} customer',
     'customers.countFiltered': 'Showing {shown} of {count} customers',
     'customers.search': 'Search by name, short name, industry or contact',
     'customers.create': 'New customer',

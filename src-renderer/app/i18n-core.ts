@@ -4,6 +4,7 @@
  * Messages are flat maps `key → text` per language, keys namespaced by feature
  * (`customers.title`, `common.save`). Placeholders are written `{name}` and filled by `params`.
  */
+import { pick } from '../../src-shared/domain/localized';
 
 export type Lang = 'zh' | 'en';
 
@@ -117,6 +118,7 @@ export function formatDate(lang: Lang, isoDate: string): string {
   }).format(date);
 }
 
+/** The text in `lang`; an empty translation falls back to the other language (domain rule). */
 export function pickLocalized(l: LocalizedLike, lang: Lang): string {
-  return l[lang];
+  return pick(l, lang);
 }

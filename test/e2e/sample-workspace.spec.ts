@@ -3,6 +3,7 @@ import { buildSampleWorkspace } from '../../src-shared/domain/sample-workspace';
 import { expect, test } from './fixtures';
 import { AppShell, FirstRunScreen } from './pages/app-shell';
 import { CustomersPage } from './pages/customers';
+import { SettingsPage } from './pages/settings';
 
 function isoDateIn(zone: string): string {
   return new Intl.DateTimeFormat('en-CA', {
@@ -63,6 +64,14 @@ test('a fresh profile offers the first-run choice and loads the sample workspace
   await shell.reload();
   await expect(shell.pageTitle).toHaveText(eol.customer);
   await expect(firstRun.root).toHaveCount(0);
+
+  // Settings: the name given on the first-run screen, app info, no sample offered any more.
+  await shell.goTo('settings');
+  const settings = new SettingsPage(page);
+  await expect(page.getByLabel('工程师姓名')).toHaveValue('张伟');
+  await expect(settings.appInfo).toContainText('Fieldbook');
+  await expect(page.getByText('本地工作区已有数据')).toBeVisible();
+  await settings.setEngineer('张伟（S360）');
 });
 
 test('starting empty skips the sample and never asks again', async ({ page }) => {

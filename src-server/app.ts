@@ -77,6 +77,8 @@ export const LOG_REDACT = [
   '*.password',
   '*.token',
   '*.refreshToken',
+  '*.currentPassword',
+  '*.newPassword',
   'body.password',
 ];
 

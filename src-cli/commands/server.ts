@@ -31,6 +31,7 @@ export const DEFAULT_DATA_DIR = 'fieldbook-server-data';
 const HELP = `Usage:
   fieldbook server [--port 8787] [--host 127.0.0.1] [--data DIR] [--database-url URL]
   fieldbook server user add --username U --password-stdin --role engineer|lead|admin [STORE]
+  fieldbook server user passwd --username U --password-stdin [STORE]
   fieldbook server user list [STORE]
   fieldbook server assign --username U --customer ID [STORE]
   fieldbook server assign --username ENGINEER --lead LEAD [STORE]
@@ -53,6 +54,7 @@ The server stops gracefully on SIGTERM or SIGINT.
 Commands:
   (none)       start the server; logs are JSON lines on standard output
   user add     create an account; the password is read from standard input
+  user passwd  set a new password (read from standard input); ends the user's sessions
   user list    list the accounts
   assign       assign a customer to an engineer or lead, or an engineer to a lead's team
   assignments  list the assignments
@@ -142,7 +144,25 @@ async function userCommand(args: string[], io: CliIo): Promise<number> {
     writeJson(io, { users: await withStore(flags, (s) => listUsers(s)) });
     return EXIT_OK;
   }
-  if (word !== 'add') throw new UsageError('expected "user add" or "user list"');
+  if (word === 'passwd') {
+    const { flags, bools, positionals } = parseLine(rest, ['username', ...STORE_FLAGS] as const, [
+      'password-stdin',
+    ]);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    if (!flags.username) throw new UsageError('missing --username');
+    if (!bools.has('password-stdin')) {
+      throw new UsageError('give the password with --password-stdin');
+    }
+    const password = await readStdinText();
+    await withStore(flags, async (s) => {
+      const user = await findUserByName(s, flags.username ?? '');
+      if (!user) throw new HttpError(404, 'not_found', `There is no user ${flags.username}.`);
+      await setPassword(s, user.id, password);
+    });
+    writeJson(io, { passwordChanged: flags.username });
+    return EXIT_OK;
+  }
+  if (word !== 'add') throw new UsageError('expected "user add", "user passwd" or "user list"');
   const { flags, bools, positionals } = parseLine(
     rest,
     ['username', 'role', ...STORE_FLAGS] as const,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type {
+  ChangePasswordRequest,
   LoginRequest,
   RefreshRequest,
   SessionResponse,
@@ -7,7 +8,13 @@ import type {
 } from '../../src-shared/sync';
 import { routes } from '../../src-shared/sync';
 import type { ServerContext } from '../context';
-import { findUserById, findUserByName, loadScope, publicUser } from '../services/accounts';
+import {
+  findUserById,
+  findUserByName,
+  loadScope,
+  publicUser,
+  setPassword,
+} from '../services/accounts';
 import { authenticate } from '../services/auth';
 import { HttpError, unauthenticated } from '../services/errors';
 import { LoginThrottle } from '../services/login-throttle';
@@ -20,6 +27,16 @@ const loginSchema = {
   properties: {
     username: { type: 'string', minLength: 1, maxLength: 64 },
     password: { type: 'string', minLength: 1, maxLength: 256 },
+  },
+} as const;
+
+const passwordSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['currentPassword', 'newPassword'],
+  properties: {
+    currentPassword: { type: 'string', minLength: 1, maxLength: 256 },
+    newPassword: { type: 'string', minLength: 1, maxLength: 256 },
   },
 } as const;
 
@@ -97,6 +114,22 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     async (request, reply) => {
       await tokens.revokeFamilyOf(store, request.body.refreshToken);
       return reply.code(204).send();
+    },
+  );
+
+  app.post<{ Body: ChangePasswordRequest }>(
+    routes.password(),
+    { schema: { body: passwordSchema } },
+    async (request) => {
+      const auth = await authenticate(store, tokens, request);
+      const user = await findUserById(store, auth.user.id);
+      if (!user || !(await verifyPassword(request.body.currentPassword, user.passwordHash))) {
+        throw unauthenticated('invalid_credentials', 'The current password is wrong.');
+      }
+      await setPassword(store, user.id, request.body.newPassword);
+      request.log.info({ userId: user.id }, 'password changed');
+      // Every session ended with the old password; this one continues in a new session.
+      return session(user);
     },
   );
 

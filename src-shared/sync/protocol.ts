@@ -104,6 +104,12 @@ export interface SessionResponse {
   user: UserInfo;
 }
 
+/** Change one's own password; answered with a new session, every older session ends. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
 export interface RefreshRequest {
   refreshToken: string;
 }
@@ -163,6 +169,7 @@ export const routes = {
   refresh: () => `${API_PREFIX}/auth/refresh`,
   logout: () => `${API_PREFIX}/auth/logout`,
   me: () => `${API_PREFIX}/auth/me`,
+  password: () => `${API_PREFIX}/auth/password`,
   pull: (collection: string, checkpoint?: ReplicationCheckpoint | null, limit?: number) => {
     const query = new URLSearchParams();
     if (checkpoint) query.set('checkpoint', checkpoint.position);

@@ -96,6 +96,34 @@ describe('accounts and tokens', () => {
     }
   });
 
+  it('changes the own password: new session returned, old password and sessions dead', async () => {
+    await ts.user('erin', 'engineer', 'erin-password-1');
+    const first = (await login('erin', 'erin-password-1')).body as SessionResponse;
+    const change = (currentPassword: string, newPassword: string) =>
+      request<SessionResponse | ErrorResponse>(ts.url, routes.password(), {
+        method: 'POST',
+        token: first.token,
+        json: { currentPassword, newPassword },
+      });
+    const wrong = await change('not-it', 'erin-password-2');
+    expect(wrong.status).toBe(401);
+    const ok = await change('erin-password-1', 'erin-password-2');
+    expect(ok.status).toBe(200);
+    expect((ok.body as SessionResponse).user.username).toBe('erin');
+    expect((await login('erin', 'erin-password-1')).status).toBe(401);
+    expect((await login('erin', 'erin-password-2')).status).toBe(200);
+    const oldRefresh = await request(ts.url, routes.refresh(), {
+      method: 'POST',
+      json: { refreshToken: first.refreshToken },
+    });
+    expect(oldRefresh.status).toBe(401);
+    const newRefresh = await request(ts.url, routes.refresh(), {
+      method: 'POST',
+      json: { refreshToken: (ok.body as SessionResponse).refreshToken },
+    });
+    expect(newRefresh.status).toBe(200);
+  });
+
   it('refuses an expired token with token_expired', async () => {
     const s = (await login('alice', 'correct horse battery')).body as SessionResponse;
     clockOffsetMs = 16 * 60_000;

@@ -98,11 +98,24 @@ describe('fieldbook server administration (CLI)', () => {
       'zhou',
     ]);
     expect(team.code).toBe(0);
+    const passwd = await fieldbook(
+      ['server', 'user', 'passwd', '--data', dataDir, '--username', 'wang', '--password-stdin'],
+      'wang-password-2\n',
+    );
+    expect(passwd.code).toBe(0);
     const list = await fieldbook(['server', 'assignments', '--data', dataDir]);
     expect(JSON.parse(list.stdout)).toEqual({
       customers: [{ username: 'wang', customerId: 'CUST-1' }],
       teams: [{ lead: 'zhou', engineer: 'wang' }],
     });
+    const server = await startTestServer({ kind: 'pglite', dataDir });
+    try {
+      await expect(SyncClient.login(server.url, 'wang', 'wang-password-1')).rejects.toThrow();
+      const wang = await SyncClient.login(server.url, 'wang', 'wang-password-2');
+      expect((await wang.pull('sites')).documents).toEqual([]);
+    } finally {
+      await server.close();
+    }
   }, 120_000);
 
   it('reports bad input with exit code 2 or 1 and a clear message', async () => {

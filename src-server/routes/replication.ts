@@ -145,6 +145,10 @@ async function openStream(
   });
 
   let ended = false;
+  // Until the resync signal is out, feed events are dropped: RxDB would take their checkpoint
+  // as its own and then resync from there, skipping what lies between its old checkpoint and
+  // them. The resync pull, which runs after the signal, covers them.
+  let resyncSent = false;
   let unsubscribe: (() => void) | null = null;
   const timers: NodeJS.Timeout[] = [];
   const handle = { end: () => finish() };
@@ -170,6 +174,7 @@ async function openStream(
     collection,
     scope: initialScope,
     onDocuments(documents, checkpoint) {
+      if (!resyncSent) return;
       write(
         `event: ${STREAM_EVENT_DOCUMENTS}\ndata: {"documents":[${documents.join(',')}],` +
           `"checkpoint":${JSON.stringify({ position: checkpoint })}}\n\n`,
@@ -202,6 +207,7 @@ async function openStream(
   }
   // The client pulls from its checkpoint now; from here on the feed delivers every commit.
   write(`event: ${STREAM_EVENT_RESYNC}\ndata: {}\n\n`);
+  resyncSent = true;
 
   const heartbeat = setInterval(() => write(`: keep-alive\n\n`), ctx.heartbeatMs);
   timers.push(heartbeat);

@@ -142,20 +142,17 @@ export function IncidentDetailPage() {
               {tierName === undefined ? inc.tier : pick(tierName)}
             </span>
             <Tag color={statusColor(inc.status)} data-testid="incident-status">
-              {t(`incidents.status.${inc.status}`)}
+              {inc.closure === undefined
+                ? t(`incidents.status.${inc.status}`)
+                : t('incidents.detail.closedAs', {
+                    state: pick(
+                      pack.closureStates.find((c) => c.id === inc.closure?.state)?.name ?? {
+                        zh: inc.closure.state,
+                        en: inc.closure.state,
+                      },
+                    ),
+                  })}
             </Tag>
-            {inc.closure !== undefined && (
-              <Tag>
-                {t('incidents.detail.closedAs', {
-                  state: pick(
-                    pack.closureStates.find((c) => c.id === inc.closure?.state)?.name ?? {
-                      zh: inc.closure.state,
-                      en: inc.closure.state,
-                    },
-                  ),
-                })}
-              </Tag>
-            )}
           </Flex>
         }
         extra={

@@ -33,15 +33,11 @@ export function IncidentTimeline({
   const items: NonNullable<TimelineProps['items']> = events.map((e) => ({
     key: e.id,
     color: KIND_COLOR[e.kind] ?? 'gray',
-    title: (
-      <Flex vertical gap={2} align="flex-end">
-        <Typography.Text strong>{fmtDateTime(e.at, zone)}</Typography.Text>
-        <Typography.Text type="secondary">{e.author}</Typography.Text>
-      </Flex>
-    ),
     content: (
       <Flex vertical gap={2} data-testid="incident-event" data-kind={e.kind}>
         <Flex gap={6} align="center" wrap>
+          <Typography.Text strong>{fmtDateTime(e.at, zone)}</Typography.Text>
+          <Typography.Text type="secondary">{e.author}</Typography.Text>
           <Tag>{t(`incidents.event.${e.kind}`)}</Tag>
           {e.fromLevel !== undefined && e.toLevel !== undefined && (
             <Typography.Text>
@@ -57,5 +53,5 @@ export function IncidentTimeline({
       </Flex>
     ),
   }));
-  return <Timeline mode="start" titleSpan="170px" items={items} />;
+  return <Timeline items={items} />;
 }

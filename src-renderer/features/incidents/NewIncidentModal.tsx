@@ -95,13 +95,6 @@ export function NewIncidentModal({ open, onClose, onCreated }: NewIncidentModalP
     if (open) form.resetFields();
   }, [open, form]);
 
-  // First contact defaults to now, in the site's zone, as soon as the site is known.
-  useEffect(() => {
-    if (site !== undefined && form.getFieldValue('openedAt') === undefined) {
-      form.setFieldsValue({ openedAt: instantInZone(new Date().toISOString(), site.timeZone) });
-    }
-  }, [site, form]);
-
   const due = useMemo(() => {
     if (site === undefined || contract === undefined || values?.level === undefined) return null;
     if (values.openedAt === undefined) return null;
@@ -163,10 +156,16 @@ export function NewIncidentModal({ open, onClose, onCreated }: NewIncidentModalP
           if ('customerId' in changed)
             form.setFieldsValue({ siteId: undefined, contractId: undefined, clusterId: undefined });
           if ('siteId' in changed) {
+            // First contact defaults to now, read in the newly chosen site's zone. Set here, once
+            // per site choice, so it can never overwrite a time the engineer typed.
+            const chosen = sites.find((s) => s.id === changed.siteId);
             form.setFieldsValue({
               contractId: undefined,
               clusterId: undefined,
-              openedAt: undefined,
+              openedAt:
+                chosen === undefined
+                  ? undefined
+                  : instantInZone(new Date().toISOString(), chosen.timeZone),
             });
           }
           if ('contractId' in changed) form.setFieldsValue({ level: undefined });

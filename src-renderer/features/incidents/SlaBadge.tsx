@@ -23,10 +23,11 @@ export function SlaBadge({ sla }: { sla: SlaStatus }) {
   if (sla.breached) {
     return (
       <Tag color="red" data-testid="sla-badge">
-        {t('incidents.sla.breached')}
+        {/* Negative business time reads "超时 2 小时 05 分" (rounded up); at exactly 0 left
+            after the window closed, plain 已超时. */}
         {sla.remainingMs !== null && sla.remainingMs < 0
-          ? ` · ${formatDurationMs(sla.remainingMs, lang)}`
-          : ''}
+          ? formatDurationMs(sla.remainingMs, lang)
+          : t('incidents.sla.breached')}
       </Tag>
     );
   }

@@ -111,7 +111,7 @@ export function SlaPanel({
         </Flex>
       </Flex>
       <Divider style={{ margin: '12px 0' }} />
-      <Descriptions size="small" column={1} styles={{ label: { width: 150 } }}>
+      <Descriptions size="small" column={1} styles={{ label: { width: 160 } }}>
         <Descriptions.Item label={t('incidents.sla.target')}>
           <Flex gap={6} align="center" wrap>
             <Tag color={levelColor(pack, incident.level)}>
@@ -125,14 +125,20 @@ export function SlaPanel({
             <span data-testid="sla-coverage">{pick(pack.coverageWindows[sla.coverage].name)}</span>
           </Descriptions.Item>
         )}
-        <Descriptions.Item label={t('incidents.sla.dueSite', { zone })}>
-          <Typography.Text strong data-testid="sla-due-site">
-            {sla.dueAt === null ? '—' : fmtDateTime(sla.dueAt, zone)}
-          </Typography.Text>
+        <Descriptions.Item label={t('incidents.sla.dueSite')}>
+          <span>
+            <Typography.Text strong data-testid="sla-due-site">
+              {sla.dueAt === null ? '—' : fmtDateTime(sla.dueAt, zone)}
+            </Typography.Text>{' '}
+            <Typography.Text type="secondary">{zone}</Typography.Text>
+          </span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('incidents.sla.dueLaptop', { zone: laptopZone })}>
-          <span data-testid="sla-due-laptop">
-            {sla.dueAt === null ? '—' : fmtDateTime(sla.dueAt, laptopZone)}
+        <Descriptions.Item label={t('incidents.sla.dueLaptop')}>
+          <span>
+            <span data-testid="sla-due-laptop">
+              {sla.dueAt === null ? '—' : fmtDateTime(sla.dueAt, laptopZone)}
+            </span>{' '}
+            <Typography.Text type="secondary">{laptopZone}</Typography.Text>
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('incidents.sla.firstContact')}>

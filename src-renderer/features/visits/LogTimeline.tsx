@@ -49,12 +49,6 @@ export function LogTimeline({ items, zone, onCorrect }: LogTimelineProps) {
           : entry.correctsEntryId !== undefined
             ? 'orange'
             : KIND_COLOR[entry.kind],
-        title: (
-          <Flex vertical gap={2} align="flex-end">
-            <Typography.Text strong>{fmtDateTime(entry.at, zone)}</Typography.Text>
-            <Typography.Text type="secondary">{entry.author}</Typography.Text>
-          </Flex>
-        ),
         content: (
           <div
             id={entryAnchor(entry.id)}
@@ -64,6 +58,10 @@ export function LogTimeline({ items, zone, onCorrect }: LogTimelineProps) {
             data-corrected={corrected ? 'true' : 'false'}
           >
             <Flex gap={6} align="center" wrap>
+              <Typography.Text strong data-testid="log-time">
+                {fmtDateTime(entry.at, zone)}
+              </Typography.Text>
+              <Typography.Text type="secondary">{entry.author}</Typography.Text>
               <Tag>{t(`visits.log.kind.${entry.kind}`)}</Tag>
               {entry.correctsEntryId !== undefined && (
                 <Tag color="orange" data-testid="log-correction-tag">
@@ -133,5 +131,5 @@ export function LogTimeline({ items, zone, onCorrect }: LogTimelineProps) {
     },
   );
 
-  return <Timeline mode="start" titleSpan="180px" items={timelineItems} />;
+  return <Timeline className="fb-log-timeline" items={timelineItems} />;
 }

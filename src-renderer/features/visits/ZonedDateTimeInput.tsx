@@ -1,6 +1,7 @@
 import { DatePicker, Flex, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
+import { useMemo } from 'react';
 import { useI18n } from '../../app/i18n';
 import {
   instantToWallClock,
@@ -35,14 +36,15 @@ export function ZonedDateTimeInput({
   'data-testid': testId,
 }: ZonedDateTimeInputProps) {
   const { t, fmtDateTime } = useI18n();
-  let picked: Dayjs | null = null;
-  if (value !== undefined) {
+  // Stable identity per value: the picker resets the text being typed when its value prop
+  // changes, and the surrounding form re-renders for unrelated reasons while the user types.
+  const picked = useMemo<Dayjs | null>(() => {
+    if (value === undefined) return null;
     const w = instantToWallClock(value, zone);
     // A zone-less reading: the fields are the site's wall clock, whatever the laptop's zone.
-    picked = dayjs(
-      `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}T${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`,
-    );
-  }
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return dayjs(`${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`);
+  }, [value, zone]);
   const laptopZone = laptopTimeZone();
   return (
     <Flex vertical gap={4}>
@@ -56,10 +58,9 @@ export function ZonedDateTimeInput({
         style={{ width: '100%' }}
         data-testid={testId}
         onChange={(d: Dayjs | null) => {
-          if (d === null) {
-            onChange?.(undefined);
-            return;
-          }
+          // The field cannot be cleared (allowClear is off); an emptied text box while typing
+          // must not drop the value.
+          if (d === null) return;
           onChange?.(
             wallClockToInstant(
               {

@@ -97,8 +97,12 @@ test('level 2 on a standard contract opened Friday 17:00 (Shanghai) is due Monda
   await expect(page.getByTestId('sla-coverage')).toHaveText('7*24');
   await expect(page.getByTestId('sla-level-history')).toContainText('客户确认生产业务中断');
   await expect(incident.timelineEvents('reclassification')).toContainText('2 级 → 1 级');
-  // Level 1 gets hourly status updates.
-  await expect(page.getByTestId('sla-next-update')).toBeVisible();
+  // Level 1 gets hourly status updates: due an hour after the first contact until one is logged.
+  await expect(page.getByTestId('sla-next-update')).toContainText('2026/03/06');
+  await expect(page.getByTestId('sla-next-update')).toContainText('18:00');
+  await incident.logUpdate('每小时通报：已定位到 ingress 控制器内存不足');
+  await expect(page.getByTestId('sla-next-update')).not.toContainText('2026/03/06');
+  await expect(incident.timelineEvents('update')).toHaveCount(1);
 
   await incident.pause('等待客户提供 ingress 日志');
   await expect(page.getByTestId('sla-pauses')).toContainText('进行中');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect as baseExpect, test } from './fixtures';
 import { VisitsListPage } from './pages/visits';
 import { tinyPng, sha256Hex } from './pages/visits-png';
@@ -68,6 +69,25 @@ test('a visit: check in, log a note, command output and a photo, reload, correct
     .poll(() => thumb.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]))
     .toEqual([4, 3]);
   expect(await thumb.getAttribute('src')).toMatch(/^blob:/);
+  // Click to enlarge: the preview shows the same image.
+  await thumb.click();
+  await expect(page.locator('.ant-image-preview img')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.ant-image-preview img')).toHaveCount(0);
+
+  // A file entry: name and size shown, and the download gives back the stored bytes.
+  const log = Buffer.from('kubelet[1201]: E1124 node status update failed\n', 'utf8');
+  await visit.addFile({ name: 'kubelet.log', mimeType: 'text/plain', buffer: log }, 'kubelet 日志');
+  const fileEntry = visit.entry('kubelet 日志').getByTestId('file-attachment');
+  await expect(fileEntry).toContainText('kubelet.log');
+  await expect(fileEntry).toContainText(`${log.length} B`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    fileEntry.getByRole('button').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('kubelet.log');
+  const path = await download.path();
+  expect(readFileSync(path)).toEqual(log);
 
   const correction = '更正：客户运维负责人为张工（不是李工）';
   await visit.correct(note, correction);
@@ -76,12 +96,12 @@ test('a visit: check in, log a note, command output and a photo, reload, correct
   await expect(original.getByTestId('log-corrected-by')).toBeVisible();
   await expect(visit.entry(correction).getByTestId('log-correction-tag')).toBeVisible();
   // Append-only: the original text is still there, and nothing was replaced.
-  await expect(visit.entries()).toHaveCount(4);
+  await expect(visit.entries()).toHaveCount(5);
 
   await visit.checkOut();
   await page.reload();
   await expect(visit.status()).toHaveText('已签退', { timeout: 30_000 });
-  await expect(visit.entries()).toHaveCount(4);
+  await expect(visit.entries()).toHaveCount(5);
 
   await list.goto();
   await expect(list.rows()).toHaveCount(1);

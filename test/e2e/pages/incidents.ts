@@ -110,6 +110,13 @@ export class IncidentDetailPage {
     await expect(this.status()).toHaveText('处理中');
   }
 
+  /** Logs the hourly status update (level 1) from the SLA panel, at now. */
+  async logUpdate(text: string): Promise<void> {
+    await this.page.getByTestId('incident-log-update').click();
+    const d = dialog(this.page, '记录状态更新');
+    await this.confirm(d, text, 'event');
+  }
+
   timelineEvents(kind: string): Locator {
     return this.page.locator(`[data-testid="incident-event"][data-kind="${kind}"]`);
   }

@@ -109,6 +109,18 @@ export class VisitDetailPage {
     await expect(this.entry(caption)).toHaveCount(1);
   }
 
+  async addFile(
+    file: { name: string; mimeType: string; buffer: Buffer },
+    caption: string,
+  ): Promise<void> {
+    await this.chooseKind('文件');
+    await this.composer().getByTestId('log-file-input').setInputFiles(file);
+    await expect(this.composer().getByTestId('log-selected-files')).toContainText(file.name);
+    await this.composer().getByTestId('log-text-input').fill(caption);
+    await this.composer().getByTestId('log-submit').click();
+    await expect(this.entry(caption)).toHaveCount(1);
+  }
+
   /** Adds a correction of the entry containing `originalText`. */
   async correct(originalText: string, correction: string): Promise<void> {
     await this.entry(originalText).getByTestId('log-correct').click();

@@ -1,0 +1,124 @@
+/**
+ * A laptop for the sync tests: an RxDB database (memory storage) with the app's visits schema and
+ * conflict handler, replicating through RxDB's replication plugin and the shared protocol client
+ * (src-shared/sync/client.ts) against the real server, with the live stream feeding pull.stream$.
+ */
+import { createRxDatabase, type RxCollection, type RxDatabase, type WithDeleted } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { Subject } from 'rxjs';
+import { CONFLICT_HANDLERS } from '../../src-shared/db/conflicts';
+import { COLLECTION_SCHEMAS } from '../../src-shared/db/schemas';
+import type { VisitDoc } from '../../src-shared/db/types';
+import type { PullResponse, ReplicationCheckpoint, WireDocument } from '../../src-shared/sync';
+import {
+  pullPage,
+  pushBatch,
+  STREAM_EVENT_DOCUMENTS,
+  STREAM_EVENT_RESYNC,
+  type SyncEndpoint,
+} from '../../src-shared/sync';
+import type { EventStream, SyncClient } from './client';
+
+export interface Laptop {
+  db: RxDatabase;
+  visits: RxCollection<VisitDoc>;
+  replication: RxReplicationState<VisitDoc, ReplicationCheckpoint>;
+  stream: EventStream;
+  close(): Promise<void>;
+}
+
+let dbCounter = 0;
+
+export async function laptop(client: SyncClient): Promise<Laptop> {
+  dbCounter += 1;
+  const db = await createRxDatabase({
+    name: `laptop${dbCounter}${Date.now()}`,
+    storage: getRxStorageMemory(),
+    multiInstance: false,
+  });
+  const { visits } = await db.addCollections({
+    visits: { schema: COLLECTION_SCHEMAS.visits, conflictHandler: CONFLICT_HANDLERS.visits },
+  });
+  const collection = visits as unknown as RxCollection<VisitDoc>;
+  const stream = await client.stream('visits');
+  const events$ = new Subject<
+    { documents: WithDeleted<VisitDoc>[]; checkpoint: ReplicationCheckpoint } | 'RESYNC'
+  >();
+  const forward = (e: { event: string; data: unknown }) => {
+    if (e.event === STREAM_EVENT_RESYNC) events$.next('RESYNC');
+    if (e.event === STREAM_EVENT_DOCUMENTS) {
+      const page = e.data as PullResponse<WithDeleted<VisitDoc>>;
+      events$.next({ documents: page.documents, checkpoint: page.checkpoint });
+    }
+  };
+  // Replay what arrived before the listener, then follow: synchronous, so nothing falls between.
+  stream.events.forEach(forward);
+  stream.onEvent(forward);
+
+  // The shared protocol client (src-shared/sync/client.ts), as the renderer will use it.
+  const endpoint: SyncEndpoint = {
+    baseUrl: client.base,
+    getToken: () => client.token,
+    fetch: (url, init) => fetch(url, init),
+  };
+  const replication = replicateRxCollection<VisitDoc, ReplicationCheckpoint>({
+    collection,
+    replicationIdentifier: `fieldbook-visits-${client.base}`,
+    live: true,
+    retryTime: 200,
+    waitForLeadership: false,
+    pull: {
+      batchSize: 50,
+      async handler(checkpoint, batchSize) {
+        const page = await pullPage(endpoint, 'visits', checkpoint, batchSize);
+        return {
+          documents: page.documents as unknown as WithDeleted<VisitDoc>[],
+          checkpoint: page.checkpoint,
+        };
+      },
+      stream$: events$.asObservable(),
+    },
+    push: {
+      batchSize: 20,
+      async handler(rows) {
+        const conflicts = await pushBatch(
+          endpoint,
+          'visits',
+          rows.map((r) => ({
+            assumedMasterState: (r.assumedMasterState ?? null) as WireDocument | null,
+            newDocumentState: r.newDocumentState as unknown as WireDocument,
+          })),
+        );
+        return conflicts as unknown as WithDeleted<VisitDoc>[];
+      },
+    },
+  });
+  replication.error$.subscribe((err) => {
+    throw err;
+  });
+  return {
+    db,
+    visits: collection,
+    replication,
+    stream,
+    async close() {
+      stream.close();
+      await replication.cancel();
+      await db.close();
+    },
+  };
+}
+
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export const plain = (d: VisitDoc) => {
+  const { id, summary, status, engineers, updatedAt } = d;
+  return { id, summary, status, engineers, updatedAt };
+};

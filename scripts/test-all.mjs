@@ -48,6 +48,13 @@ function playwrightCounts(file) {
   };
 }
 
+// The end-to-end tests run the built renderer (out/renderer): build first, so `npm test` on a
+// fresh clone tests the current sources, never a stale or missing build.
+if (run('build (electron-vite) for the end-to-end tests', ['electron-vite', 'build']) !== 0) {
+  console.log('\n0 passed, 1 failed (the build failed, no test ran)');
+  process.exit(1);
+}
+
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let anyRunnerFailed = false;
 

@@ -57,9 +57,13 @@ export async function typeDate(
   if (commit === 'enter') {
     await input.press('Enter');
   } else {
+    // The day cell the typed text selected, found by its date: the previous picker's dropdown
+    // can still be in the page (closing) with its own selected cell.
     const page = input.page();
     await page
-      .locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-cell-selected')
+      .locator(
+        `.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-cell-selected[title="${value.slice(0, 10)}"]`,
+      )
       .click();
   }
   await expect(input).toHaveValue(value);

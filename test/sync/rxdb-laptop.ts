@@ -3,7 +3,13 @@
  * conflict handler, replicating through RxDB's replication plugin and the shared protocol client
  * (src-shared/sync/client.ts) against the real server, with the live stream feeding pull.stream$.
  */
-import { createRxDatabase, type RxCollection, type RxDatabase, type WithDeleted } from 'rxdb';
+import {
+  createRxDatabase,
+  type RxCollection,
+  type RxDatabase,
+  type RxStorage,
+  type WithDeleted,
+} from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { Subject } from 'rxjs';
@@ -30,11 +36,27 @@ export interface Laptop {
 
 let dbCounter = 0;
 
-export async function laptop(client: SyncClient): Promise<Laptop> {
+export interface LaptopOptions {
+  /** Storage; memory by default. A persistent one (Dexie on fake-indexeddb) survives a reopen. */
+  storage?: RxStorage<unknown, unknown>;
+  /** Database name; reopening the same name on a persistent storage is a reloaded app. */
+  name?: string;
+  /** Pull and push batch sizes (50 / 20 by default). */
+  pullBatchSize?: number;
+  pushBatchSize?: number;
+  /** Awaited before each pull request: a test holds the pull here to stop a sync midway. */
+  beforePull?: () => Promise<void>;
+  /** Called with each pulled page's size, to see where a pull resumed. */
+  onPulled?: (count: number) => void;
+  /** Called with each acknowledged push batch's size. */
+  onPushed?: (count: number) => void;
+}
+
+export async function laptop(client: SyncClient, options: LaptopOptions = {}): Promise<Laptop> {
   dbCounter += 1;
   const db = await createRxDatabase({
-    name: `laptop${dbCounter}${Date.now()}`,
-    storage: getRxStorageMemory(),
+    name: options.name ?? `laptop${dbCounter}${Date.now()}`,
+    storage: options.storage ?? getRxStorageMemory(),
     multiInstance: false,
   });
   const { visits } = await db.addCollections({
@@ -69,9 +91,11 @@ export async function laptop(client: SyncClient): Promise<Laptop> {
     retryTime: 200,
     waitForLeadership: false,
     pull: {
-      batchSize: 50,
+      batchSize: options.pullBatchSize ?? 50,
       async handler(checkpoint, batchSize) {
+        await options.beforePull?.();
         const page = await pullPage(endpoint, 'visits', checkpoint, batchSize);
+        options.onPulled?.(page.documents.length);
         return {
           documents: page.documents as unknown as WithDeleted<VisitDoc>[],
           checkpoint: page.checkpoint,
@@ -80,7 +104,7 @@ export async function laptop(client: SyncClient): Promise<Laptop> {
       stream$: events$.asObservable(),
     },
     push: {
-      batchSize: 20,
+      batchSize: options.pushBatchSize ?? 20,
       async handler(rows) {
         const conflicts = await pushBatch(
           endpoint,
@@ -90,6 +114,7 @@ export async function laptop(client: SyncClient): Promise<Laptop> {
             newDocumentState: r.newDocumentState as unknown as WireDocument,
           })),
         );
+        options.onPushed?.(rows.length);
         return conflicts as unknown as WithDeleted<VisitDoc>[];
       },
     },

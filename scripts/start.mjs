@@ -22,11 +22,20 @@ function electronBinaryPresent() {
 if (!electronBinaryPresent() && process.env.FIELDBOOK_BROWSER !== '1') {
   console.log('Fetching the Electron binary (first run only)…');
   // Requiring the package triggers its download; give up after two minutes.
-  spawnSync(process.execPath, ['-e', "require('electron')"], {
+  // Its stack trace on failure says nothing a user needs: keep one line of it.
+  const fetched = spawnSync(process.execPath, ['-e', "require('electron')"], {
     cwd: root,
-    stdio: 'inherit',
+    stdio: ['ignore', 'inherit', 'pipe'],
+    encoding: 'utf8',
     timeout: 120_000,
   });
+  if (fetched.status !== 0) {
+    const reason = (fetched.stderr ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => /error/i.test(l));
+    console.log(`Could not fetch the Electron binary${reason ? `: ${reason}` : ''}`);
+  }
 }
 
 if (electronBinaryPresent() && process.env.FIELDBOOK_BROWSER !== '1') {

@@ -99,6 +99,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    const port = process.env['PORT'] ?? '5740';
+    console.error(
+      `Port ${port} is in use (is Fieldbook already running?). Stop it, or start on another port: PORT=5741 npm start`,
+    );
+  } else {
+    console.error(error);
+  }
   process.exit(1);
 });

@@ -23,8 +23,8 @@ import {
   isCaCertificate,
   privateKeyFromPkcs8,
   signingAlgorithmFor,
-} from './certificates';
-import type { DistinguishedName } from './certificates';
+} from '../../src-shared/pki/certificates';
+import type { DistinguishedName } from '../../src-shared/pki/certificates';
 
 const subtle = webcrypto.subtle as SubtleCrypto;
 

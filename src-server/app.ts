@@ -10,9 +10,15 @@ import type { ServerContext } from './context';
 import { registerAdminRoutes } from './routes/admin';
 import { registerAuthRoutes } from './routes/auth';
 import { registerBlobRoutes } from './routes/blobs';
+import { registerCertificateRoutes } from './routes/certificates';
 import { registerReplicationRoutes } from './routes/replication';
 import { ensureAdmin } from './services/accounts';
 import { BlobStore } from './services/blob-store';
+import {
+  CA_SECRET_ENV,
+  ensureCertificateAuthority,
+  loadCaSecret,
+} from './services/certificate-authority';
 import { ChangeFeed } from './services/change-feed';
 import { HttpError } from './services/errors';
 import { loadTokenSecret, TokenService } from './services/tokens';
@@ -42,6 +48,13 @@ export interface ServerOptions {
   maxConnections?: number;
   /** Create the first admin when there is none (default true). */
   bootstrapAdmin?: boolean;
+  /**
+   * Secret that encrypts the CA private key at rest (at least 16 characters); defaults to
+   * `FIELDBOOK_CA_SECRET`, else a random secret in `<dataDir>/ca-key.secret`.
+   */
+  caSecret?: string;
+  /** Organisation named in a CA created at this start (O=…); ignored once a CA exists. */
+  organisationName?: string;
 }
 
 export interface FieldbookServer {
@@ -144,6 +157,19 @@ export async function createServer(options: ServerOptions): Promise<FieldbookSer
       options.accessTokenTtlSeconds ?? DEFAULTS.accessTokenTtlSeconds,
       options.refreshTokenTtlSeconds ?? DEFAULTS.refreshTokenTtlSeconds,
     );
+    const { ca, created: caCreated } = await ensureCertificateAuthority(store, {
+      secret: loadCaSecret({
+        dataDir: options.dataDir,
+        secret: options.caSecret ?? process.env[CA_SECRET_ENV],
+      }),
+      organisation: options.organisationName,
+      now: new Date(now()),
+    });
+    if (caCreated) app.log.info({ organisation: ca.organisation }, 'certificate authority created');
+    // An instance whose CA secret is wrong still serves sync; say why it cannot issue.
+    await ca.privateKey().catch((err: unknown) => {
+      app.log.warn({ err }, 'the CA private key cannot be opened; enrolment will answer 503');
+    });
     const feed = new ChangeFeed(store, app.log, options.feedPollMs ?? DEFAULTS.feedPollMs);
     await feed.start();
     const ctx: ServerContext = {
@@ -154,6 +180,7 @@ export async function createServer(options: ServerOptions): Promise<FieldbookSer
         options.blobDir ?? join(options.dataDir, 'blobs'),
         options.blobLimitBytes ?? DEFAULTS.blobLimitBytes,
       ),
+      ca,
       heartbeatMs: options.heartbeatMs ?? DEFAULTS.heartbeatMs,
       now,
       streams: new Set(),
@@ -236,6 +263,7 @@ export async function createServer(options: ServerOptions): Promise<FieldbookSer
     registerAdminRoutes(app, ctx);
     registerReplicationRoutes(app, ctx);
     registerBlobRoutes(app, ctx);
+    registerCertificateRoutes(app, ctx);
 
     // Live streams never finish by themselves: end them first, or close() would wait forever.
     app.addHook('preClose', (done) => {

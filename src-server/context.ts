@@ -1,5 +1,6 @@
 import type { Store } from './store';
 import type { BlobStore } from './services/blob-store';
+import type { CertificateAuthority } from './services/certificate-authority';
 import type { ChangeFeed } from './services/change-feed';
 import type { TokenService } from './services/tokens';
 
@@ -9,6 +10,8 @@ export interface ServerContext {
   tokens: TokenService;
   feed: ChangeFeed;
   blobs: BlobStore;
+  /** The organisation's CA (loaded at start; its key is opened on first use). */
+  ca: CertificateAuthority;
   heartbeatMs: number;
   now: () => number;
   /** Live streams, ended first on shutdown so the HTTP server can close. */

@@ -11,6 +11,9 @@
  *   (a) initial sync: a fresh client pulls N documents (limit 1000 per pull), protocol client
  *       without a local database (RxDB/IndexedDB adds its own cost, see STACK-NOTES);
  *   (b) push of M offline changes in batches of 100 (RxDB's push batch size here);
+ *   (a)+(b) again with an RxDB client (memory storage) through RxDB's replication plugin, and
+ *       the same workload with PouchDB against a CouchDB-protocol server (express-pouchdb) as
+ *       the reference (bench/sync/reference.ts), printed side by side with the ratio;
  *   (c) C concurrent clients, each with a live stream, pushing small batches: throughput,
  *       p50/p99 push latency, and the delay until another laptop's stream has the document.
  * Prints a table and writes bench/results/sync.json.
@@ -18,12 +21,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { PushRow, WireDocument } from '../../src-shared/sync';
 import { routes, STREAM_EVENT_DOCUMENTS } from '../../src-shared/sync';
 import { request, SyncClient } from '../../test/sync/client';
 import { freshDataDir } from '../../test/sync/harness';
 import { startTestPostgres, type TestPostgres } from '../../test/sync/pg';
+import {
+  benchPouchDb,
+  rxdbInitialSync,
+  rxdbOfflinePush,
+  type Timed,
+  type Workload,
+} from './reference';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RESULTS = join(ROOT, 'bench/results/sync.json');
@@ -34,6 +45,7 @@ const storeArg = args.includes('--store') ? args[args.indexOf('--store') + 1] : 
 const stores = (storeArg === 'both' ? ['pglite', 'postgres'] : [storeArg]) as (
   'pglite' | 'postgres'
 )[];
+const withReference = !args.includes('--no-reference');
 
 const INITIAL_DOCS = small ? 5_000 : 50_000;
 const OFFLINE_CHANGES = small ? 500 : 5_000;
@@ -61,6 +73,16 @@ function visitDoc(customerId: string): WireDocument {
     _deleted: false,
   };
 }
+
+const PULL_BATCH = 1000;
+const PUSH_BATCH = 100;
+const WORKLOAD: Workload = {
+  initialDocs: INITIAL_DOCS,
+  offlineChanges: OFFLINE_CHANGES,
+  pullBatch: PULL_BATCH,
+  pushBatch: PUSH_BATCH,
+  makeDoc: () => visitDoc('CUST-BENCH-0'),
+};
 
 function creates(docs: WireDocument[]): PushRow[] {
   return docs.map((d) => ({ assumedMasterState: null, newDocumentState: d }));
@@ -105,8 +127,10 @@ async function startServer(
 
 interface Figures {
   store: string;
-  initialSync: { documents: number; seconds: number; docsPerSecond: number };
-  offlinePush: { documents: number; seconds: number; docsPerSecond: number };
+  initialSync: Timed;
+  offlinePush: Timed;
+  /** The same two with an RxDB (memory storage) client, when the reference runs. */
+  rxdb: { initialSync: Timed; offlinePush: Timed } | null;
   concurrent: {
     clients: number;
     pushes: number;
@@ -174,20 +198,34 @@ async function benchStore(store: 'pglite' | 'postgres'): Promise<Figures> {
     const laptop = new SyncClient(server.url);
     laptop.token = first.token;
     let t = performance.now();
-    const pulled = await laptop.pullAll('visits', null, 1000);
+    const pulled = await laptop.pullAll('visits', null, PULL_BATCH);
     const initialSeconds = (performance.now() - t) / 1000;
     if (pulled.documents.length !== INITIAL_DOCS) {
       throw new Error(`initial sync pulled ${pulled.documents.length} of ${INITIAL_DOCS}`);
     }
+    const rxdbPull = withReference
+      ? await rxdbInitialSync(server.url, first.token, INITIAL_DOCS, WORKLOAD)
+      : null;
 
     // (b) push of offline changes.
     const offline = Array.from({ length: OFFLINE_CHANGES }, () => visitDoc(first.customerId));
     t = performance.now();
-    for (let i = 0; i < offline.length; i += 100) {
-      const conflicts = await laptop.push('visits', creates(offline.slice(i, i + 100)));
+    for (let i = 0; i < offline.length; i += PUSH_BATCH) {
+      const conflicts = await laptop.push('visits', creates(offline.slice(i, i + PUSH_BATCH)));
       if (conflicts.length > 0) throw new Error('unexpected conflicts');
     }
     const pushSeconds = (performance.now() - t) / 1000;
+    const rxdbPushed = withReference
+      ? await rxdbOfflinePush(server.url, first.token, WORKLOAD)
+      : null;
+    // Everything pushed since the initial sync is on the server, once: ours and RxDB's.
+    const since = await laptop.pullAll('visits', pulled.checkpoint, PULL_BATCH);
+    const serverIds = new Set(since.documents.map((d) => d.id));
+    const pushedIds = [...offline.map((d) => d.id), ...(rxdbPushed?.ids ?? [])];
+    if (since.documents.length !== pushedIds.length || pushedIds.some((id) => !serverIds.has(id))) {
+      throw new Error(`the server holds ${since.documents.length} of ${pushedIds.length} pushed`);
+    }
+    const rxdbPush = rxdbPushed?.timed ?? null;
 
     // (c) concurrent clients with live streams.
     const clients = await Promise.all(
@@ -296,6 +334,7 @@ async function benchStore(store: 'pglite' | 'postgres'): Promise<Figures> {
         seconds: pushSeconds,
         docsPerSecond: OFFLINE_CHANGES / pushSeconds,
       },
+      rxdb: rxdbPull && rxdbPush ? { initialSync: rxdbPull, offlinePush: rxdbPush } : null,
       concurrent: {
         clients: CLIENTS,
         pushes,
@@ -324,6 +363,45 @@ async function benchStore(store: 'pglite' | 'postgres'): Promise<Figures> {
   }
 }
 
+function printComparison(ref: { initialSync: Timed; offlinePush: Timed }): void {
+  const cell = (t: Timed) => `${t.seconds.toFixed(2)} s ${Math.round(t.docsPerSecond)} docs/s`;
+  const ratio = (ours: Timed, theirs: Timed) =>
+    `${(ours.docsPerSecond / theirs.docsPerSecond).toFixed(1)}×`;
+  const rows: string[][] = [['', 'initial sync', 'ratio', 'offline push', 'ratio']];
+  for (const r of results) {
+    rows.push([
+      `Fieldbook ${r.store}, protocol client`,
+      cell(r.initialSync),
+      ratio(r.initialSync, ref.initialSync),
+      cell(r.offlinePush),
+      ratio(r.offlinePush, ref.offlinePush),
+    ]);
+    if (r.rxdb) {
+      rows.push([
+        `Fieldbook ${r.store}, RxDB memory client`,
+        cell(r.rxdb.initialSync),
+        ratio(r.rxdb.initialSync, ref.initialSync),
+        cell(r.rxdb.offlinePush),
+        ratio(r.rxdb.offlinePush, ref.offlinePush),
+      ]);
+    }
+  }
+  rows.push([
+    'PouchDB ↔ express-pouchdb',
+    cell(ref.initialSync),
+    '1×',
+    cell(ref.offlinePush),
+    '1×',
+  ]);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  console.log(
+    `\n${INITIAL_DOCS} docs initial sync (pages of ${PULL_BATCH}), ${OFFLINE_CHANGES} ` +
+      `offline changes pushed (batches of ${PUSH_BATCH}); ratio = docs/s over PouchDB's`,
+  );
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+}
+
+const loadAtStart = loadavg();
 const results: Figures[] = [];
 for (const store of stores) {
   console.log(`\n== ${store}`);
@@ -337,6 +415,13 @@ for (const store of stores) {
     `offline push   ${f.offlinePush.documents} docs in ${f.offlinePush.seconds.toFixed(2)} s ` +
       `(${Math.round(f.offlinePush.docsPerSecond)} docs/s)`,
   );
+  if (f.rxdb) {
+    console.log(
+      `RxDB client    initial sync ${f.rxdb.initialSync.seconds.toFixed(2)} s ` +
+        `(${Math.round(f.rxdb.initialSync.docsPerSecond)} docs/s), offline push ` +
+        `${f.rxdb.offlinePush.seconds.toFixed(2)} s (${Math.round(f.rxdb.offlinePush.docsPerSecond)} docs/s)`,
+    );
+  }
   const c = f.concurrent;
   console.log(
     `${c.clients} clients  ${c.pushes} pushes in ${c.seconds.toFixed(2)} s ` +
@@ -351,10 +436,39 @@ for (const store of stores) {
       `push p50 ${p.pushP50Ms.toFixed(1)} ms, p99 ${p.pushP99Ms.toFixed(1)} ms`,
   );
 }
+const loadBefore = loadAtStart;
+let pouchdb: { initialSync: Timed; offlinePush: Timed } | null = null;
+if (withReference) {
+  console.log('\n== reference: PouchDB 9 client (memory) ↔ express-pouchdb 4.2 server (memory)');
+  pouchdb = await benchPouchDb(ROOT, await freePort(), WORKLOAD);
+  printComparison(pouchdb);
+}
+const loadAfter = loadavg();
+console.log(
+  `\nload average (1, 5, 15 min) at start ${loadBefore.map((l) => l.toFixed(2)).join(', ')}, ` +
+    `at end ${loadAfter.map((l) => l.toFixed(2)).join(', ')} on ${cpus().length} cores`,
+);
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
 writeFileSync(
   RESULTS,
-  `${JSON.stringify({ at: new Date().toISOString(), small, results }, null, 2)}\n`,
+  `${JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      small,
+      loadAverage: { start: loadBefore, end: loadAfter, cores: cpus().length },
+      workload: {
+        initialDocs: INITIAL_DOCS,
+        offlineChanges: OFFLINE_CHANGES,
+        pullBatch: PULL_BATCH,
+        pushBatch: PUSH_BATCH,
+        documentBytes: JSON.stringify(WORKLOAD.makeDoc()).length,
+      },
+      results,
+      pouchdb,
+    },
+    null,
+    2,
+  )}\n`,
 );
 console.log(`\nwritten ${RESULTS}`);
 const failed = results.some((r) => !r.concurrent.streamDeliveredAll);

@@ -4,6 +4,7 @@
  * `server` is a leaf of the CLI router that dispatches its own words, because
  * `fieldbook server --port 8787` (no sub-command) must start the server.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildSampleWorkspace } from '../../src-shared/domain/sample-workspace';
 import type { PushRow, UserRole, WireDocument } from '../../src-shared/sync';
@@ -18,6 +19,13 @@ import {
   listUsers,
   setPassword,
 } from '../../src-server/services/accounts';
+import {
+  CA_SECRET_ENV,
+  CertificateAuthorityError,
+  ensureCertificateAuthority,
+  importCertificateAuthority,
+  loadCaSecret,
+} from '../../src-server/services/certificate-authority';
 import { HttpError } from '../../src-server/services/errors';
 import { generatePassword } from '../../src-server/services/passwords';
 import { push, validatePush } from '../../src-server/services/replication';
@@ -37,6 +45,8 @@ const HELP = `Usage:
   fieldbook server assign --username ENGINEER --lead LEAD [STORE]
   fieldbook server assignments [STORE]
   fieldbook server demo [STORE]
+  fieldbook server ca export [CA] [STORE]
+  fieldbook server ca import --cert ca.pem --key key.pem [--replace] [CA] [STORE]
 
 The central sync server (replication protocol v${PROTOCOL_VERSION}, see src-shared/sync/PROTOCOL.md).
 
@@ -44,6 +54,12 @@ STORE is where the server keeps its data:
   --data DIR          embedded database and blobs in DIR (default ./${DEFAULT_DATA_DIR})
   --database-url URL  a PostgreSQL database instead (or the DATABASE_URL variable);
                       blobs still go to DIR/blobs
+
+CA is how the CA private key is protected at rest (AES-256-GCM):
+  --ca-secret-file F  the secret in file F (or the FIELDBOOK_CA_SECRET variable, at least
+                      16 characters); without either, DIR/ca-key.secret, created at the first
+                      start. Every instance on one PostgreSQL needs the same secret.
+  --organisation O    the organisation named in a CA created at this start (default Fieldbook)
 
 With the embedded database the admin commands run while the server is stopped (the folder is
 locked by the running server); otherwise use the admin HTTP API (/api/v1/admin/...).
@@ -60,9 +76,28 @@ Commands:
   assignments  list the assignments
   demo         create an admin, a lead and two engineers with distinct customers, load the
                sample workspace, and print the credentials
+  ca export    print the organisation's CA certificate (PEM) for PDF readers to trust; creates
+               the CA first if the server never started
+  ca import    use the admin's own CA: its certificate and unencrypted PKCS#8 private key (PEM);
+               --replace to replace an existing CA (certificates it issued stop chaining)
 `;
 
 const STORE_FLAGS = ['data', 'database-url'] as const;
+const CA_FLAGS = ['ca-secret-file', 'organisation'] as const;
+
+/** The CA secret from --ca-secret-file or FIELDBOOK_CA_SECRET; undefined means the data folder's. */
+function caSecretOption(flags: { 'ca-secret-file'?: string }): string | undefined {
+  if (flags['ca-secret-file']) {
+    try {
+      return readFileSync(flags['ca-secret-file'], 'utf8').trim();
+    } catch (e) {
+      throw new UsageError(
+        `cannot read --ca-secret-file ${flags['ca-secret-file']}: ${(e as Error).message}`,
+      );
+    }
+  }
+  return process.env[CA_SECRET_ENV] || undefined;
+}
 
 function storeOptions(flags: { data?: string; 'database-url'?: string }): {
   dataDir: string;
@@ -103,11 +138,20 @@ async function withStore<T>(
 }
 
 async function startServer(args: string[], io: CliIo): Promise<number> {
-  const { flags, positionals } = parseLine(args, ['port', 'host', ...STORE_FLAGS] as const);
+  const { flags, positionals } = parseLine(args, [
+    'port',
+    'host',
+    ...STORE_FLAGS,
+    ...CA_FLAGS,
+  ] as const);
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const port = intFlag(flags.port, 'port', 8787);
   const host = flags.host ?? '127.0.0.1';
-  const server = await createServer(storeOptions(flags));
+  const server = await createServer({
+    ...storeOptions(flags),
+    caSecret: caSecretOption(flags),
+    ...(flags.organisation ? { organisationName: flags.organisation } : {}),
+  });
   if (server.firstAdmin) {
     io.stderr(
       `\nCreated the first admin account (shown only this once; change it after signing in):\n` +
@@ -301,6 +345,54 @@ async function assignmentsCommand(args: string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
+async function caCommand(args: string[], io: CliIo): Promise<number> {
+  const [word, ...rest] = args;
+  if (word === 'export') {
+    const { flags, positionals } = parseLine(rest, [...STORE_FLAGS, ...CA_FLAGS] as const);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const { dataDir } = storeOptions(flags);
+    const secret = loadCaSecret({ dataDir, secret: caSecretOption(flags) });
+    const { ca } = await withStore(flags, (s) =>
+      ensureCertificateAuthority(s, {
+        secret,
+        ...(flags.organisation ? { organisation: flags.organisation } : {}),
+      }),
+    );
+    io.stdout(ca.certificatePem);
+    return EXIT_OK;
+  }
+  if (word !== 'import') throw new UsageError('expected "ca export" or "ca import"');
+  const { flags, bools, positionals } = parseLine(
+    rest,
+    ['cert', 'key', ...STORE_FLAGS, ...CA_FLAGS] as const,
+    ['replace'],
+  );
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (!flags.cert) throw new UsageError('missing --cert (the CA certificate, PEM)');
+  if (!flags.key) throw new UsageError('missing --key (the CA private key, PKCS#8 PEM)');
+  const read = (file: string, flag: string): string => {
+    try {
+      return readFileSync(file, 'latin1');
+    } catch (e) {
+      throw new UsageError(`cannot read --${flag} ${file}: ${(e as Error).message}`);
+    }
+  };
+  const certificatePem = read(flags.cert, 'cert');
+  const privateKeyPem = read(flags.key, 'key');
+  const { dataDir } = storeOptions(flags);
+  const secret = loadCaSecret({ dataDir, secret: caSecretOption(flags) });
+  const ca = await withStore(flags, (s) =>
+    importCertificateAuthority(s, {
+      certificatePem,
+      privateKeyPem,
+      secret,
+      replace: bools.has('replace'),
+    }),
+  );
+  writeJson(io, { imported: { organisation: ca.organisation, certificate: ca.certificatePem } });
+  return EXIT_OK;
+}
+
 /** Runs `fieldbook server <args>`; the exit code is 0 ok, 1 failure, 2 bad input. */
 export async function run(args: string[], io: CliIo = processIo): Promise<number> {
   const [word, ...rest] = args;
@@ -314,13 +406,19 @@ export async function run(args: string[], io: CliIo = processIo): Promise<number
         return await assignmentsCommand(rest, io);
       case 'demo':
         return await demoCommand(rest, io);
+      case 'ca':
+        return await caCommand(rest, io);
       case 'start':
         return await startServer(rest, io);
       default:
         return await startServer(args, io);
     }
   } catch (e) {
-    if (e instanceof StoreLockedError || e instanceof HttpError) {
+    if (
+      e instanceof StoreLockedError ||
+      e instanceof HttpError ||
+      e instanceof CertificateAuthorityError
+    ) {
       io.stderr(`fieldbook server: ${e.message}\n`);
       return EXIT_FAILURE;
     }

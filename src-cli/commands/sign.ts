@@ -1,4 +1,4 @@
-import { describeName } from '../../src-main/services/certificates';
+import { describeName } from '../../src-shared/pki/certificates';
 import { PdfStructureError, signPdf } from '../../src-main/services/pdf-sign';
 import { readDocumentInfo } from '../../src-main/services/pdf-verify';
 import {

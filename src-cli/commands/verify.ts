@@ -1,5 +1,5 @@
 import type * as pkijs from 'pkijs';
-import { certificatesFromPemOrDer } from '../../src-main/services/certificates';
+import { certificatesFromPemOrDer } from '../../src-shared/pki/certificates';
 import { UnreadablePdfError, verifyPdf } from '../../src-main/services/pdf-verify';
 import type { CliIo, LeafCommand } from '../router';
 import { EXIT_FAILURE, EXIT_OK, UsageError, writeJson } from '../router';

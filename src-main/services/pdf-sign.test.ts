@@ -5,7 +5,7 @@ import {
   createSelfSignedCertificate,
   generateSigningKeyPair,
   issueCertificate,
-} from './certificates';
+} from '../../src-shared/pki/certificates';
 import { renderPdf } from './pdf-render';
 import { PdfStructureError, addSignaturePlaceholder, pdfTextString, signPdf } from './pdf-sign';
 import { UnreadablePdfError, decodePdfString, readDocumentInfo, verifyPdf } from './pdf-verify';

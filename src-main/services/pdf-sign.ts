@@ -17,7 +17,7 @@ import * as pkijs from 'pkijs';
 import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
 import { SignPdf, Signer } from '@signpdf/signpdf';
 import { SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
-import { arrayBufferOf } from './certificates';
+import { arrayBufferOf } from '../../src-shared/pki/certificates';
 import type { SigningIdentity } from './signing-keys';
 
 const subtle = webcrypto.subtle as SubtleCrypto;

@@ -11,7 +11,7 @@
 import { createHash, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { describeName, isIssuedBy, isSelfIssued } from './certificates';
+import { describeName, isIssuedBy, isSelfIssued } from '../../src-shared/pki/certificates';
 
 const subtle = webcrypto.subtle as SubtleCrypto;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSelfIssued } from './certificates';
+import { isSelfIssued } from '../../src-shared/pki/certificates';
 import { createCmsSignature } from './pdf-sign';
 import {
   Pkcs12Error,

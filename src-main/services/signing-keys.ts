@@ -23,8 +23,8 @@ import {
   isCaCertificate,
   privateKeyFromPkcs8,
   signingAlgorithmFor,
-} from './certificates';
-import type { DistinguishedName } from './certificates';
+} from '../../src-shared/pki/certificates';
+import type { DistinguishedName } from '../../src-shared/pki/certificates';
 
 const subtle = webcrypto.subtle as SubtleCrypto;
 
@@ -34,7 +34,8 @@ export interface SigningIdentity {
   certificate: pkijs.Certificate;
   /** Further certificates to embed (intermediates, the CA), signer's excluded. */
   chain: pkijs.Certificate[];
-  source: 'development' | 'pkcs12' | 'generated';
+  /** `enrolled`: certified by the organisation's CA (src-main/services/enrolment.ts). */
+  source: 'development' | 'pkcs12' | 'generated' | 'enrolled';
 }
 
 export async function createDevelopmentIdentity(

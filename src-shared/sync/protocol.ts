@@ -149,6 +149,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'invalid_document'
   | 'hash_mismatch'
+  | 'invalid_certificate_request'
   | 'conflict'
   | 'too_many_attempts'
   | 'unavailable'
@@ -184,6 +185,8 @@ export const routes = {
   adminUsers: () => `${API_PREFIX}/admin/users`,
   adminAssignments: () => `${API_PREFIX}/admin/assignments`,
   adminTeams: () => `${API_PREFIX}/admin/teams`,
+  caCertificate: () => `${API_PREFIX}/ca/certificate`,
+  certificates: () => `${API_PREFIX}/certificates`,
 } as const;
 
 /** Admin API bodies. */
@@ -203,6 +206,30 @@ export interface AssignCustomerRequest {
 export interface AssignTeamRequest {
   engineer: string;
   lead: string;
+}
+
+/**
+ * `POST /api/v1/certificates` body: a certificate request (PKCS#10, PEM) signed with the
+ * engineer's private key. The server ignores the subject it names (see PROTOCOL.md).
+ */
+export interface CertificateRequestBody {
+  csr: string;
+}
+
+/** Largest `csr` the server accepts, characters (an RSA-4096 request is about 1.7 KB). */
+export const CSR_MAX_LENGTH = 16_384;
+
+/** `POST /api/v1/certificates` response (201). */
+export interface IssuedCertificateResponse {
+  /** The engineer's certificate, PEM. */
+  certificate: string;
+  /** The issuing CA certificate(s), PEM, the issuer first. */
+  chain: string;
+  /** Serial number, lower-case hex. */
+  serialNumber: string;
+  /** ISO-8601 UTC instants. */
+  notBefore: string;
+  notAfter: string;
 }
 
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/;

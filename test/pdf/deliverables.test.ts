@@ -17,7 +17,7 @@ import {
   generateSigningKeyPair,
   issueCertificate,
   privateKeyToPkcs8Pem,
-} from '../../src-main/services/certificates';
+} from '../../src-shared/pki/certificates';
 import type { CapturedIo } from './tools';
 import { captureIo, tool } from './tools';
 

@@ -17,6 +17,7 @@ const INSTALL: Record<string, string> = {
   pdfsig: 'apt-get install poppler-utils',
   pdftoppm: 'apt-get install poppler-utils',
   openssl: 'apt-get install openssl',
+  certutil: 'apt-get install libnss3-tools',
 };
 
 export function tool(name: string, args: string[], input?: string): ToolRun {

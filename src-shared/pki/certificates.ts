@@ -1,16 +1,17 @@
 /**
  * X.509 building blocks on WebCrypto + pkijs: key pairs, self-signed and CA certificates,
- * certificate requests (PKCS#10) and issuing a certificate from a request. Plain functions so
- * the central server (acting as the organisation's CA) and the laptop share them.
+ * certificate requests (PKCS#10) and issuing a certificate from a request. Plain functions on the
+ * global WebCrypto (Node >= 20, browsers) so the central server (acting as the organisation's CA),
+ * the laptop and the command line share them.
  *
  * Keys are RSA-2048 / SHA-256 (RSASSA-PKCS1-v1_5): the combination every PDF reader and pdfsig
  * (NSS) verifies. SM2/SM3 are not available in WebCrypto or pkijs.
  */
-import { webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { base64Decode, base64Encode, latin1 } from './base64';
 
-const subtle = webcrypto.subtle as SubtleCrypto;
+const subtle: SubtleCrypto = globalThis.crypto.subtle;
 
 /**
  * A standalone ArrayBuffer copy of `b`: WebCrypto and pkijs want ArrayBuffer-backed input, and a
@@ -101,7 +102,7 @@ export function describeName(name: pkijs.RelativeDistinguishedNames): {
 }
 
 function randomSerial(): asn1js.Integer {
-  const bytes = webcrypto.getRandomValues(new Uint8Array(16));
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
   bytes[0] = (bytes[0]! & 0x7f) | 0x01; // positive and without a leading zero byte
   return new asn1js.Integer({ valueHex: bytes.buffer });
 }
@@ -202,14 +203,19 @@ export async function createSelfSignedCertificate(
   return cert;
 }
 
-/** A PKCS#10 certificate request for `keys`, signed with the private key (proof of possession). */
+/**
+ * A PKCS#10 certificate request signed with the private key (proof of possession). The public
+ * key comes from the key pair, or from an existing certificate of the same key (an identity kept
+ * in a key store holds its private key and certificate, not the public CryptoKey).
+ */
 export async function createCertificateRequest(
-  keys: CryptoKeyPair,
+  keys: CryptoKeyPair | { privateKey: CryptoKey; publicKeyInfo: pkijs.PublicKeyInfo },
   subject: DistinguishedName,
 ): Promise<pkijs.CertificationRequest> {
   const csr = new pkijs.CertificationRequest();
   csr.subject = makeName(subject);
-  await csr.subjectPublicKeyInfo.importKey(keys.publicKey);
+  if ('publicKeyInfo' in keys) csr.subjectPublicKeyInfo = keys.publicKeyInfo;
+  else await csr.subjectPublicKeyInfo.importKey(keys.publicKey);
   await csr.sign(keys.privateKey, 'SHA-256');
   return csr;
 }
@@ -262,16 +268,14 @@ export async function issueCertificate(options: IssueOptions): Promise<pkijs.Cer
 // ---- PEM / DER ----
 
 function pem(label: string, der: ArrayBuffer | Uint8Array): string {
-  const b64 = Buffer.from(der instanceof Uint8Array ? der : new Uint8Array(der)).toString('base64');
+  const b64 = base64Encode(der instanceof Uint8Array ? der : new Uint8Array(der));
   return `-----BEGIN ${label}-----\n${b64.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END ${label}-----\n`;
 }
 
 /** Every PEM block with `label` in `text`, as DER. */
 export function pemBlocks(text: string, label: string): Uint8Array[] {
   const re = new RegExp(`-----BEGIN ${label}-----([A-Za-z0-9+/=\\s]+)-----END ${label}-----`, 'g');
-  return [...text.matchAll(re)].map(
-    (m) => new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')),
-  );
+  return [...text.matchAll(re)].map((m) => base64Decode(m[1]!));
 }
 
 export function certificateToPem(cert: pkijs.Certificate): string {
@@ -284,7 +288,7 @@ export function certificateFromDer(der: Uint8Array): pkijs.Certificate {
 
 /** Certificates in PEM text (a chain file may hold several) or one DER certificate. */
 export function certificatesFromPemOrDer(data: Uint8Array): pkijs.Certificate[] {
-  const text = Buffer.from(data).toString('latin1');
+  const text = latin1(data);
   if (text.includes('-----BEGIN CERTIFICATE-----'))
     return pemBlocks(text, 'CERTIFICATE').map(certificateFromDer);
   return [certificateFromDer(data)];
@@ -294,10 +298,22 @@ export function requestToPem(csr: pkijs.CertificationRequest): string {
   return pem('CERTIFICATE REQUEST', csr.toSchema().toBER(false));
 }
 
+/** Parses a PEM certificate request; anything unreadable is a CertificateRequestError. */
 export function requestFromPem(text: string): pkijs.CertificationRequest {
-  const [der] = pemBlocks(text, 'CERTIFICATE REQUEST');
+  let der: Uint8Array | undefined;
+  try {
+    [der] = pemBlocks(text, 'CERTIFICATE REQUEST');
+  } catch (e) {
+    throw new CertificateRequestError(`the certificate request is not valid PEM: ${String(e)}`);
+  }
   if (!der) throw new CertificateRequestError('no PEM certificate request found');
-  return pkijs.CertificationRequest.fromBER(arrayBufferOf(der));
+  try {
+    return pkijs.CertificationRequest.fromBER(arrayBufferOf(der));
+  } catch (e) {
+    throw new CertificateRequestError(
+      `the certificate request is not a PKCS#10 structure: ${(e as Error).message}`,
+    );
+  }
 }
 
 export async function privateKeyToPkcs8Pem(key: CryptoKey): Promise<string> {
@@ -369,4 +385,87 @@ export async function isIssuedBy(
 export function isCaCertificate(cert: pkijs.Certificate): boolean {
   const basic = cert.extensions?.find((e) => e.extnID === OID.basicConstraints);
   return basic?.parsedValue instanceof pkijs.BasicConstraints && basic.parsedValue.cA === true;
+}
+
+/** The serial number as lower-case hex, as it is recorded and shown (e.g. by openssl). */
+export function serialNumberHex(cert: pkijs.Certificate): string {
+  return [...cert.serialNumber.valueBlock.valueHexView]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
+}
+
+/** DER of a SubjectPublicKeyInfo, to compare keys byte for byte. */
+export function publicKeyInfoDer(spki: pkijs.PublicKeyInfo): Uint8Array {
+  return new Uint8Array(spki.toSchema().toBER(false));
+}
+
+export function samePublicKey(a: pkijs.PublicKeyInfo, b: pkijs.PublicKeyInfo): boolean {
+  const x = publicKeyInfoDer(a);
+  const y = publicKeyInfoDer(b);
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+const KEY_USAGE_NAMES = [
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
+] as const;
+
+/** The key usage bits a certificate names, e.g. `['digitalSignature', 'nonRepudiation']`. */
+export function keyUsageOf(cert: pkijs.Certificate): string[] {
+  const ext = cert.extensions?.find((e) => e.extnID === OID.keyUsage);
+  if (!ext) return [];
+  const bits = asn1js.fromBER(ext.extnValue.valueBlock.valueHexView).result as asn1js.BitString;
+  const bytes = bits.valueBlock.valueHexView;
+  return KEY_USAGE_NAMES.filter((_, i) => ((bytes[i >> 3] ?? 0) >> (7 - (i & 7))) & 1);
+}
+
+/**
+ * Whether `privateKey` belongs to the certificate's public key: a probe message signed with the
+ * one must verify with the other (WebCrypto cannot derive a public key from a private one).
+ */
+export async function keyMatchesCertificate(
+  privateKey: CryptoKey,
+  cert: pkijs.Certificate,
+): Promise<boolean> {
+  const spki = cert.subjectPublicKeyInfo;
+  const importParams = signingAlgorithmFor(spki.algorithm);
+  const params =
+    importParams.name === 'ECDSA'
+      ? { name: 'ECDSA', hash: 'SHA-256' }
+      : { name: importParams.name };
+  try {
+    const publicKey = await subtle.importKey(
+      'spki',
+      arrayBufferOf(publicKeyInfoDer(spki)),
+      importParams,
+      false,
+      ['verify'],
+    );
+    const probe = globalThis.crypto.getRandomValues(new Uint8Array(32));
+    const signature = await subtle.sign(params, privateKey, probe);
+    return await subtle.verify(params, publicKey, signature, probe);
+  } catch {
+    return false;
+  }
+}
+
+/** The first PKCS#8 `PRIVATE KEY` block of a PEM text, imported for signing. */
+export async function privateKeyFromPem(text: string, extractable = false): Promise<CryptoKey> {
+  const [der] = pemBlocks(text, 'PRIVATE KEY');
+  if (!der) {
+    throw new Error(
+      /-----BEGIN (RSA |EC |ENCRYPTED )PRIVATE KEY-----/.test(text)
+        ? 'the key is not an unencrypted PKCS#8 "PRIVATE KEY"; convert it with ' +
+            '`openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem`'
+        : 'no PEM "PRIVATE KEY" block found',
+    );
+  }
+  return privateKeyFromPkcs8(der, extractable);
 }

@@ -13,7 +13,12 @@ import {
   isIssuedBy,
   isSelfIssued,
   issueCertificate,
+  keyMatchesCertificate,
+  keyUsageOf,
   pemBlocks,
+  privateKeyFromPem,
+  privateKeyToPkcs8Pem,
+  serialNumberHex,
   requestFromPem,
   requestToPem,
 } from './certificates';
@@ -109,5 +114,29 @@ describe('certificates', () => {
         validDays: 1,
       }),
     ).rejects.toThrow(/not a CA/);
+  });
+
+  it('tells whether a private key belongs to a certificate; reads serial and key usage', async () => {
+    const keys = await generateSigningKeyPair(true);
+    const other = await generateSigningKeyPair(false);
+    const cert = await createSelfSignedCertificate(keys, {
+      subject: { commonName: 'k' },
+      validDays: 1,
+    });
+    expect(await keyMatchesCertificate(keys.privateKey, cert)).toBe(true);
+    expect(await keyMatchesCertificate(other.privateKey, cert)).toBe(false);
+    const reimported = await privateKeyFromPem(await privateKeyToPkcs8Pem(keys.privateKey));
+    expect(await keyMatchesCertificate(reimported, cert)).toBe(true);
+    await expect(privateKeyFromPem('-----BEGIN RSA PRIVATE KEY-----\nAA==\n')).rejects.toThrow(
+      /openssl pkcs8 -topk8/,
+    );
+    expect(serialNumberHex(cert)).toMatch(/^[0-7][0-9a-f]{31}$/);
+    expect(keyUsageOf(cert)).toEqual(['digitalSignature', 'nonRepudiation']);
+    const ca = await createSelfSignedCertificate(keys, {
+      subject: { commonName: 'ca' },
+      validDays: 1,
+      ca: true,
+    });
+    expect(keyUsageOf(ca)).toEqual(['digitalSignature', 'keyCertSign', 'cRLSign']);
   });
 });

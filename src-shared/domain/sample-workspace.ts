@@ -14,6 +14,7 @@ import type {
   ContractDoc,
   CustomerDoc,
   IncidentDoc,
+  InspectionDoc,
   IsoInstant,
   SiteDoc,
   VisitDoc,
@@ -46,6 +47,7 @@ export interface SampleWorkspace {
   visits: VisitDoc[];
   visitLogEntries: VisitLogEntryDoc[];
   incidents: IncidentDoc[];
+  inspections: InspectionDoc[];
 }
 
 const SEED = 0x5eed_2026;
@@ -1247,6 +1249,8 @@ export function buildSampleWorkspace(now: Date): SampleWorkspace {
     );
   }
 
+  const inspections: InspectionDoc[] = [];
+
   return {
     customers: [bank, grid, broker, logistics, hospital],
     sites: [bankHz, bankXs, gridWh, brokerSh, brokerSg, logisticsSz, hospitalCd],
@@ -1267,6 +1271,7 @@ export function buildSampleWorkspace(now: Date): SampleWorkspace {
     visits,
     visitLogEntries: entries,
     incidents,
+    inspections,
   };
 }
 
@@ -1279,6 +1284,7 @@ export function sampleWorkspaceSize(ws: SampleWorkspace): number {
     ws.contracts.length +
     ws.visits.length +
     ws.visitLogEntries.length +
-    ws.incidents.length
+    ws.incidents.length +
+    ws.inspections.length
   );
 }

@@ -81,11 +81,7 @@ export function mergeKeyedEntries<T extends Keyed>(
   return { merged, losers };
 }
 
-function historyEntry(
-  target: string,
-  loser: Keyed,
-  supersededAt: string,
-): InspectionHistoryEntry {
+function historyEntry(target: string, loser: Keyed, supersededAt: string): InspectionHistoryEntry {
   return {
     target,
     at: loser.updatedAt,
@@ -100,12 +96,16 @@ function historyId(h: InspectionHistoryEntry): string {
 }
 
 /** Union of history lists (an entry recorded on both sides appears once), in time order. */
-export function mergeHistories(...lists: readonly InspectionHistoryEntry[][]): InspectionHistoryEntry[] {
+export function mergeHistories(
+  ...lists: readonly InspectionHistoryEntry[][]
+): InspectionHistoryEntry[] {
   const byId = new Map<string, InspectionHistoryEntry>();
-  for (const list of lists) for (const h of list) if (!byId.has(historyId(h))) byId.set(historyId(h), h);
+  for (const list of lists)
+    for (const h of list) if (!byId.has(historyId(h))) byId.set(historyId(h), h);
   return [...byId.values()].sort(
     (a, b) =>
-      ms(a.at) - ms(b.at) || (historyId(a) < historyId(b) ? -1 : historyId(a) > historyId(b) ? 1 : 0),
+      ms(a.at) - ms(b.at) ||
+      (historyId(a) < historyId(b) ? -1 : historyId(a) > historyId(b) ? 1 : 0),
   );
 }
 

@@ -7,7 +7,12 @@ const RESULTS = ['pass', 'warning', 'fail', 'not-applicable'];
 const RISKS = ['critical', 'high', 'medium', 'low'];
 const engineerName = { type: 'string', minLength: 1, maxLength: 100 } as const;
 /** Template item ids and host names: bounded, no control characters. */
-const itemId = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[0-9A-Za-z_.-]+$' } as const;
+const itemId = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[0-9A-Za-z_.-]+$',
+} as const;
 const nodeName = { type: 'string', minLength: 1, maxLength: 253 } as const;
 
 export const inspectionSchema: RxJsonSchema<InspectionDoc> = {

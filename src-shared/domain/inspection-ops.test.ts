@@ -5,6 +5,7 @@ import { InputError } from './errors';
 import {
   answerCheck,
   completeInspection,
+  customerRiskList,
   editFinding,
   inspectionState,
   itemAnswersOf,
@@ -198,5 +199,43 @@ describe('answering', () => {
     const reopened = reopenInspection(doc, T1);
     expect(reopened.status).toBe('in-progress');
     expect(reopened).not.toHaveProperty('finishedAt');
+  });
+});
+
+describe('customerRiskList', () => {
+  it('takes each cluster’s newest inspection, risk first', () => {
+    const old = answerCheck(
+      started(),
+      { clusterId: 'K1', itemId: 'coredns' },
+      { result: 'fail' },
+      T1,
+    );
+    let newer = startInspection(
+      {
+        customerId: 'C1',
+        siteId: 'S1',
+        clusters: [{ cluster: dceCluster }],
+        engineers: [],
+        id: 'NEWER',
+      },
+      '2026-06-01T09:00:00.000+08:00',
+    );
+    newer = answerCheck(
+      newer,
+      { clusterId: 'K1', itemId: 'ingress' },
+      { result: 'warning' },
+      '2026-06-01T10:00:00.000+08:00',
+    );
+    newer = answerCheck(
+      newer,
+      { clusterId: 'K1', itemId: 'cert-expiry' },
+      { value: 10 },
+      '2026-06-01T10:00:00.000+08:00',
+    );
+    const risks = customerRiskList([old, newer], [dceCluster]);
+    expect(risks.map((r) => r.finding.itemId)).toEqual(['cert-expiry', 'ingress']);
+    expect(risks.every((r) => r.inspectionId === 'NEWER')).toBe(true);
+    expect(risks[0]?.finding.risk).toBe('critical');
+    expect(customerRiskList([], [dceCluster])).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ import type {
 } from '../db/types';
 import { compact, nowInstant, requireId } from '../db/doc-fields';
 import type { Now } from '../db/doc-fields';
-import { getTemplate, latestTemplate } from '../policy/templates/index';
+import { RISK_LEVELS, getTemplate, latestTemplate } from '../policy/templates/index';
 import type {
   InspectionTemplate,
   NodeRole,
@@ -336,4 +336,57 @@ export function inspectionState(
 /** True when the value decides the result of `item` (a number item with a threshold). */
 export function valueDecides(item: TemplateItem): boolean {
   return item.measure === 'number' && item.threshold !== undefined;
+}
+
+/** A risk of the customer's risk list: a finding of the newest inspection of its cluster. */
+export interface CustomerRisk {
+  finding: Finding;
+  inspectionId: string;
+  startedAt: string;
+  status: InspectionDoc['status'];
+}
+
+/**
+ * The customer's risk list: for every cluster, the findings of the newest inspection (by start
+ * time) that covers it, in progress or completed — an older inspection's findings are
+ * superseded by the re-inspection. Ordered by risk (critical first), then by cluster order.
+ */
+export function customerRiskList(
+  inspections: readonly InspectionDoc[],
+  clusters: readonly ClusterDoc[],
+): CustomerRisk[] {
+  const newest = new Map<string, InspectionDoc>();
+  for (const doc of inspections) {
+    for (const c of doc.clusters) {
+      const seen = newest.get(c.clusterId);
+      if (!seen || Date.parse(doc.startedAt) > Date.parse(seen.startedAt)) {
+        newest.set(c.clusterId, doc);
+      }
+    }
+  }
+  const out: CustomerRisk[] = [];
+  const stateOf = new Map<string, InspectionState>();
+  for (const cluster of clusters) {
+    const doc = newest.get(cluster.id);
+    if (!doc) continue;
+    let state = stateOf.get(doc.id);
+    if (!state) {
+      try {
+        state = inspectionState(doc, clusters, doc.startedAt.slice(0, 10));
+      } catch {
+        // A template version this laptop does not know yet (synced from a newer app).
+        continue;
+      }
+      stateOf.set(doc.id, state);
+    }
+    for (const finding of state.findings) {
+      if (finding.clusterId !== cluster.id) continue;
+      out.push({ finding, inspectionId: doc.id, startedAt: doc.startedAt, status: doc.status });
+    }
+  }
+  const rank = (r: RiskLevel) => RISK_LEVELS.indexOf(r);
+  return out
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r.finding.risk) - rank(b.r.finding.risk) || a.i - b.i)
+    .map((x) => x.r);
 }

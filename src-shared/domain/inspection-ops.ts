@@ -23,7 +23,6 @@ import type { Now } from '../db/doc-fields';
 import { RISK_LEVELS, getTemplate, latestTemplate } from '../policy/templates/index';
 import type {
   InspectionTemplate,
-  NodeRole,
   RiskLevel,
   TemplateItem,
 } from '../policy/templates/types';
@@ -261,7 +260,7 @@ export function inspectedClustersOf(
     const lc = cluster === undefined ? undefined : clusterLifecycle(cluster, date);
     return {
       id: c.clusterId,
-      nodes: c.nodes.map((n) => compact({ name: n.name, role: n.role as NodeRole, ip: n.ip })),
+      nodes: c.nodes.map((n) => compact({ name: n.name, role: n.role, ip: n.ip })),
       ...(lc ? { lifecycleStatus: lc.status } : {}),
     };
   });

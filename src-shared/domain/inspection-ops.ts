@@ -289,20 +289,27 @@ export function itemAnswersOf(doc: InspectionDoc): ItemAnswer[] {
     );
 }
 
-/** Findings with the engineer's edits applied (risk level, recommendation text). */
+/**
+ * Findings with the engineer's edits applied (risk level, recommendation text); a re-rated
+ * finding moves to its new place in the risk order (the order is stable otherwise).
+ */
 export function applyFindingEdits(doc: InspectionDoc, findings: readonly Finding[]): Finding[] {
   const edits = new Map(doc.findingEdits.map((f) => [f.id, f]));
-  return findings.map((f) => {
-    const e = edits.get(f.id);
-    if (!e) return f;
-    return {
-      ...f,
-      ...(e.risk !== undefined ? { risk: e.risk } : {}),
-      ...(e.recommendation !== undefined
-        ? { recommendation: { zh: e.recommendation, en: e.recommendation } }
-        : {}),
-    };
-  });
+  return findings
+    .map((f) => {
+      const e = edits.get(f.id);
+      if (!e) return f;
+      return {
+        ...f,
+        ...(e.risk !== undefined ? { risk: e.risk } : {}),
+        ...(e.recommendation !== undefined
+          ? { recommendation: { zh: e.recommendation, en: e.recommendation } }
+          : {}),
+      };
+    })
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => RISK_LEVELS.indexOf(a.f.risk) - RISK_LEVELS.indexOf(b.f.risk) || a.i - b.i)
+    .map((x) => x.f);
 }
 
 export interface InspectionState {

@@ -19,7 +19,6 @@ import {
   templateOf,
 } from '../domain/inspection-ops';
 import { formatInZone, siteZone } from '../domain/sla-zone';
-import { RISK_LEVELS } from '../policy/templates/types';
 import { buildInspectionSnapshot } from './inspection-snapshot';
 import type {
   InspectionSnapshot,
@@ -132,10 +131,5 @@ export function inspectionSnapshotFrom(input: InspectionSnapshotFromInput): Insp
     answers,
     overallEvaluation: doc.overallEvaluation,
   });
-  // Re-rated findings move to their new place in the risk order (stable otherwise).
-  const findings = applyFindingEdits(doc, snapshot.findings)
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => RISK_LEVELS.indexOf(a.f.risk) - RISK_LEVELS.indexOf(b.f.risk) || a.i - b.i)
-    .map((x) => x.f);
-  return { ...snapshot, findings };
+  return { ...snapshot, findings: applyFindingEdits(doc, snapshot.findings) };
 }

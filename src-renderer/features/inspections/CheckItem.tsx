@@ -37,11 +37,13 @@ export function ResultTag({ result }: { result: ItemResult | null }) {
   );
 }
 
+/** Typing digits into a field must not choose a result; radio buttons are not text fields. */
 function isTextField(target: EventTarget): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)
-  );
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) {
+    return !['radio', 'checkbox', 'button', 'file'].includes(target.type);
+  }
+  return target.tagName === 'TEXTAREA' || target.isContentEditable;
 }
 
 interface CheckRowProps {
@@ -290,7 +292,8 @@ export function CheckItem({
         )}
         {limits !== '' && (
           <Typography.Text className="fb-small" data-testid="check-threshold">
-            {t('inspections.item.threshold')}：{limits} · {t('inspections.item.resultFollowsValue')}
+            {t('inspections.item.thresholdLine', { limits })} ·{' '}
+            {t('inspections.item.resultFollowsValue')}
           </Typography.Text>
         )}
         {item.measure === 'lifecycle' && lifecycleKnown && (

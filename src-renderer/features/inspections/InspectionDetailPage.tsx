@@ -15,7 +15,6 @@ import {
   Typography,
 } from 'antd';
 import { useCallback, useEffect, useMemo } from 'react';
-import type { KeyboardEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ClusterDoc, InspectionDoc } from '../../../src-shared/db/types';
 import { inspectionProgress } from '../../../src-shared/domain/inspection';
@@ -219,10 +218,6 @@ function InspectionWorkspace({ doc, customerName, siteName, zone, clusters }: Wo
   const lifecycleKnown = (id: string) =>
     state.clusters.find((c) => c.id === id)?.lifecycleStatus !== undefined;
   const conflicts = doc.history.length;
-  const stopArrows = (e: KeyboardEvent<HTMLDivElement>) => {
-    // Menu items move with arrows themselves; Enter opens the section.
-    if (e.key === 'Enter') e.stopPropagation();
-  };
 
   return (
     <div className="fb-page" data-testid="inspection-page" data-status={doc.status}>
@@ -292,31 +287,31 @@ function InspectionWorkspace({ doc, customerName, siteName, zone, clusters }: Wo
       )}
       <Row gutter={12} className="fb-inspection-body">
         <Col xs={24} lg={5}>
-          <nav aria-label={t('inspections.detail.sections')} onKeyDown={stopArrows}>
-            <Menu
-              mode="inline"
-              className="fb-inspection-sections"
-              selectedKeys={[section.id]}
-              onClick={({ key }) => goTo(key)}
-              items={sections.map((s, i) => {
-                const p = progress[i];
-                const done = p !== undefined && p.total > 0 && p.answered === p.total;
-                return {
-                  key: s.id,
-                  label: (
-                    <Flex justify="space-between" gap={6} data-testid="section-link" data-id={s.id}>
-                      <span className="fb-section-name">{pick(s.title)}</span>
-                      {p !== undefined && p.total > 0 && (
-                        <Tag color={done ? 'success' : undefined} className="fb-section-progress">
-                          {p.answered}/{p.total}
-                        </Tag>
-                      )}
-                    </Flex>
-                  ),
-                };
-              })}
-            />
-          </nav>
+          {/* Not a <nav>: the page keeps one navigation landmark, the main menu. */}
+          <Menu
+            aria-label={t('inspections.detail.sections')}
+            mode="inline"
+            className="fb-inspection-sections"
+            selectedKeys={[section.id]}
+            onClick={({ key }) => goTo(key)}
+            items={sections.map((s, i) => {
+              const p = progress[i];
+              const done = p !== undefined && p.total > 0 && p.answered === p.total;
+              return {
+                key: s.id,
+                label: (
+                  <Flex justify="space-between" gap={6} data-testid="section-link" data-id={s.id}>
+                    <span className="fb-section-name">{pick(s.title)}</span>
+                    {p !== undefined && p.total > 0 && (
+                      <Tag color={done ? 'success' : undefined} className="fb-section-progress">
+                        {p.answered}/{p.total}
+                      </Tag>
+                    )}
+                  </Flex>
+                ),
+              };
+            })}
+          />
         </Col>
         <Col xs={24} lg={13}>
           <Flex vertical gap={12} data-testid="section" data-id={section.id}>

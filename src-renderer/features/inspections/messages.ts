@@ -69,7 +69,7 @@ export const messages = {
     'inspections.item.command': '命令',
     'inspections.item.value': '测量值',
     'inspections.item.valueFor': '{item} 的测量值',
-    'inspections.item.threshold': '阈值',
+    'inspections.item.thresholdLine': '阈值：{limits}',
     'inspections.item.resultFollowsValue': '结果由测量值与阈值决定',
     'inspections.item.resultFollowsLifecycle': '结果由产品版本的生命周期状态决定',
     'inspections.item.note': '备注',
@@ -185,7 +185,7 @@ export const messages = {
     'inspections.item.command': 'Command',
     'inspections.item.value': 'Measured value',
     'inspections.item.valueFor': 'Measured value of {item}',
-    'inspections.item.threshold': 'Limits',
+    'inspections.item.thresholdLine': 'Limits: {limits}',
     'inspections.item.resultFollowsValue': 'The result follows from the value and the limits',
     'inspections.item.resultFollowsLifecycle':
       "The result follows from the product version's lifecycle status",

@@ -14,6 +14,7 @@ import { SettingsPage } from '../features/settings';
 import { VisitDetailPage, VisitsPage } from '../features/visits';
 import { FirstRunGate } from '../features/workspace';
 import { IncidentDetailPage, IncidentsPage } from '../features/incidents';
+import { InspectionDetailPage, InspectionsPage } from '../features/inspections';
 
 /** antd's colour and size tokens: dense and sober, for people reading tables all day. */
 const THEME = {
@@ -58,6 +59,8 @@ function LocalizedShell() {
                 <Route path="visits/:visitId" element={<VisitDetailPage />} />
                 <Route path="incidents" element={<IncidentsPage />} />
                 <Route path="incidents/:incidentId" element={<IncidentDetailPage />} />
+                <Route path="inspections" element={<InspectionsPage />} />
+                <Route path="inspections/:inspectionId" element={<InspectionDetailPage />} />
                 <Route path="settings" element={<SettingsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -1,6 +1,7 @@
 import { Alert, Button, Flex, Layout, Menu, Segmented, Tag, Tooltip, Typography } from 'antd';
 import {
   AlertOutlined,
+  AuditOutlined,
   CloudServerOutlined,
   EnvironmentOutlined,
   SettingOutlined,
@@ -17,6 +18,7 @@ const SECTIONS = [
   { key: '/customers', icon: <TeamOutlined />, label: 'nav.customers' },
   { key: '/visits', icon: <EnvironmentOutlined />, label: 'nav.visits' },
   { key: '/incidents', icon: <AlertOutlined />, label: 'nav.incidents' },
+  { key: '/inspections', icon: <AuditOutlined />, label: 'nav.inspections' },
   { key: '/settings', icon: <SettingOutlined />, label: 'nav.settings' },
 ] as const;
 

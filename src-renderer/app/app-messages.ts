@@ -12,6 +12,7 @@ export const messages = {
     'nav.customers': '客户',
     'nav.visits': '现场访问',
     'nav.incidents': '事件',
+    'nav.inspections': '巡检',
     'nav.settings': '设置',
     'header.engineer': '当前工程师',
     'header.noEngineer': '未设置工程师',
@@ -63,6 +64,7 @@ export const messages = {
     'common.dependents.contracts': '{n} 份合同',
     'common.dependents.visits': '{n} 次现场访问',
     'common.dependents.incidents': '{n} 个事件',
+    'common.dependents.inspections': '{n} 次巡检',
     'common.itemSeparator': '；',
   },
   en: {
@@ -77,6 +79,7 @@ export const messages = {
     'nav.customers': 'Customers',
     'nav.visits': 'Visits',
     'nav.incidents': 'Incidents',
+    'nav.inspections': 'Inspections',
     'nav.settings': 'Settings',
     'header.engineer': 'Current engineer',
     'header.noEngineer': 'No engineer set',
@@ -130,6 +133,7 @@ export const messages = {
     'common.dependents.contracts': '{n} contract(s)',
     'common.dependents.visits': '{n} visit(s)',
     'common.dependents.incidents': '{n} incident(s)',
+    'common.dependents.inspections': '{n} inspection(s)',
     'common.itemSeparator': '; ',
   },
 } as const;

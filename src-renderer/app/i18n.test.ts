@@ -21,6 +21,7 @@ describe('message modules', () => {
         'customers',
         'db',
         'incidents',
+        'inspections',
         'settings',
         'sites',
         'visits',

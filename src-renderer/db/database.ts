@@ -32,6 +32,7 @@ import type {
   CustomerDoc,
   DocByCollection,
   IncidentDoc,
+  InspectionDoc,
   SiteDoc,
   VisitDoc,
   VisitLogEntryDoc,
@@ -45,6 +46,7 @@ export type FieldbookCollections = {
   visits: RxCollection<VisitDoc>;
   visitLogEntries: RxCollection<VisitLogEntryDoc>;
   incidents: RxCollection<IncidentDoc>;
+  inspections: RxCollection<InspectionDoc>;
 };
 
 export type FieldbookDatabase = RxDatabase<FieldbookCollections>;
@@ -99,7 +101,7 @@ export class DatabaseKeyError extends Error {
 }
 
 /**
- * Opens (or creates) the database and its 7 collections, migrating documents stored with an
+ * Opens (or creates) the database and its 8 collections, migrating documents stored with an
  * older schema version. A wrong password fails here (RxDB compares a hash of it).
  */
 export async function openFieldbookDatabase(

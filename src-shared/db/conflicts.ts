@@ -11,12 +11,15 @@
  *   (ties go to the master, so every laptop resolves the same way).
  * - Append-only parts never lose an entry: an incident's timeline events are united by id,
  *   level changes and pauses by their start instant.
+ * - Inspections merge per check (see inspection-conflicts.ts): the same answer edited on two
+ *   laptops keeps the later one and moves the other into the document's `history`.
  * - Log entries are immutable, so two copies of one entry differ at most in `_deleted`; the
  *   three-way rule handles that like any field.
  *
  * Handlers are pure: the server can use the same functions when it checks pushes.
  */
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
+import { mergeInspections } from './inspection-conflicts';
 import type {
   BaseDoc,
   CollectionName,
@@ -222,6 +225,7 @@ export function createConflictHandlers(options: IncidentConflictOptions = {}): {
     visits: handler(mergeDocuments),
     visitLogEntries: handler(mergeDocuments),
     incidents: createIncidentConflictHandler(options),
+    inspections: handler(mergeInspections),
   };
 }
 

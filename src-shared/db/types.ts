@@ -229,8 +229,98 @@ export interface IncidentDoc extends BaseDoc {
   };
 }
 
+export type InspectionStatus = 'in-progress' | 'completed';
+
+/** Result of one check (same values as the domain's `ItemResult`). */
+export type InspectionItemResult = 'pass' | 'warning' | 'fail' | 'not-applicable';
+
+/** Risk level of a finding (same values as the templates' `RiskLevel`). */
+export type InspectionRiskLevel = 'critical' | 'high' | 'medium' | 'low';
+
+/** A node of an inspected cluster, as the engineer listed it when starting the inspection. */
+export interface InspectionNode {
+  name: string;
+  role: 'control-plane' | 'worker' | 'host';
+  ip?: string;
+}
+
+export interface InspectionCluster {
+  clusterId: string;
+  nodes: InspectionNode[];
+}
+
+/**
+ * What the engineer recorded for one check (item instance). Never removed from the document:
+ * clearing an answer writes an entry without result/value, so a merge can tell "cleared" from
+ * "never seen". `updatedAt` is the per-answer clock the conflict handler compares.
+ */
+export interface InspectionAnswer {
+  /** `instanceKey(clusterId, itemId, node)` of src-shared/domain/inspection. */
+  key: string;
+  clusterId: string;
+  itemId: string;
+  node?: string;
+  result?: InspectionItemResult;
+  value?: number;
+  note?: string;
+  evidence: AttachmentRef[];
+  updatedAt: IsoInstant;
+  /** Engineer who made the last change. */
+  by?: string;
+}
+
+/** The engineer's edits of a derived finding (`<clusterId>/<itemId>`). */
+export interface InspectionFindingEdit {
+  id: string;
+  risk?: InspectionRiskLevel;
+  recommendation?: string;
+  updatedAt: IsoInstant;
+  by?: string;
+}
+
+/**
+ * A version that lost a conflict (the same answer, finding or evaluation text edited on two
+ * laptops): kept here so no edit is lost silently.
+ */
+export interface InspectionHistoryEntry {
+  /** `answer:<key>`, `finding:<id>` or `overallEvaluation`. */
+  target: string;
+  /** When the losing version was written. */
+  at: IsoInstant;
+  by?: string;
+  /** The losing version as JSON text. */
+  value: string;
+  /** `updatedAt` of the version that won. */
+  supersededAt: IsoInstant;
+}
+
+export interface InspectionDoc extends BaseDoc {
+  siteId: string;
+  visitId?: string;
+  /** Template id and exact version the inspection runs (and its report renders) with. */
+  templateId: string;
+  templateVersion: number;
+  packId: PolicyPackId;
+  clusters: InspectionCluster[];
+  engineers: string[];
+  startedAt: IsoInstant;
+  finishedAt?: IsoInstant;
+  status: InspectionStatus;
+  answers: InspectionAnswer[];
+  findingEdits: InspectionFindingEdit[];
+  overallEvaluation: string;
+  history: InspectionHistoryEntry[];
+}
+
 export type CollectionName =
-  'customers' | 'sites' | 'clusters' | 'contracts' | 'visits' | 'visitLogEntries' | 'incidents';
+  | 'customers'
+  | 'sites'
+  | 'clusters'
+  | 'contracts'
+  | 'visits'
+  | 'visitLogEntries'
+  | 'incidents'
+  | 'inspections';
 
 export interface DocByCollection {
   customers: CustomerDoc;
@@ -240,4 +330,5 @@ export interface DocByCollection {
   visits: VisitDoc;
   visitLogEntries: VisitLogEntryDoc;
   incidents: IncidentDoc;
+  inspections: InspectionDoc;
 }

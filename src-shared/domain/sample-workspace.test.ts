@@ -6,6 +6,7 @@ import { COLLECTION_NAMES, COLLECTION_SCHEMAS } from '../db/schemas/index';
 import type { BaseDoc, CollectionName } from '../db/types';
 import { idTimestamp } from './ids';
 import { incidentSlaStatus } from './incident-ops';
+import { inspectionState } from './inspection-ops';
 import { buildSampleWorkspace, sampleWorkspaceSize } from './sample-workspace';
 import type { SampleWorkspace } from './sample-workspace';
 
@@ -47,6 +48,28 @@ describe.each(NOWS.map((now) => [now.toISOString(), now] as const))(
     it('validates every document against its collection schema', () => {
       for (const [name, doc] of docsOf(ws)) {
         expect(validators[name](doc), `${name} ${doc.id}`).toEqual([]);
+      }
+    });
+
+    it('has one completed and one in-progress inspection whose figures derive', () => {
+      expect(ws.inspections.map((i) => i.status).sort()).toEqual(['completed', 'in-progress']);
+      for (const doc of ws.inspections) {
+        const clusters = ws.clusters.filter((c) => doc.clusters.some((x) => x.clusterId === c.id));
+        expect(clusters).toHaveLength(doc.clusters.length);
+        expect(ms(doc.startedAt)).toBeLessThan(nowMs);
+        const state = inspectionState(doc, clusters, doc.startedAt.slice(0, 10));
+        expect(state.score.score).not.toBeNull();
+        expect(state.findings.length).toBeGreaterThan(0);
+        const answered = state.checks.filter((c) => c.result !== null).length;
+        if (doc.status === 'completed') {
+          expect(answered).toBe(state.checks.length);
+          expect(doc.overallEvaluation).not.toBe('');
+          expect(ms(doc.finishedAt ?? '')).toBeLessThan(nowMs);
+          expect(ws.visits.some((v) => v.id === doc.visitId)).toBe(true);
+        } else {
+          expect(answered).toBeGreaterThan(0);
+          expect(answered).toBeLessThan(state.checks.length);
+        }
       }
     });
 

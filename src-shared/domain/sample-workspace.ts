@@ -14,12 +14,24 @@ import type {
   ContractDoc,
   CustomerDoc,
   IncidentDoc,
+  InspectionDoc,
   IsoInstant,
   SiteDoc,
   VisitDoc,
   VisitLogEntryDoc,
 } from '../db/types';
 import { DAY_MS } from './calendar';
+import type { TemplateItem } from '../policy/templates/types';
+import { expandInspection } from './inspection';
+import type { ItemResult } from './inspection';
+import {
+  answerCheck,
+  completeInspection,
+  editFinding,
+  setOverallEvaluation,
+  startInspection,
+  templateOf,
+} from './inspection-ops';
 import { createSeededIdGenerator } from './ids';
 import {
   INFO_REQUEST_PAUSE_REASON,
@@ -46,6 +58,7 @@ export interface SampleWorkspace {
   visits: VisitDoc[];
   visitLogEntries: VisitLogEntryDoc[];
   incidents: IncidentDoc[];
+  inspections: InspectionDoc[];
 }
 
 const SEED = 0x5eed_2026;
@@ -1247,6 +1260,144 @@ export function buildSampleWorkspace(now: Date): SampleWorkspace {
     );
   }
 
+  const inspections: InspectionDoc[] = [];
+  // --- inspections --------------------------------------------------------------------------
+
+  /** A plausible healthy reading for a numeric check: well inside its warning limit. */
+  const healthy = (item: TemplateItem, n: number): number => {
+    const warn = item.threshold?.warn ?? item.threshold?.fail;
+    if (!warn || item.unit === 'count') return 0;
+    const upward = warn.op === '>' || warn.op === '>=';
+    const spread = 0.35 + ((n * 37) % 40) / 100;
+    if (upward) {
+      const v = warn.value * spread;
+      return item.unit === '%' ? Math.round(v * 10) / 10 : Math.max(1, Math.round(v));
+    }
+    return Math.round(warn.value * (1.5 + spread * 2));
+  };
+
+  type Planted = { value?: number; result?: ItemResult; note?: string };
+  /** Answers every check of `doc` (or those of `sections`) healthily, except the planted ones. */
+  const answerAll = (
+    doc: InspectionDoc,
+    clusterDoc: ClusterDoc,
+    at: (n: number) => IsoInstant,
+    by: (n: number) => string,
+    planted: Record<string, Planted>,
+    sections?: string[],
+  ): InspectionDoc => {
+    const template = templateOf(doc);
+    const checks = expandInspection(template, [
+      { id: clusterDoc.id, nodes: doc.clusters[0]?.nodes ?? [] },
+    ]).filter((c) => sections === undefined || sections.includes(c.section.id));
+    let out = doc;
+    checks.forEach((c, n) => {
+      const p = planted[`${c.item.id}@${c.node ?? ''}`] ?? planted[c.item.id];
+      const patch =
+        c.item.measure === 'lifecycle'
+          ? { note: p?.note ?? `${clusterDoc.product} ${clusterDoc.version}` }
+          : c.item.measure === 'number' && c.item.threshold
+            ? { value: p?.value ?? healthy(c.item, n), note: p?.note }
+            : { result: p?.result ?? ('pass' as const), note: p?.note };
+      out = answerCheck(
+        out,
+        { clusterId: clusterDoc.id, itemId: c.item.id, node: c.node },
+        patch,
+        at(n),
+        by(n),
+      );
+    });
+    return out;
+  };
+
+  // The bank's quarterly S360 inspection of hz-prod-01, done during last week's visit.
+  {
+    const visit = visits.find((x) => x.siteId === bankHz.id && x.purpose === 'inspection');
+    const startedAt = plus(bankHz, visit?.checkInAt ?? onWeekday(bankHz, 4, 9, 32), 15);
+    const nodes = [
+      ...[1, 2, 3].map((i) => ({
+        name: `hz-prod-m0${i}`,
+        role: 'control-plane' as const,
+        ip: `10.16.8.${10 + i}`,
+      })),
+      ...Array.from({ length: 24 }, (_, i) => ({
+        name: `hz-prod-w${String(i + 1).padStart(2, '0')}`,
+        role: 'worker' as const,
+        ip: `10.16.9.${21 + i}`,
+      })),
+    ];
+    let doc = startInspection(
+      {
+        customerId: bank.id,
+        siteId: bankHz.id,
+        visitId: visit?.id,
+        clusters: [{ cluster: bankProd, nodes }],
+        engineers: [ENG.chenJing, ENG.zhangWei],
+        id: newIdAt(startedAt),
+      },
+      startedAt,
+    );
+    doc = answerAll(
+      doc,
+      bankProd,
+      (n) => plus(bankHz, startedAt, 5 + Math.floor(n / 6)),
+      (n) => (n % 2 === 0 ? ENG.chenJing : ENG.zhangWei),
+      {
+        'cert-expiry': { value: 198, note: 'apiserver 等证书剩余 198 天，建议下季度前续期。' },
+        'etcd-db-size': { value: 15, note: '1.2 GB / 8 GB 配额。' },
+        'node-memory@hz-prod-w07': {
+          value: 84,
+          note: '支付网关副本集中调度，建议配置 Pod 反亲和。',
+        },
+        'node-memory@hz-prod-w11': { value: 81, note: '同 w07。' },
+        'pods-abnormal': { value: 2, note: 'batch-report 命名空间 2 个定时任务遗留 Error Pod。' },
+      },
+    );
+    doc = editFinding(
+      doc,
+      `${bankProd.id}/node-memory`,
+      {
+        recommendation:
+          '为支付网关 Deployment 配置 podAntiAffinity（按节点打散），并复核 w07、w11 上的资源 requests。',
+      },
+      plus(bankHz, startedAt, 300),
+      ENG.chenJing,
+    );
+    doc = setOverallEvaluation(
+      doc,
+      'hz-prod-01 生产集群整体健康：管理面、etcd 与证书状态正常，27 个节点全部 Ready。主要风险为 w07、w11 内存水位偏高（支付网关副本集中调度）和批处理命名空间遗留的异常 Pod；建议两周内完成 Pod 反亲和配置，并在下次季度巡检前安排证书续期。',
+      plus(bankHz, startedAt, 310),
+    );
+    inspections.push(completeInspection(doc, plus(bankHz, startedAt, 315)));
+  }
+
+  // Resource inspection of the hospital's ZStack cloud, under way this morning.
+  {
+    const startedAt = ago(hospitalCd, 150);
+    let doc = startInspection(
+      {
+        customerId: hospital.id,
+        siteId: hospitalCd.id,
+        clusters: [{ cluster: hospitalZs }],
+        engineers: [ENG.liNa],
+        id: newIdAt(startedAt),
+      },
+      startedAt,
+    );
+    doc = answerAll(
+      doc,
+      hospitalZs,
+      (n) => plus(hospitalCd, startedAt, 4 + n),
+      () => ENG.liNa,
+      {
+        'licence-days': { value: 41, note: '许可证 41 天后到期，已提醒信息科续费。' },
+        'host-memory@host-07': { value: 88, note: 'PACS 影像处理虚拟机集中在该物理机。' },
+      },
+      ['platform', 'hosts'],
+    );
+    inspections.push(doc);
+  }
+
   return {
     customers: [bank, grid, broker, logistics, hospital],
     sites: [bankHz, bankXs, gridWh, brokerSh, brokerSg, logisticsSz, hospitalCd],
@@ -1267,6 +1418,7 @@ export function buildSampleWorkspace(now: Date): SampleWorkspace {
     visits,
     visitLogEntries: entries,
     incidents,
+    inspections,
   };
 }
 
@@ -1279,6 +1431,7 @@ export function sampleWorkspaceSize(ws: SampleWorkspace): number {
     ws.contracts.length +
     ws.visits.length +
     ws.visitLogEntries.length +
-    ws.incidents.length
+    ws.incidents.length +
+    ws.inspections.length
   );
 }

@@ -55,7 +55,7 @@ afterEach(async () => {
 });
 
 describe('openFieldbookDatabase', () => {
-  it('creates the 7 collections and refuses a short key', async () => {
+  it('creates the 8 collections and refuses a short key', async () => {
     const db = await openDb(uniqueName('open'));
     expect(Object.keys(db.collections).sort()).toEqual(
       [
@@ -63,6 +63,7 @@ describe('openFieldbookDatabase', () => {
         'contracts',
         'customers',
         'incidents',
+        'inspections',
         'sites',
         'visitLogEntries',
         'visits',

@@ -82,6 +82,10 @@ const RAW_INDEXES: Record<CollectionName, string[][]> = {
     ['customerId', 'openedAt'],
     ['siteId', 'openedAt'],
   ],
+  inspections: [
+    ['customerId', 'startedAt'],
+    ['status', 'startedAt'],
+  ],
 };
 
 async function deleteIdb(name: string): Promise<void> {

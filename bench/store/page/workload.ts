@@ -11,6 +11,7 @@ import type {
   ContractDoc,
   CustomerDoc,
   IncidentDoc,
+  InspectionDoc,
   SiteDoc,
   TimelineEvent,
   VisitDoc,
@@ -39,6 +40,8 @@ export interface Workload {
   visits: VisitDoc[];
   visitLogEntries: VisitLogEntryDoc[];
   incidents: IncidentDoc[];
+  /** Not part of this benchmark's workload (empty). */
+  inspections: InspectionDoc[];
 }
 
 const MINUTE = 60_000;
@@ -314,5 +317,14 @@ export function buildWorkload(now: number, size: WorkloadSize = FULL_WORKLOAD): 
     });
   }
 
-  return { customers, sites, clusters, contracts, visits, visitLogEntries, incidents };
+  return {
+    customers,
+    sites,
+    clusters,
+    contracts,
+    visits,
+    visitLogEntries,
+    incidents,
+    inspections: [],
+  };
 }

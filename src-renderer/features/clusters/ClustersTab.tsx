@@ -1,5 +1,6 @@
 import { Alert, Button, Flex, Space, Table, Tag } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { AuditOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
 import { useMemo, useState } from 'react';
 import type { ClusterDoc, EnvironmentKind, SiteDoc } from '../../../src-shared/db/types';
 import { useI18n } from '../../app/i18n';
@@ -28,6 +29,7 @@ export function ClustersTab({ customerId, sites, clusters }: ClustersTabProps) {
   const { t } = useI18n();
   const db = useDatabase();
   const confirmDelete = useConfirmDelete();
+  const navigate = useNavigate();
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
   const siteById = useMemo(() => new Map(sites.map((s) => [s.id, s])), [sites]);
   const rows = useMemo(
@@ -110,9 +112,20 @@ export function ClustersTab({ customerId, sites, clusters }: ClustersTabProps) {
           {
             key: 'actions',
             title: t('common.actions'),
-            width: 110,
+            width: 130,
             render: (_, c) => (
               <Space size={0}>
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<AuditOutlined />}
+                  aria-label={t('inspections.cluster.startFor', { name: c.name })}
+                  title={t('inspections.cluster.startFor', { name: c.name })}
+                  data-testid="cluster-inspect"
+                  onClick={() =>
+                    void navigate(`/inspections?new=1&customer=${customerId}&cluster=${c.id}`)
+                  }
+                />
                 <Button
                   type="text"
                   size="small"

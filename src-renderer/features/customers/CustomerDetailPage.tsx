@@ -36,6 +36,7 @@ import { clustersOfCustomer, contractsOfCustomer, sitesOfCustomer } from '../../
 import { ClustersTab } from '../clusters/ClustersTab';
 import { contractStatus } from '../contracts/contract-form';
 import { ContractsTab } from '../contracts/ContractsTab';
+import { CustomerInspections } from '../inspections';
 import { SitesTab } from '../sites/SitesTab';
 import { CustomerFormModal } from './CustomerFormModal';
 import { dependentsOfCustomer, describeDependents } from './dependents';
@@ -182,6 +183,7 @@ function Overview({
           </Card>
         </Col>
       </Row>
+      <CustomerInspections customerId={customer.id} clusters={clusters} />
     </Flex>
   );
 }

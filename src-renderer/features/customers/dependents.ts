@@ -6,7 +6,8 @@
  */
 import type { FieldbookDatabase } from '../../db/database';
 
-export type DependentKind = 'sites' | 'clusters' | 'contracts' | 'visits' | 'incidents';
+export type DependentKind =
+  'sites' | 'clusters' | 'contracts' | 'visits' | 'incidents' | 'inspections';
 
 export type Dependents = Partial<Record<DependentKind, number>>;
 
@@ -21,14 +22,15 @@ export async function dependentsOfCustomer(
   customerId: string,
 ): Promise<Dependents> {
   const selector = { customerId };
-  const [sites, clusters, contracts, visits, incidents] = await Promise.all([
+  const [sites, clusters, contracts, visits, incidents, inspections] = await Promise.all([
     db.sites.count({ selector }).exec(),
     db.clusters.count({ selector }).exec(),
     db.contracts.count({ selector }).exec(),
     db.visits.count({ selector }).exec(),
     db.incidents.count({ selector }).exec(),
+    db.inspections.count({ selector }).exec(),
   ]);
-  return nonZero({ sites, clusters, contracts, visits, incidents });
+  return nonZero({ sites, clusters, contracts, visits, incidents, inspections });
 }
 
 export async function dependentsOfSite(
@@ -36,11 +38,12 @@ export async function dependentsOfSite(
   customerId: string,
   siteId: string,
 ): Promise<Dependents> {
-  const [clusters, contracts, visits, incidents] = await Promise.all([
+  const [clusters, contracts, visits, incidents, inspections] = await Promise.all([
     db.clusters.count({ selector: { siteId } }).exec(),
     db.contracts.find({ selector: { customerId } }).exec(),
     db.visits.count({ selector: { siteId } }).exec(),
     db.incidents.count({ selector: { customerId, siteId } }).exec(),
+    db.inspections.count({ selector: { customerId, siteId } }).exec(),
   ]);
   return nonZero({
     sites: 0,
@@ -48,6 +51,7 @@ export async function dependentsOfSite(
     contracts: contracts.filter((c) => c.siteIds.includes(siteId)).length,
     visits,
     incidents,
+    inspections,
   });
 }
 
@@ -56,9 +60,10 @@ export async function dependentsOfCluster(
   customerId: string,
   clusterId: string,
 ): Promise<Dependents> {
-  const [contracts, incidents] = await Promise.all([
+  const [contracts, incidents, inspections] = await Promise.all([
     db.contracts.find({ selector: { customerId } }).exec(),
     db.incidents.count({ selector: { customerId, clusterId } }).exec(),
+    db.inspections.find({ selector: { customerId } }).exec(),
   ]);
   return nonZero({
     sites: 0,
@@ -66,6 +71,8 @@ export async function dependentsOfCluster(
     contracts: contracts.filter((c) => c.clusterIds.includes(clusterId)).length,
     visits: 0,
     incidents,
+    inspections: inspections.filter((i) => i.clusters.some((c) => c.clusterId === clusterId))
+      .length,
   });
 }
 
@@ -78,7 +85,7 @@ export async function dependentsOfContract(
     db.visits.count({ selector: { customerId, contractId } }).exec(),
     db.incidents.count({ selector: { customerId, contractId } }).exec(),
   ]);
-  return nonZero({ sites: 0, clusters: 0, contracts: 0, visits, incidents });
+  return nonZero({ sites: 0, clusters: 0, contracts: 0, visits, incidents, inspections: 0 });
 }
 
 /** `["2 个站点", "1 份合同"]`: the dependents in words, for the refusal message. */

@@ -1,0 +1,118 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Flex, Row, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { ClusterDoc } from '../../../src-shared/db/types';
+import { RISK_NAMES } from '../../../src-shared/domain/findings';
+import { customerRiskList } from '../../../src-shared/domain/inspection-ops';
+import { useI18n } from '../../app/i18n';
+import { useRxQuery } from '../../db/hooks';
+import { RISK_COLOR } from './ScorePanel';
+
+export interface CustomerInspectionsProps {
+  customerId: string;
+  clusters: ClusterDoc[];
+}
+
+/**
+ * The customer's risk list (findings of each cluster's newest inspection) and its
+ * inspections, on the customer overview.
+ */
+export function CustomerInspections({ customerId, clusters }: CustomerInspectionsProps) {
+  const { t, pick, fmtDate } = useI18n();
+  const navigate = useNavigate();
+  const inspections = useRxQuery(
+    (db) => db.inspections.find({ selector: { customerId }, sort: [{ startedAt: 'desc' }] }),
+    [customerId],
+  );
+  const risks = useMemo(
+    () => customerRiskList(inspections.docs, clusters),
+    [inspections.docs, clusters],
+  );
+  const clusterName = (id: string) => clusters.find((c) => c.id === id)?.name ?? id;
+
+  return (
+    <Row gutter={12}>
+      <Col xs={24} lg={14}>
+        <Card
+          size="small"
+          title={`${t('inspections.risks.title')} (${risks.length})`}
+          className="fb-fill"
+          data-testid="customer-risks"
+        >
+          {risks.length === 0 ? (
+            <Typography.Text type="secondary">{t('inspections.risks.empty')}</Typography.Text>
+          ) : (
+            <Flex vertical gap={6}>
+              {risks.map((r) => (
+                <Flex
+                  key={`${r.inspectionId}/${r.finding.id}`}
+                  gap={8}
+                  align="flex-start"
+                  data-testid="customer-risk"
+                  data-risk={r.finding.risk}
+                >
+                  <Tag color={RISK_COLOR[r.finding.risk]}>{pick(RISK_NAMES[r.finding.risk])}</Tag>
+                  <Flex vertical className="fb-grow">
+                    <span>
+                      {pick(r.finding.title)}
+                      <Typography.Text type="secondary">
+                        {' '}
+                        · {clusterName(r.finding.clusterId)}
+                        {r.finding.nodes.length > 0 && ` · ${r.finding.nodes.join(', ')}`}
+                      </Typography.Text>
+                    </span>
+                    <Typography.Text type="secondary" className="fb-small">
+                      {pick(r.finding.recommendation)}
+                    </Typography.Text>
+                  </Flex>
+                  <Link to={`/inspections/${r.inspectionId}`} className="fb-small">
+                    {t('inspections.risks.source', { date: fmtDate(r.startedAt.slice(0, 10)) })}
+                    {r.status === 'in-progress' && ` (${t('inspections.risks.inProgress')})`}
+                  </Link>
+                </Flex>
+              ))}
+            </Flex>
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} lg={10}>
+        <Card
+          size="small"
+          title={t('inspections.customer.title')}
+          className="fb-fill"
+          data-testid="customer-inspections"
+          extra={
+            <Button
+              size="small"
+              icon={<PlusOutlined />}
+              onClick={() => void navigate(`/inspections?new=1&customer=${customerId}`)}
+            >
+              {t('inspections.new')}
+            </Button>
+          }
+        >
+          {inspections.docs.length === 0 ? (
+            <Typography.Text type="secondary">{t('inspections.customer.empty')}</Typography.Text>
+          ) : (
+            <Flex vertical gap={6}>
+              {inspections.docs.map((doc) => (
+                <Flex key={doc.id} justify="space-between" gap={8}>
+                  <Link to={`/inspections/${doc.id}`}>
+                    {fmtDate(doc.startedAt.slice(0, 10))} ·{' '}
+                    {doc.clusters
+                      .map((c) => clusterName(c.clusterId))
+                      .join(t('common.listSeparator'))}
+                  </Link>
+                  <Tag color={doc.status === 'completed' ? 'success' : 'processing'}>
+                    {t(`inspections.status.${doc.status}`)}
+                  </Tag>
+                </Flex>
+              ))}
+            </Flex>
+          )}
+        </Card>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,246 @@
+import { App, Checkbox, Flex, Form, Modal, Select, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import type { ClusterDoc } from '../../../src-shared/db/types';
+import {
+  packForProduct,
+  proposedNodes,
+  startInspection,
+  templateForProduct,
+} from '../../../src-shared/domain/inspection-ops';
+import { nowInstant } from '../../app/clock';
+import { useI18n } from '../../app/i18n';
+import { useEngineer } from '../../app/settings';
+import { useDatabase } from '../../db/database-context';
+import { useRxQuery } from '../../db/hooks';
+import { clustersOfSite, visitsOfSite } from '../../db/queries';
+import { useCustomerSites, useLookups } from '../visits/use-lookups';
+
+interface FormValues {
+  customerId?: string;
+  siteId?: string;
+  clusterIds: string[];
+  engineers: string[];
+  visitId?: string;
+}
+
+export interface StartInspectionModalProps {
+  open: boolean;
+  onClose: () => void;
+  onStarted: (inspectionId: string) => void;
+  /** Preselected customer and cluster (opened from a customer or cluster page). */
+  customerId?: string;
+  cluster?: ClusterDoc;
+}
+
+function nodeSummary(cluster: ClusterDoc): string {
+  const nodes = proposedNodes(cluster);
+  if (nodes.length <= 4) return nodes.map((n) => n.name).join(', ');
+  return `${nodes[0]?.name} … ${nodes[nodes.length - 1]?.name} (${nodes.length})`;
+}
+
+/**
+ * Starts an inspection of one or more clusters of a site. The template follows from the
+ * clusters' product (DCE → DCE S360, Apsara Stack / ZStack → private-cloud resource
+ * inspection); per-node items repeat for the nodes the cluster's node counts give.
+ */
+export function StartInspectionModal({
+  open,
+  onClose,
+  onStarted,
+  customerId,
+  cluster,
+}: StartInspectionModalProps) {
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const db = useDatabase();
+  const engineer = useEngineer();
+  const { customers } = useLookups();
+  const [form] = Form.useForm<FormValues>();
+  const chosenCustomer = Form.useWatch('customerId', form);
+  const chosenSite = Form.useWatch('siteId', form);
+  const chosenClusters = Form.useWatch('clusterIds', form) as string[] | undefined;
+  const sites = useCustomerSites(chosenCustomer);
+  const clusters = useRxQuery(
+    (d) => (chosenSite === undefined ? null : clustersOfSite(d, chosenSite)),
+    [chosenSite],
+  ).docs;
+  const visits = useRxQuery(
+    (d) => (chosenSite === undefined ? null : visitsOfSite(d, chosenSite)),
+    [chosenSite],
+  ).docs;
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue({
+      customerId: cluster?.customerId ?? customerId,
+      siteId: cluster?.siteId,
+      clusterIds: cluster === undefined ? [] : [cluster.id],
+      engineers: engineer.name === '' ? [] : [engineer.name],
+    });
+  }, [open, form, customerId, cluster, engineer.name]);
+
+  const selected = useMemo(
+    () => clusters.filter((c) => (chosenClusters ?? []).includes(c.id)),
+    [clusters, chosenClusters],
+  );
+  const packs = new Set(selected.map((c) => packForProduct(c.product)));
+  const template =
+    selected[0] !== undefined && packs.size === 1 ? templateForProduct(selected[0].product) : null;
+
+  async function submit(values: FormValues): Promise<void> {
+    if (values.customerId === undefined || values.siteId === undefined) return;
+    setSaving(true);
+    try {
+      const doc = startInspection(
+        {
+          customerId: values.customerId,
+          siteId: values.siteId,
+          clusters: selected.map((c) => ({ cluster: c })),
+          engineers: values.engineers,
+          visitId: values.visitId,
+        },
+        nowInstant(),
+      );
+      await db.inspections.insert(doc);
+      message.success(t('inspections.started'));
+      onStarted(doc.id);
+    } catch (err) {
+      message.error(t('common.saveFailed', { message: (err as Error).message }));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const required = (field: string) => ({
+    required: true,
+    message: t('common.requiredSelect', { field: t(field) }),
+  });
+
+  return (
+    <Modal
+      open={open}
+      title={t('inspections.form.title')}
+      okText={t('inspections.new')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={620}
+      okButtonProps={{ disabled: template === null }}
+    >
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        data-testid="inspection-form"
+        onFinish={(v) => void submit(v)}
+        onValuesChange={(changed: Partial<FormValues>) => {
+          if ('customerId' in changed)
+            form.setFieldsValue({ siteId: undefined, clusterIds: [], visitId: undefined });
+          if ('siteId' in changed) form.setFieldsValue({ clusterIds: [], visitId: undefined });
+        }}
+      >
+        <Form.Item
+          name="customerId"
+          label={t('inspections.form.customer')}
+          rules={[required('inspections.form.customer')]}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={customers.map((c) => ({ value: c.id, label: c.name }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="siteId"
+          label={t('inspections.form.site')}
+          rules={[required('inspections.form.site')]}
+          extra={
+            chosenCustomer !== undefined && sites.length === 0 ? (
+              <Typography.Text type="warning">{t('inspections.form.noSites')}</Typography.Text>
+            ) : undefined
+          }
+        >
+          <Select
+            disabled={chosenCustomer === undefined}
+            options={sites.map((s) => ({ value: s.id, label: s.name }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="clusterIds"
+          label={t('inspections.form.clusters')}
+          extra={t('inspections.form.clustersHint')}
+          rules={[
+            { ...required('inspections.form.clusters'), type: 'array', min: 1 },
+            {
+              validator: () =>
+                packs.size > 1
+                  ? Promise.reject(new Error(t('inspections.form.mixedPacks')))
+                  : Promise.resolve(),
+            },
+          ]}
+        >
+          <Checkbox.Group className="fb-full">
+            <Flex vertical gap={6}>
+              {chosenSite !== undefined && clusters.length === 0 && (
+                <Typography.Text type="secondary">
+                  {t('inspections.form.noClusters')}
+                </Typography.Text>
+              )}
+              {clusters.map((c) => (
+                <Checkbox key={c.id} value={c.id} data-testid="inspection-cluster-option">
+                  <span>
+                    {c.name}{' '}
+                    <Tag>
+                      {c.product} {c.version}
+                    </Tag>
+                    <Typography.Text type="secondary" className="fb-small">
+                      {t('inspections.form.nodes', { nodes: nodeSummary(c) })}
+                    </Typography.Text>
+                  </span>
+                </Checkbox>
+              ))}
+            </Flex>
+          </Checkbox.Group>
+        </Form.Item>
+        <Form.Item label={t('inspections.form.template')}>
+          <Typography.Text data-testid="inspection-template">
+            {template === null
+              ? t('inspections.form.templateNone')
+              : t('inspections.templateVersion', {
+                  name: pick(template.name),
+                  version: template.version,
+                })}
+          </Typography.Text>
+        </Form.Item>
+        <Form.Item
+          name="engineers"
+          label={t('inspections.form.engineers')}
+          extra={t('inspections.form.engineersHint')}
+        >
+          <Select
+            mode="tags"
+            open={false}
+            suffixIcon={null}
+            aria-label={t('inspections.form.engineers')}
+          />
+        </Form.Item>
+        <Form.Item
+          name="visitId"
+          label={t('inspections.form.visit')}
+          extra={t('inspections.form.visitHint')}
+        >
+          <Select
+            allowClear
+            disabled={chosenSite === undefined}
+            options={visits.map((v) => ({
+              value: v.id,
+              label: `${v.plannedDate ?? v.createdAt.slice(0, 10)} · ${t(`visits.purpose.${v.purpose}`)} · ${v.summary}`,
+            }))}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

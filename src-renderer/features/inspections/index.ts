@@ -1,0 +1,3 @@
+export { InspectionsPage } from './InspectionsPage';
+export { InspectionDetailPage } from './InspectionDetailPage';
+export { CustomerInspections } from './CustomerInspections';

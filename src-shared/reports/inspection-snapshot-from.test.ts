@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import type { AttachmentRef, ClusterDoc, CustomerDoc, SiteDoc } from '../db/types';
+import {
+  answerCheck,
+  completeInspection,
+  editFinding,
+  setOverallEvaluation,
+  startInspection,
+} from '../domain/inspection-ops';
+import { getTemplate } from '../policy/templates/index';
+import { buildInspectionReport, inspectionSnapshotFrom } from './index';
+import { samplePhotoImage } from './sample';
+import { validateInspectionSnapshot } from './validate';
+
+const T0 = '2026-03-06T09:30:00.000+08:00';
+const T1 = '2026-03-06T11:00:00.000+08:00';
+const T2 = '2026-03-06T16:40:00.000+08:00';
+
+const customer: CustomerDoc = {
+  id: 'C1',
+  customerId: 'C1',
+  name: '江南联合银行股份有限公司',
+  shortName: '江南联合银行',
+  contacts: [],
+  createdAt: T0,
+  updatedAt: T0,
+};
+const site: SiteDoc = {
+  id: 'S1',
+  customerId: 'C1',
+  name: '上海张江数据中心',
+  address: '上海市浦东新区碧波路 690 号',
+  timeZone: 'Asia/Shanghai',
+  holidayCalendar: 'cn',
+  contacts: [],
+  createdAt: T0,
+  updatedAt: T0,
+};
+const cluster: ClusterDoc = {
+  id: 'K1',
+  customerId: 'C1',
+  siteId: 'S1',
+  name: '生产核心集群',
+  environment: 'prod',
+  product: 'DCE',
+  version: '5.0.3',
+  controlPlaneNodes: 1,
+  workerNodes: 2,
+  createdAt: T0,
+  updatedAt: T0,
+};
+const photo: AttachmentRef = {
+  sha256: 'a'.repeat(64),
+  name: 'disk.png',
+  mimeType: 'image/png',
+  size: 100,
+};
+const log: AttachmentRef = {
+  sha256: 'b'.repeat(64),
+  name: 'x.log',
+  mimeType: 'text/plain',
+  size: 9,
+};
+
+function completed(templateVersion?: number) {
+  let doc = startInspection(
+    {
+      customerId: 'C1',
+      siteId: 'S1',
+      clusters: [{ cluster }],
+      engineers: ['张伟'],
+      ...(templateVersion ? { template: getTemplate('dce-s360-inspection', templateVersion) } : {}),
+    },
+    T0,
+  );
+  doc = answerCheck(doc, { clusterId: 'K1', itemId: 'apiserver-health' }, { result: 'pass' }, T1);
+  doc = answerCheck(
+    doc,
+    { clusterId: 'K1', itemId: 'node-root-disk', node: 'worker-02' },
+    { value: 93, note: '日志未轮转', evidence: [photo, log] },
+    T1,
+  );
+  doc = answerCheck(doc, { clusterId: 'K1', itemId: 'coredns' }, { result: 'warning' }, T1);
+  doc = answerCheck(doc, { clusterId: 'K1', itemId: 'ingress' }, { result: 'not-applicable' }, T1);
+  doc = editFinding(doc, 'K1/coredns', { risk: 'critical', recommendation: '增加副本' }, T1);
+  doc = setOverallEvaluation(doc, '整体运行平稳。', T1);
+  return completeInspection(doc, T2);
+}
+
+const base = {
+  customer,
+  site,
+  clusters: [cluster],
+  documentNumber: 'FB-INS-20260306-0001',
+  issuedAt: T2,
+};
+
+describe('inspectionSnapshotFrom', () => {
+  it('builds a snapshot the schema and the consistency checks accept', () => {
+    const snapshot = inspectionSnapshotFrom({
+      ...base,
+      inspection: completed(),
+      photos: [
+        { id: photo.sha256, caption: 'worker-02 磁盘', dataUrl: samplePhotoImage('dashboard', 1) },
+      ],
+    });
+    const v = validateInspectionSnapshot(snapshot);
+    expect(v.ok ? [] : v.errors).toEqual([]);
+    expect(snapshot).toMatchObject({
+      kind: 'inspection-report',
+      template: { id: 'dce-s360-inspection', version: 2 },
+      inspection: { date: '2026-03-06', startedAt: T0, finishedAt: T2 },
+      customer: { name: '江南联合银行股份有限公司', shortName: '江南联合银行' },
+      site: { name: '上海张江数据中心', timeZone: 'Asia/Shanghai' },
+      engineers: [{ name: '张伟' }],
+      overallEvaluation: '整体运行平稳。',
+    });
+    expect(snapshot.clusters[0]?.lifecycle?.status).toBe('supported');
+    expect(snapshot.clusters[0]?.nodes.map((n) => n.name)).toEqual([
+      'master-01',
+      'worker-01',
+      'worker-02',
+    ]);
+    const disk = snapshot.results.find((r) => r.itemId === 'node-root-disk');
+    // The value decides; only the photo the caller supplied is cited.
+    expect(disk).toMatchObject({
+      node: 'worker-02',
+      result: 'fail',
+      value: 93,
+      evidence: [photo.sha256],
+    });
+    // The engineer re-rated CoreDNS to critical: it now leads the findings, with the edited text.
+    expect(snapshot.findings.map((f) => `${f.id}:${f.risk}`)).toEqual([
+      'K1/coredns:critical',
+      'K1/node-root-disk:high',
+    ]);
+    expect(snapshot.findings[0]?.recommendation.zh).toBe('增加副本');
+    expect(snapshot.score.value).not.toBeNull();
+  });
+
+  it('still renders an inspection run with template v1 after v2 shipped', () => {
+    const snapshot = inspectionSnapshotFrom({ ...base, inspection: completed(1) });
+    expect(snapshot.template.version).toBe(1);
+    const v = validateInspectionSnapshot(snapshot);
+    expect(v.ok ? [] : v.errors).toEqual([]);
+    expect(snapshot.results.every((r) => r.evidence === undefined)).toBe(true);
+    expect(() => buildInspectionReport(snapshot, 'en')).not.toThrow();
+  });
+
+  it('refuses an inspection in progress, another customer and a missing cluster', () => {
+    const doc = completed();
+    expect(() =>
+      inspectionSnapshotFrom({ ...base, inspection: { ...doc, status: 'in-progress' } }),
+    ).toThrow(/completed/);
+    expect(() =>
+      inspectionSnapshotFrom({ ...base, inspection: { ...doc, customerId: 'C2' } }),
+    ).toThrow();
+    expect(() => inspectionSnapshotFrom({ ...base, clusters: [], inspection: doc })).toThrow(
+      /missing/,
+    );
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * The report snapshot of a completed inspection document: the bridge from the `inspections`
+ * collection to the inspection report (and its signing). Pure: the caller passes the related
+ * documents and, for photos, the evidence bytes it read from the blob store as data URLs.
+ */
+import type {
+  ClusterDoc,
+  ContractDoc,
+  CustomerDoc,
+  InspectionDoc,
+  IsoInstant,
+  SiteDoc,
+} from '../db/types';
+import { InputError } from '../domain/errors';
+import {
+  applyFindingEdits,
+  clusterLifecycle,
+  itemAnswersOf,
+  templateOf,
+} from '../domain/inspection-ops';
+import { formatInZone, siteZone } from '../domain/sla-zone';
+import { buildInspectionSnapshot } from './inspection-snapshot';
+import type {
+  InspectionSnapshot,
+  SnapshotCluster,
+  SnapshotPerson,
+  SnapshotPhoto,
+  SnapshotSignature,
+} from './snapshot-types';
+
+export interface InspectionSnapshotFromInput {
+  inspection: InspectionDoc;
+  customer: CustomerDoc;
+  site: SiteDoc;
+  /** At least the inspected clusters (others are ignored). */
+  clusters: readonly ClusterDoc[];
+  contract?: ContractDoc;
+  documentNumber: string;
+  /** Default 1. */
+  revision?: number;
+  issuedAt: IsoInstant;
+  /** Default: the inspection's engineers by name. */
+  engineers?: SnapshotPerson[];
+  customerRepresentatives?: SnapshotPerson[];
+  signatures?: SnapshotSignature[];
+  /**
+   * Evidence photos, `id` = the attachment's sha256. Answers cite the photos given here;
+   * evidence without a photo (files, or photos the caller could not read) is not cited.
+   */
+  photos?: SnapshotPhoto[];
+}
+
+/**
+ * The inspection report snapshot of a completed inspection. The date is the start day on the
+ * site's calendar; the clusters' lifecycle status is taken on that date. Findings carry the
+ * engineer's risk and recommendation edits. Throws InputError when the inspection is not
+ * completed, belongs to another customer or site, or names a cluster that is not given.
+ */
+export function inspectionSnapshotFrom(input: InspectionSnapshotFromInput): InspectionSnapshot {
+  const { inspection: doc, customer, site } = input;
+  if (doc.status !== 'completed' || doc.finishedAt === undefined) {
+    throw new InputError('only a completed inspection has a report', 'status');
+  }
+  if (doc.customerId !== customer.id || site.id !== doc.siteId) {
+    throw new InputError('customer or site is not the inspection’s', 'customerId');
+  }
+  const zone = siteZone(site.timeZone);
+  const date = formatInZone(zone, Date.parse(doc.startedAt)).slice(0, 10);
+  const byId = new Map(input.clusters.map((c) => [c.id, c]));
+  const clusters: SnapshotCluster[] = doc.clusters.map((ic) => {
+    const c = byId.get(ic.clusterId);
+    if (c === undefined) throw new InputError(`cluster ${ic.clusterId} is missing`, 'clusters');
+    const lc = clusterLifecycle(c, date);
+    return {
+      id: c.id,
+      name: c.name,
+      environment: c.environment,
+      product: c.product,
+      version: c.version,
+      ...(lc
+        ? {
+            lifecycle: {
+              status: lc.status,
+              series: lc.series,
+              ga: lc.ga,
+              eoss: lc.eoss,
+              eosl: lc.eosl,
+            },
+          }
+        : {}),
+      nodes: ic.nodes.map((n) => ({ name: n.name, role: n.role, ...(n.ip ? { ip: n.ip } : {}) })),
+    };
+  });
+  const photos = input.photos ?? [];
+  const photoIds = new Set(photos.map((p) => p.id));
+  const answers = itemAnswersOf(doc).map((a) => {
+    const evidence = (a.evidence ?? []).filter((e) => photoIds.has(e));
+    const { evidence: _e, ...rest } = a;
+    return evidence.length > 0 ? { ...rest, evidence } : rest;
+  });
+  const snapshot = buildInspectionSnapshot({
+    documentNumber: input.documentNumber,
+    revision: input.revision ?? 1,
+    issuedAt: input.issuedAt,
+    customer: {
+      name: customer.name,
+      ...(customer.shortName ? { shortName: customer.shortName } : {}),
+    },
+    site: {
+      name: site.name,
+      ...(site.address.trim() !== '' ? { address: site.address } : {}),
+      timeZone: site.timeZone,
+    },
+    ...(input.contract
+      ? {
+          contract: {
+            number: input.contract.number,
+            services: input.contract.services,
+            tier: input.contract.tier,
+          },
+        }
+      : {}),
+    packId: doc.packId,
+    engineers: input.engineers ?? doc.engineers.map((name) => ({ name })),
+    signatures: input.signatures ?? [],
+    photos,
+    template: templateOf(doc),
+    inspection: { date, startedAt: doc.startedAt, finishedAt: doc.finishedAt },
+    clusters,
+    customerRepresentatives: input.customerRepresentatives ?? [],
+    answers,
+    overallEvaluation: doc.overallEvaluation,
+  });
+  return { ...snapshot, findings: applyFindingEdits(doc, snapshot.findings) };
+}

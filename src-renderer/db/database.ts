@@ -30,6 +30,7 @@ import type {
   CollectionName,
   ContractDoc,
   CustomerDoc,
+  DeliverableDoc,
   DocByCollection,
   IncidentDoc,
   SiteDoc,
@@ -45,6 +46,7 @@ export type FieldbookCollections = {
   visits: RxCollection<VisitDoc>;
   visitLogEntries: RxCollection<VisitLogEntryDoc>;
   incidents: RxCollection<IncidentDoc>;
+  deliverables: RxCollection<DeliverableDoc>;
 };
 
 export type FieldbookDatabase = RxDatabase<FieldbookCollections>;
@@ -99,7 +101,7 @@ export class DatabaseKeyError extends Error {
 }
 
 /**
- * Opens (or creates) the database and its 7 collections, migrating documents stored with an
+ * Opens (or creates) the database and its collections (COLLECTION_NAMES), migrating documents stored with an
  * older schema version. A wrong password fails here (RxDB compares a hash of it).
  */
 export async function openFieldbookDatabase(

@@ -13,6 +13,7 @@ import type {
   ClusterDoc,
   ContractDoc,
   CustomerDoc,
+  DeliverableDoc,
   IncidentDoc,
   IsoInstant,
   SiteDoc,
@@ -46,6 +47,8 @@ export interface SampleWorkspace {
   visits: VisitDoc[];
   visitLogEntries: VisitLogEntryDoc[];
   incidents: IncidentDoc[];
+  /** None: deliverables are made in the app from the sample's incidents and inspections. */
+  deliverables: DeliverableDoc[];
 }
 
 const SEED = 0x5eed_2026;
@@ -1267,6 +1270,7 @@ export function buildSampleWorkspace(now: Date): SampleWorkspace {
     visits,
     visitLogEntries: entries,
     incidents,
+    deliverables: [],
   };
 }
 

@@ -22,6 +22,7 @@ export const REPLICATED_COLLECTIONS: readonly CollectionName[] = [
   'visits',
   'visitLogEntries',
   'incidents',
+  'deliverables',
 ];
 
 export function isReplicatedCollection(name: string): name is CollectionName {

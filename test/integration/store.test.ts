@@ -55,13 +55,14 @@ afterEach(async () => {
 });
 
 describe('openFieldbookDatabase', () => {
-  it('creates the 7 collections and refuses a short key', async () => {
+  it('creates the 8 collections and refuses a short key', async () => {
     const db = await openDb(uniqueName('open'));
     expect(Object.keys(db.collections).sort()).toEqual(
       [
         'clusters',
         'contracts',
         'customers',
+        'deliverables',
         'incidents',
         'sites',
         'visitLogEntries',

@@ -82,6 +82,11 @@ const RAW_INDEXES: Record<CollectionName, string[][]> = {
     ['customerId', 'openedAt'],
     ['siteId', 'openedAt'],
   ],
+  deliverables: [
+    ['customerId', 'createdAt'],
+    ['documentNumber', 'createdAt'],
+    ['sourceId', 'createdAt'],
+  ],
 };
 
 async function deleteIdb(name: string): Promise<void> {

@@ -10,6 +10,7 @@ import type {
   ClusterDoc,
   ContractDoc,
   CustomerDoc,
+  DeliverableDoc,
   IncidentDoc,
   SiteDoc,
   TimelineEvent,
@@ -39,6 +40,7 @@ export interface Workload {
   visits: VisitDoc[];
   visitLogEntries: VisitLogEntryDoc[];
   incidents: IncidentDoc[];
+  deliverables: DeliverableDoc[];
 }
 
 const MINUTE = 60_000;
@@ -314,5 +316,14 @@ export function buildWorkload(now: number, size: WorkloadSize = FULL_WORKLOAD): 
     });
   }
 
-  return { customers, sites, clusters, contracts, visits, visitLogEntries, incidents };
+  return {
+    customers,
+    sites,
+    clusters,
+    contracts,
+    visits,
+    visitLogEntries,
+    incidents,
+    deliverables: [],
+  };
 }

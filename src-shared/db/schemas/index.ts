@@ -3,6 +3,7 @@ import type { CollectionName, DocByCollection } from '../types';
 import { clusterMigrationStrategies, clusterSchema } from './clusters';
 import { contractMigrationStrategies, contractSchema } from './contracts';
 import { customerMigrationStrategies, customerSchema } from './customers';
+import { deliverableMigrationStrategies, deliverableSchema } from './deliverables';
 import { incidentMigrationStrategies, incidentSchema } from './incidents';
 import { siteMigrationStrategies, siteSchema } from './sites';
 import { visitLogEntryMigrationStrategies, visitLogEntrySchema } from './visit-log-entries';
@@ -11,6 +12,7 @@ import { visitMigrationStrategies, visitSchema } from './visits';
 export { clusterSchema, clusterMigrationStrategies } from './clusters';
 export { contractSchema, contractMigrationStrategies } from './contracts';
 export { customerSchema, customerMigrationStrategies } from './customers';
+export { deliverableSchema, deliverableMigrationStrategies } from './deliverables';
 export { incidentSchema, incidentMigrationStrategies, TIMELINE_EVENT_KINDS } from './incidents';
 export { siteSchema, siteSchemaV0, siteMigrationStrategies, migrateSiteV0ToV1 } from './sites';
 export {
@@ -21,7 +23,7 @@ export {
 export { visitSchema, visitMigrationStrategies } from './visits';
 export { ID_MAX_LENGTH, INSTANT_PATTERN } from './common';
 
-/** All collections in the order they are created (7 of RxDB's 13-collection budget). */
+/** All collections in the order they are created (8 of RxDB's 13-collection budget). */
 export const COLLECTION_NAMES: readonly CollectionName[] = [
   'customers',
   'sites',
@@ -30,6 +32,7 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'visits',
   'visitLogEntries',
   'incidents',
+  'deliverables',
 ];
 
 export const COLLECTION_SCHEMAS: { [K in CollectionName]: RxJsonSchema<DocByCollection[K]> } = {
@@ -40,6 +43,7 @@ export const COLLECTION_SCHEMAS: { [K in CollectionName]: RxJsonSchema<DocByColl
   visits: visitSchema,
   visitLogEntries: visitLogEntrySchema,
   incidents: incidentSchema,
+  deliverables: deliverableSchema,
 };
 
 /** Every schema version bump adds its step here, in the same commit (CONVENTIONS 7). */
@@ -51,4 +55,5 @@ export const MIGRATION_STRATEGIES: { [K in CollectionName]: MigrationStrategies 
   visits: visitMigrationStrategies,
   visitLogEntries: visitLogEntryMigrationStrategies,
   incidents: incidentMigrationStrategies,
+  deliverables: deliverableMigrationStrategies,
 };

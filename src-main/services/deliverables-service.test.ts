@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFaultReport } from '../../src-shared/reports/fault-report';
+import { pdfPageCount } from '../../src-shared/reports/pdf-info';
 import { sampleFaultSnapshot } from '../../src-shared/reports/sample';
 import { tool } from '../../test/pdf/tools';
 import {
@@ -87,6 +88,9 @@ describe('deliverables service', () => {
     });
     const file = join(profile, 'signed.pdf');
     await writeFile(file, signed.bytes);
+    // The preview's page count agrees with poppler's.
+    const pages = /Pages:\s+(\d+)/.exec(tool('pdfinfo', [file]).stdout)?.[1];
+    expect(pdfPageCount(signed.bytes)).toBe(Number(pages));
     const sig = tool('pdfsig', [file]);
     expect(sig.stdout).toMatch(/Signature Validation: Signature is Valid/);
     expect(sig.stdout).toMatch(/Total document signed/);
@@ -149,7 +153,7 @@ describe('deliverables service', () => {
       ca: true,
     });
     const publicKey = await identity.certificate.getPublicKey();
-    const csrKeys = { publicKey, privateKey: identity.privateKey } as CryptoKeyPair;
+    const csrKeys = { publicKey, privateKey: identity.privateKey };
     const csr = await createCertificateRequest(csrKeys, {
       commonName: '张伟',
       organisation: 'Org',

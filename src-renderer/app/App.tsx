@@ -14,6 +14,7 @@ import { SettingsPage } from '../features/settings';
 import { VisitDetailPage, VisitsPage } from '../features/visits';
 import { FirstRunGate } from '../features/workspace';
 import { IncidentDetailPage, IncidentsPage } from '../features/incidents';
+import { DeliverablesPage } from '../features/deliverables';
 
 /** antd's colour and size tokens: dense and sober, for people reading tables all day. */
 const THEME = {
@@ -58,6 +59,7 @@ function LocalizedShell() {
                 <Route path="visits/:visitId" element={<VisitDetailPage />} />
                 <Route path="incidents" element={<IncidentsPage />} />
                 <Route path="incidents/:incidentId" element={<IncidentDetailPage />} />
+                <Route path="deliverables" element={<DeliverablesPage />} />
                 <Route path="settings" element={<SettingsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   CloudServerOutlined,
   EnvironmentOutlined,
+  FilePdfOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -17,6 +18,7 @@ const SECTIONS = [
   { key: '/customers', icon: <TeamOutlined />, label: 'nav.customers' },
   { key: '/visits', icon: <EnvironmentOutlined />, label: 'nav.visits' },
   { key: '/incidents', icon: <AlertOutlined />, label: 'nav.incidents' },
+  { key: '/deliverables', icon: <FilePdfOutlined />, label: 'nav.deliverables' },
   { key: '/settings', icon: <SettingOutlined />, label: 'nav.settings' },
 ] as const;
 

@@ -169,10 +169,7 @@ describe('deliverable documents', () => {
         },
       ],
     };
-    const next = nextRevisionSnapshot(
-      { ...s, snapshot: withSignatures as unknown as Record<string, unknown> },
-      T2,
-    );
+    const next = nextRevisionSnapshot({ ...s, snapshot: withSignatures }, T2);
     expect(next).toMatchObject({
       documentNumber: s.documentNumber,
       revision: 2,
@@ -196,7 +193,7 @@ describe('deliverable documents', () => {
       {
         ...draft(),
         id: 'D2',
-        snapshot: next as FaultReportSnapshot,
+        snapshot: next,
         pdf: ref('e'),
         supersedesId: s.id,
       },

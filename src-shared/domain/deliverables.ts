@@ -206,7 +206,7 @@ export function nextRevisionSnapshot(
       ...base,
       documentNumber: doc.documentNumber,
       revision: doc.documentRevision,
-    } as ReportSnapshot,
+    },
     issuedAt,
   );
 }

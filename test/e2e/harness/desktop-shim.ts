@@ -57,7 +57,7 @@ export function desktopShim(): void {
     const text = await response.text();
     const parsed = JSON.parse(text, (_key, value: unknown) => {
       if (typeof value === 'object' && value !== null && '$bytes' in value) {
-        const binary = atob(String((value as { $bytes: unknown }).$bytes));
+        const binary = atob(String(value.$bytes));
         const out = new Uint8Array(binary.length);
         for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
         return out;

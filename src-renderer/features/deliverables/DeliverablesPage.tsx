@@ -125,7 +125,6 @@ function InspectionSourceModal({
             onChoose(v.customerId, v.siteId);
         });
       }}
-      data-testid="inspection-source"
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">

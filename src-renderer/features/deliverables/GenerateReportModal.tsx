@@ -137,9 +137,8 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
           {t('deliverables.generate.close')}
         </Button>
       }
-      data-testid="generate-report"
     >
-      <Flex vertical gap={16}>
+      <Flex vertical gap={16} data-testid="generate-report">
         <Steps
           size="small"
           current={step}

@@ -68,7 +68,11 @@ export function createDeliverablesService(options: {
           `the PDF is document ${info.documentNumber ?? '(none)'}, not ${input.documentNumber}`,
         );
       }
-      const identity = await identities.get();
+      // A first signature creates the identity, named after the engineer signing.
+      const identity = await identities.get({
+        commonName: input.signerName,
+        organisation: 'Fieldbook (self-signed, not enrolled)',
+      });
       const signer = await signerInfo(identity);
       const result = await signPdf(pdf, identity, {
         reason: input.reason,

@@ -72,16 +72,19 @@ export class SigningIdentityStore {
     return join(this.dir, FILE);
   }
 
-  /** The identity, created and stored on the first call; concurrent first calls share it. */
-  get(): Promise<SigningIdentity> {
-    this.pending ??= this.loadOrCreate().catch((error: unknown) => {
+  /**
+   * The identity, created and stored on the first call (with `subjectIfNew`, else the store's
+   * subject); concurrent first calls share it. An existing identity keeps its certificate.
+   */
+  get(subjectIfNew?: DistinguishedName): Promise<SigningIdentity> {
+    this.pending ??= this.loadOrCreate(subjectIfNew).catch((error: unknown) => {
       this.pending = undefined;
       throw error;
     });
     return this.pending;
   }
 
-  private async loadOrCreate(): Promise<SigningIdentity> {
+  private async loadOrCreate(subjectIfNew?: DistinguishedName): Promise<SigningIdentity> {
     const existing = await this.read();
     if (existing) return this.open(existing);
     if (!this.protector.isAvailable()) {
@@ -91,10 +94,11 @@ export class SigningIdentityStore {
     }
     const now = this.options.now?.() ?? new Date();
     const created = await createDevelopmentIdentity({
-      subject: this.options.subject ?? {
-        commonName: 'Fieldbook engineer (not enrolled)',
-        organisation: 'Fieldbook (self-signed)',
-      },
+      subject: subjectIfNew ??
+        this.options.subject ?? {
+          commonName: 'Fieldbook engineer (not enrolled)',
+          organisation: 'Fieldbook (self-signed)',
+        },
       validDays: this.options.validDays ?? 730,
       now,
       extractable: true,

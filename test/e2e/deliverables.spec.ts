@@ -80,6 +80,14 @@ test('fault report from an incident: sign by drawing, export, verify with pdfsig
   const text = run('pdftotext', ['-layout', exported, '-']).stdout;
   expect(text).toContain(CUSTOMER);
   expect(text).toContain('张伟');
+  // The two drawn signatures are the images of the signature page (the last one), at the pad's
+  // resolution.
+  const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [exported]).stdout)?.[1]);
+  const images = run('pdfimages', ['-list', '-f', String(pages), '-l', String(pages), exported])
+    .stdout.split('\n')
+    .slice(2)
+    .filter((l) => /^\s*\d+\s+\d+\s+image\s+720\s+240\b/.test(l));
+  expect(images).toHaveLength(2);
   const verify = run('node', ['bin/fieldbook.mjs', 'verify', exported]);
   expect(verify.status, verify.stderr).toBe(0);
   expect(JSON.parse(verify.stdout)).toMatchObject({ valid: true });
@@ -119,5 +127,21 @@ test('fault report from an incident: sign by drawing, export, verify with pdfsig
   await dialog.render();
   await dialog.close();
   await expect(list.rows()).toHaveCount(2);
-  await expect(page.getByTestId('deliverable-status').getByText('草稿')).toBeVisible();
+  const draft = list
+    .rows()
+    .filter({ has: page.getByTestId('deliverable-status').getByText('草稿') });
+  await expect(draft.getByTestId('deliverable-revision')).toHaveText('第 2 版');
+  await expect(list.rows().filter({ hasText: '已被新版本取代' })).toHaveCount(1);
+  // The English draft exports too (unsigned: fieldbook verify refuses it).
+  await draft.getByTestId('deliverable-export').click();
+  await expect.poll(async () => (await readdir(harness.exportsDir)).length).toBe(2);
+  const enFile = join(harness.exportsDir, files[0]!.replace('-r1-zh.pdf', '-r2-en.pdf'));
+  const enText = run('pdftotext', ['-layout', enFile, '-']).stdout;
+  expect(enText).toContain('Fault report');
+  expect(enText).toContain(CUSTOMER);
+  expect(run('node', ['bin/fieldbook.mjs', 'verify', enFile]).status).toBe(1);
+  if (SHOTS) {
+    run('pdftoppm', ['-png', '-r', '60', enFile, join(SHOTS, 'fault-en-r2')]);
+    await page.screenshot({ path: join(SHOTS, 'deliverables-list-r2-zh.png'), fullPage: true });
+  }
 });

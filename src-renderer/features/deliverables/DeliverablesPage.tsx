@@ -20,6 +20,7 @@ import { useI18n } from '../../app/i18n';
 import { useEngineer } from '../../app/settings';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import './deliverables.css';
 import { useDatabase } from '../../db/database-context';
 import { useRxQuery } from '../../db/hooks';
 import { ExportOpenButtons } from './ExportOpenButtons';
@@ -62,9 +63,23 @@ function DeliverableDetails({ doc, all }: { doc: DeliverableDoc; all: readonly D
         )}
         {doc.signatures.length > 0 && (
           <Descriptions.Item label={t('deliverables.detail.handwritten')}>
-            {doc.signatures
-              .map((s) => `${s.name}${s.title ? `（${s.title}）` : ''} ${fmtDateTime(s.signedAt)}`)
-              .join('；')}
+            <Flex vertical>
+              {doc.signatures.map((s) => (
+                <span key={s.role}>
+                  {t(`deliverables.pad.${s.role}`)}:{' '}
+                  {t(
+                    s.title
+                      ? 'deliverables.detail.signatureTitled'
+                      : 'deliverables.detail.signature',
+                    {
+                      name: s.name,
+                      title: s.title ?? '',
+                      time: fmtDateTime(s.signedAt),
+                    },
+                  )}
+                </span>
+              ))}
+            </Flex>
           </Descriptions.Item>
         )}
       </Descriptions>
@@ -201,7 +216,7 @@ export function DeliverablesPage() {
       dataIndex: 'documentNumber',
       render: (_: unknown, d) => (
         <Space size={4}>
-          <Typography.Text code data-testid="deliverable-number">
+          <Typography.Text code className="fb-nowrap" data-testid="deliverable-number">
             {d.documentNumber}
           </Typography.Text>
           <Tag data-testid="deliverable-revision">

@@ -134,8 +134,9 @@ test('fault report from an incident: sign by drawing, export, verify with pdfsig
   await expect(list.rows().filter({ hasText: '已被新版本取代' })).toHaveCount(1);
   // The English draft exports too (unsigned: fieldbook verify refuses it).
   await draft.getByTestId('deliverable-export').click();
-  await expect.poll(async () => (await readdir(harness.exportsDir)).length).toBe(2);
   const enFile = join(harness.exportsDir, files[0]!.replace('-r1-zh.pdf', '-r2-en.pdf'));
+  // The message appears once the file is in place (written atomically: rename at the end).
+  await expect(page.getByText(`已导出到 ${enFile}`)).toBeVisible();
   const enText = run('pdftotext', ['-layout', enFile, '-']).stdout;
   expect(enText).toContain('Fault report');
   expect(enText).toContain(CUSTOMER);
@@ -143,5 +144,62 @@ test('fault report from an incident: sign by drawing, export, verify with pdfsig
   if (SHOTS) {
     run('pdftoppm', ['-png', '-r', '60', enFile, join(SHOTS, 'fault-en-r2')]);
     await page.screenshot({ path: join(SHOTS, 'deliverables-list-r2-zh.png'), fullPage: true });
+  }
+});
+
+test('inspection report from the sample snapshot, in the English UI: render, sign, export', async ({
+  page,
+  harness,
+}) => {
+  test.setTimeout(240_000);
+  const shell = new AppShell(page);
+  const firstRun = new FirstRunScreen(page);
+  await shell.open();
+  await firstRun.setEngineer('王芳');
+  await firstRun.loadSample();
+  await expect(shell.pageTitle).toHaveText('客户', { timeout: 60_000 });
+  await shell.switchLanguage('en');
+  await shell.goTo('deliverables', 'en');
+  const list = new DeliverablesListPage(page);
+  await expect(shell.pageTitle).toHaveText('Deliverables');
+  await expect(list.rows()).toHaveCount(0);
+
+  await page.getByTestId('generate-inspection').click();
+  const source = page.getByRole('dialog').filter({ hasText: 'Generate inspection report' });
+  await source.getByTestId('inspection-customer').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '钱塘银行股份有限公司' }).click();
+  await source.getByTestId('inspection-site').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '杭州滨江数据中心' }).click();
+  if (SHOTS) await source.screenshot({ path: join(SHOTS, 'inspection-source-en.png') });
+  await source.getByRole('button', { name: 'OK' }).click();
+
+  const dialog = new GenerateReportDialog(page);
+  await expect(dialog.root.getByTestId('generate-number')).toContainText(/FB-INS-\d{8}-0001/);
+  await dialog.chooseLanguage('en');
+  const preview = await dialog.render();
+  expect(preview).toMatch(/^\d+ pages · \d+ KB$/);
+  await dialog.drawSignature('customer', 3);
+  await dialog.drawSignature('engineer', 1);
+  await dialog.sign();
+  await expect(dialog.verification()).toHaveText('signature valid');
+  if (SHOTS) await dialog.root.screenshot({ path: join(SHOTS, 'generate-signed-en.png') });
+  await dialog.export();
+  await expect(page.getByText(/Exported to .*\.pdf/)).toBeVisible();
+  await dialog.close();
+
+  const [name] = await readdir(harness.exportsDir);
+  expect(name).toMatch(/^FB-INS-\d{8}-0001-r1-en\.pdf$/);
+  const file = join(harness.exportsDir, name!);
+  expect(run('pdfsig', [file]).stdout).toMatch(/Signature is Valid/);
+  const text = run('pdftotext', ['-layout', file, '-']).stdout;
+  expect(text).toContain('Inspection report');
+  expect(text).toContain('钱塘银行股份有限公司');
+  expect(text).toContain('王芳');
+  expect(run('node', ['bin/fieldbook.mjs', 'verify', file]).status).toBe(0);
+  await expect(list.rows()).toHaveCount(1);
+  await expect(list.rows().first().getByTestId('deliverable-status')).toHaveText('Signed');
+  if (SHOTS) {
+    run('pdftoppm', ['-png', '-r', '60', file, join(SHOTS, 'inspection-en')]);
+    await page.screenshot({ path: join(SHOTS, 'deliverables-list-en.png'), fullPage: true });
   }
 });

@@ -214,6 +214,7 @@ export function DeliverablesPage() {
     {
       title: t('deliverables.col.number'),
       dataIndex: 'documentNumber',
+      width: 290,
       render: (_: unknown, d) => (
         <Space size={4}>
           <Typography.Text code className="fb-nowrap" data-testid="deliverable-number">

@@ -12,8 +12,20 @@ export type Lang = 'zh' | 'en';
 export const APP_START_TIMEOUT = 30_000;
 
 const NAV = {
-  zh: { customers: '客户', visits: '现场访问', incidents: '事件', settings: '设置' },
-  en: { customers: 'Customers', visits: 'Visits', incidents: 'Incidents', settings: 'Settings' },
+  zh: {
+    customers: '客户',
+    visits: '现场访问',
+    incidents: '事件',
+    deliverables: '交付文档',
+    settings: '设置',
+  },
+  en: {
+    customers: 'Customers',
+    visits: 'Visits',
+    incidents: 'Incidents',
+    deliverables: 'Deliverables',
+    settings: 'Settings',
+  },
 } as const;
 
 export type Section = keyof (typeof NAV)['zh'];

@@ -4,10 +4,11 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Menu, app, ipcMain, safeStorage, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import { createDesktopServices, USER_DATA_LAYOUT } from '../services/desktop-services';
 import { registerIpcHandlers } from '../ipc/register';
+import { createElectronNativeShell } from './native-shell';
 import { chooseSecretProtector } from './secret-protector';
 import {
   appPagePath,
@@ -76,6 +77,12 @@ async function start(): Promise<void> {
   const services = createDesktopServices({
     userDataDir,
     protector,
+    native: createElectronNativeShell({
+      dialog,
+      shell,
+      window: () => mainWindow,
+      defaultDir: () => app.getPath('documents'),
+    }),
     appInfo: {
       version: app.getVersion(),
       electron: process.versions.electron ?? null,

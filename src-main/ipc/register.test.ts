@@ -43,6 +43,7 @@ beforeEach(async () => {
   services = createDesktopServices({
     userDataDir: dir,
     protector: createPassphraseProtector('t', { N: 1024, r: 8, p: 1, maxmem: 2 ** 26 }),
+    native: { chooseSavePath: () => Promise.resolve(null), openPath: () => Promise.resolve() },
     appInfo: { version: '1.2.3', electron: '45.4.1', locale: 'zh-CN' },
   });
   const ipcMain = {

@@ -10,6 +10,7 @@ import { isAppResourceUrl } from '../app/security';
 import type { AppOrigin } from '../app/security';
 import { createAppHandlers } from './app-handlers';
 import { createBlobsHandlers } from './blobs-handlers';
+import { createDeliverablesHandlers } from './deliverables-handlers';
 import type { IpcHandler, IpcHandlerMap } from './handler-types';
 import { createKeystoreHandlers } from './keystore-handlers';
 
@@ -38,6 +39,7 @@ export function createIpcHandlers(api: DesktopApi): IpcHandlerMap {
     ...createAppHandlers(api.app),
     ...createKeystoreHandlers(api.keystore),
     ...createBlobsHandlers(api.blobs),
+    ...createDeliverablesHandlers(api.deliverables),
   };
 }
 

@@ -34,6 +34,7 @@ describe('preload', () => {
       app: ['getInfo'],
       keystore: ['getDatabaseKey'],
       blobs: ['get', 'has', 'put'],
+      deliverables: ['openPdf', 'savePdf', 'signPdf', 'verifyPdf'],
     });
     for (const methods of Object.values(api)) {
       for (const fn of Object.values(methods as Record<string, unknown>)) {
@@ -55,6 +56,32 @@ describe('preload', () => {
       ],
       [api.blobs.get(hash), IPC_CHANNELS.blobsGet, [hash]],
       [api.blobs.has(hash), IPC_CHANNELS.blobsHas, [hash]],
+      [
+        api.deliverables.signPdf({
+          bytes,
+          reason: 'r',
+          location: 'l',
+          documentNumber: 'FB-FLT-20260304-0001',
+          signerName: 's',
+        }),
+        IPC_CHANNELS.deliverablesSignPdf,
+        [
+          {
+            bytes,
+            reason: 'r',
+            location: 'l',
+            documentNumber: 'FB-FLT-20260304-0001',
+            signerName: 's',
+          },
+        ],
+      ],
+      [api.deliverables.verifyPdf(bytes), IPC_CHANNELS.deliverablesVerifyPdf, [bytes]],
+      [
+        api.deliverables.savePdf({ bytes, suggestedName: 'a.pdf' }),
+        IPC_CHANNELS.deliverablesSavePdf,
+        [{ bytes, suggestedName: 'a.pdf' }],
+      ],
+      [api.deliverables.openPdf('/tmp/a.pdf'), IPC_CHANNELS.deliverablesOpenPdf, ['/tmp/a.pdf']],
     ];
     for (const [promise, channel, args] of calls) {
       expect(await promise).toEqual({ channel, args });

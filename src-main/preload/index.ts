@@ -33,6 +33,12 @@ const api = {
     get: (sha256) => call(IPC_CHANNELS.blobsGet, sha256),
     has: (sha256) => call(IPC_CHANNELS.blobsHas, sha256),
   },
+  deliverables: {
+    signPdf: (input) => call(IPC_CHANNELS.deliverablesSignPdf, input),
+    verifyPdf: (bytes) => call(IPC_CHANNELS.deliverablesVerifyPdf, bytes),
+    savePdf: (input) => call(IPC_CHANNELS.deliverablesSavePdf, input),
+    openPdf: (path) => call(IPC_CHANNELS.deliverablesOpenPdf, path),
+  },
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('fieldbook', api);

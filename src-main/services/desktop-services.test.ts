@@ -19,6 +19,7 @@ function services(userDataDir = dir) {
   return createDesktopServices({
     userDataDir,
     protector: createPassphraseProtector('test', { N: 2 ** 10, r: 8, p: 1, maxmem: 2 ** 26 }),
+    native: { chooseSavePath: () => Promise.resolve(null), openPath: () => Promise.resolve() },
     appInfo: { version: '9.9.9', electron: null, locale: 'zh-CN' },
   });
 }

@@ -8,14 +8,19 @@
 import { join } from 'node:path';
 import type { AppInfo, DesktopApi } from '../../src-shared/ipc';
 import { BlobStore } from './blob-store';
+import { createDeliverablesService } from './deliverables-service';
+import type { NativeShell } from './deliverables-service';
 import { KeyStore } from './key-store';
 import type { SecretProtector } from './key-store';
+import { SigningIdentityStore } from './signing-identity-store';
 
 export interface DesktopServicesOptions {
   /** The user's profile folder (Electron's `userData`, or a temporary folder in tests). */
   userDataDir: string;
-  /** Encrypts the database key at rest. */
+  /** Encrypts the database key and the signing key at rest. */
   protector: SecretProtector;
+  /** The save dialog and the system viewer (Electron's, or a stub in tests). */
+  native: NativeShell;
   /** What `app.getInfo` reports besides the platform. */
   appInfo: Omit<AppInfo, 'platform'>;
 }
@@ -26,6 +31,7 @@ export const USER_DATA_LAYOUT = { blobs: 'blobs', keystore: 'keystore' } as cons
 export interface DesktopServices extends DesktopApi {
   readonly blobStore: BlobStore;
   readonly keyStore: KeyStore;
+  readonly signingIdentities: SigningIdentityStore;
 }
 
 export function createDesktopServices(options: DesktopServicesOptions): DesktopServices {
@@ -34,10 +40,16 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
     join(options.userDataDir, USER_DATA_LAYOUT.keystore),
     options.protector,
   );
+  // Same folder as the database key: one place holds the profile's encrypted secrets.
+  const signingIdentities = new SigningIdentityStore(
+    join(options.userDataDir, USER_DATA_LAYOUT.keystore),
+    options.protector,
+  );
   const info: AppInfo = { ...options.appInfo, platform: process.platform };
   return {
     blobStore,
     keyStore,
+    signingIdentities,
     app: {
       getInfo: () => Promise.resolve({ ...info }),
     },
@@ -49,5 +61,9 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
       get: (sha256) => blobStore.get(sha256),
       has: (sha256) => blobStore.has(sha256),
     },
+    deliverables: createDeliverablesService({
+      identities: signingIdentities,
+      native: options.native,
+    }),
   };
 }

@@ -15,6 +15,7 @@ import { VisitDetailPage, VisitsPage } from '../features/visits';
 import { FirstRunGate } from '../features/workspace';
 import { IncidentDetailPage, IncidentsPage } from '../features/incidents';
 import { InspectionDetailPage, InspectionsPage } from '../features/inspections';
+import { DeliverablesPage } from '../features/deliverables';
 
 /** antd's colour and size tokens: dense and sober, for people reading tables all day. */
 const THEME = {
@@ -61,6 +62,7 @@ function LocalizedShell() {
                 <Route path="incidents/:incidentId" element={<IncidentDetailPage />} />
                 <Route path="inspections" element={<InspectionsPage />} />
                 <Route path="inspections/:inspectionId" element={<InspectionDetailPage />} />
+                <Route path="deliverables" element={<DeliverablesPage />} />
                 <Route path="settings" element={<SettingsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

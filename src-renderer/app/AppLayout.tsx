@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   CloudServerOutlined,
   EnvironmentOutlined,
+  FilePdfOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -19,6 +20,7 @@ const SECTIONS = [
   { key: '/visits', icon: <EnvironmentOutlined />, label: 'nav.visits' },
   { key: '/incidents', icon: <AlertOutlined />, label: 'nav.incidents' },
   { key: '/inspections', icon: <AuditOutlined />, label: 'nav.inspections' },
+  { key: '/deliverables', icon: <FilePdfOutlined />, label: 'nav.deliverables' },
   { key: '/settings', icon: <SettingOutlined />, label: 'nav.settings' },
 ] as const;
 

@@ -20,6 +20,7 @@ describe('message modules', () => {
         'contracts',
         'customers',
         'db',
+        'deliverables',
         'incidents',
         'inspections',
         'settings',

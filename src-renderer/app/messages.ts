@@ -17,6 +17,7 @@ import { messages as settings } from '../features/settings/messages';
 import { messages as visits } from '../features/visits/messages';
 import { messages as incidents } from '../features/incidents/messages';
 import { messages as inspections } from '../features/inspections/messages';
+import { messages as deliverables } from '../features/deliverables/messages';
 
 /** The modules by name (the unit test reports mismatches per module). */
 export const messageModules: Readonly<Record<string, MessageModule>> = {
@@ -32,6 +33,7 @@ export const messageModules: Readonly<Record<string, MessageModule>> = {
   visits,
   incidents,
   inspections,
+  deliverables,
 };
 
 export const dictionaries: Readonly<Record<Lang, Dictionary>> = {

@@ -30,6 +30,7 @@ import type {
   CollectionName,
   ContractDoc,
   CustomerDoc,
+  DeliverableDoc,
   DocByCollection,
   IncidentDoc,
   InspectionDoc,
@@ -47,6 +48,7 @@ export type FieldbookCollections = {
   visitLogEntries: RxCollection<VisitLogEntryDoc>;
   incidents: RxCollection<IncidentDoc>;
   inspections: RxCollection<InspectionDoc>;
+  deliverables: RxCollection<DeliverableDoc>;
 };
 
 export type FieldbookDatabase = RxDatabase<FieldbookCollections>;
@@ -101,7 +103,7 @@ export class DatabaseKeyError extends Error {
 }
 
 /**
- * Opens (or creates) the database and its 8 collections, migrating documents stored with an
+ * Opens (or creates) the database and its collections (COLLECTION_NAMES), migrating documents stored with an
  * older schema version. A wrong password fails here (RxDB compares a hash of it).
  */
 export async function openFieldbookDatabase(

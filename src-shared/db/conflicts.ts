@@ -16,6 +16,9 @@
  * - Log entries are immutable, so two copies of one entry differ at most in `_deleted`; the
  *   three-way rule handles that like any field.
  *
+ * - Deliverables are not merged field by field: a signed deliverable is immutable, so one whole
+ *   state wins and the other is kept in the winner's `history` (see `mergeDeliverables`).
+ *
  * Handlers are pure: the server can use the same functions when it checks pushes.
  */
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
@@ -23,6 +26,8 @@ import { mergeInspections } from './inspection-conflicts';
 import type {
   BaseDoc,
   CollectionName,
+  DeliverableDoc,
+  DeliverableHistoryEntry,
   DocByCollection,
   IncidentDoc,
   LevelChange,
@@ -185,6 +190,87 @@ export function mergeIncidents(
   return merged;
 }
 
+/** The state of a deliverable as a history entry (its own history is not nested). */
+export function historyEntryOf(
+  doc: DeliverableDoc,
+  reason: DeliverableHistoryEntry['reason'],
+  at: string,
+): DeliverableHistoryEntry {
+  const entry: DeliverableHistoryEntry = {
+    at,
+    reason,
+    revision: doc.documentRevision,
+    status: doc.status,
+    lang: doc.lang,
+    signatures: doc.signatures,
+    snapshot: doc.snapshot,
+  };
+  if (doc.pdf !== undefined) entry.pdf = doc.pdf;
+  if (doc.sha256 !== undefined) entry.sha256 = doc.sha256;
+  if (doc.signer !== undefined) entry.signer = doc.signer;
+  if (doc.signedAt !== undefined) entry.signedAt = doc.signedAt;
+  return entry;
+}
+
+function historyKey(e: DeliverableHistoryEntry): string {
+  return `${instantMs(e.at)}|${e.reason}|${e.revision}|${e.status}|${e.sha256 ?? ''}|${e.pdf?.sha256 ?? ''}`;
+}
+
+/** Union of history entries (an entry is identified by its time, reason and content hash). */
+function mergeHistories(...lists: DeliverableHistoryEntry[][]): DeliverableHistoryEntry[] {
+  const byKey = new Map<string, DeliverableHistoryEntry>();
+  for (const list of lists)
+    for (const e of list) if (!byKey.has(historyKey(e))) byKey.set(historyKey(e), e);
+  return [...byKey.values()].sort(byInstantThen((e) => e.at, historyKey));
+}
+
+/**
+ * Deliverables: one side's whole state wins, the other goes to the winner's history.
+ *
+ * 1. A signed master wins over any local state (an edit, another signature, a deletion).
+ * 2. A signed local copy wins over an unsigned master (the laptop signed before the master saw
+ *    it; a deletion on the master does not remove a signature made meanwhile).
+ * 3. Two drafts: the later `updatedAt` wins, ties go to the master.
+ *
+ * The losing state, when it differs in content, becomes a `conflict` history entry stamped with
+ * its own `updatedAt`, so every laptop computes the same result; histories are united. Sync
+ * fields the server sets (`syncedAt`) are kept from whichever side has them.
+ */
+export function mergeDeliverables(
+  input: RxConflictHandlerInput<DeliverableDoc>,
+): WithDeleted<DeliverableDoc> {
+  const { realMasterState: master, newDocumentState: local } = input;
+  const masterSigned = master.status === 'signed' && master._deleted !== true;
+  const localSigned = local.status === 'signed' && local._deleted !== true;
+  let winner: WithDeleted<DeliverableDoc>;
+  let loser: WithDeleted<DeliverableDoc>;
+  if (masterSigned) [winner, loser] = [master, local];
+  else if (localSigned) [winner, loser] = [local, master];
+  else if (localIsNewer(master, local)) [winner, loser] = [local, master];
+  else [winner, loser] = [master, local];
+
+  const history = [winner.history ?? [], loser.history ?? []];
+  const sameContent =
+    loser._deleted === true ||
+    (winner.status === loser.status &&
+      winner.documentRevision === loser.documentRevision &&
+      winner.lang === loser.lang &&
+      winner.sha256 === loser.sha256 &&
+      winner.pdf?.sha256 === loser.pdf?.sha256 &&
+      jsonEqual(winner.signatures, loser.signatures) &&
+      jsonEqual(winner.snapshot, loser.snapshot));
+  if (!sameContent) history.push([historyEntryOf(loser, 'conflict', loser.updatedAt)]);
+
+  const merged = { ...winner, history: mergeHistories(...history) } as WithDeleted<DeliverableDoc>;
+  const syncedAt = winner.syncedAt ?? loser.syncedAt;
+  if (syncedAt !== undefined && winner.status === 'signed') merged.syncedAt = syncedAt;
+  // Storage metadata of the winning side must not leak into the resolved document.
+  for (const key of Object.keys(merged)) {
+    if (!isDocumentField(key)) delete (merged as unknown as JsonRecord)[key];
+  }
+  return merged;
+}
+
 export interface IncidentConflictOptions {
   /**
    * Recomputes derived fields (the response `dueAt`) after a merge changed the clock inputs.
@@ -226,6 +312,7 @@ export function createConflictHandlers(options: IncidentConflictOptions = {}): {
     visitLogEntries: handler(mergeDocuments),
     incidents: createIncidentConflictHandler(options),
     inspections: handler(mergeInspections),
+    deliverables: handler(mergeDeliverables),
   };
 }
 

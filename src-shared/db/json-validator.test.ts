@@ -1,11 +1,51 @@
 import { fillWithDefaultSettings } from 'rxdb';
 import { getValidator as getAjvValidator } from 'rxdb/plugins/validate-ajv';
 import { describe, expect, it } from 'vitest';
+import { createDraftDeliverable, markSigned } from '../domain/deliverables';
 import { buildSampleWorkspace } from '../domain/sample-workspace';
+import { sampleFaultSnapshot } from '../reports/sample';
 import { SchemaCompileError, compileJsonSchema } from './json-validator';
 import { COLLECTION_NAMES, COLLECTION_SCHEMAS } from './schemas/index';
 
-const ws = buildSampleWorkspace(new Date('2026-11-23T06:30:00Z'));
+/** A signed fault report deliverable (the sample workspace has none: they are made in the app). */
+function sampleDeliverable() {
+  const snapshot = sampleFaultSnapshot();
+  const pdf = { sha256: 'a'.repeat(64), name: 'r.pdf', mimeType: 'application/pdf', size: 9 };
+  const image = { sha256: 'b'.repeat(64), name: 's.png', mimeType: 'image/png', size: 5 };
+  const draft = createDraftDeliverable(
+    {
+      id: 'D1',
+      customerId: 'C1',
+      kind: 'fault-report',
+      sourceId: 'I1',
+      title: snapshot.incident.title,
+      lang: 'zh',
+      snapshot,
+      pdf,
+      pageCount: 4,
+    },
+    '2026-03-04T11:00:00+08:00',
+  );
+  return markSigned(
+    draft,
+    {
+      snapshot,
+      pdf,
+      sha256: pdf.sha256,
+      signatures: [
+        { role: 'customer', name: '李明', signedAt: '2026-03-04T11:20:00+08:00', image },
+      ],
+      signer: { subject: 'CN=张伟', selfSigned: true, fingerprint: 'c'.repeat(64) },
+      signedAt: '2026-03-04T11:21:00+08:00',
+    },
+    '2026-03-04T11:21:00+08:00',
+  );
+}
+
+const ws = {
+  ...buildSampleWorkspace(new Date('2026-11-23T06:30:00Z')),
+  deliverables: [sampleDeliverable()],
+};
 
 /** Variants of a valid document, most of them invalid in some way. */
 function mutations(doc: Record<string, unknown>): Record<string, unknown>[] {

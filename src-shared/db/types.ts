@@ -312,6 +312,86 @@ export interface InspectionDoc extends BaseDoc {
   history: InspectionHistoryEntry[];
 }
 
+export type DeliverableKind = 'inspection-report' | 'fault-report';
+export type DeliverableStatus = 'draft' | 'signed';
+export type DeliverableLang = 'zh' | 'en';
+
+/** A handwritten signature drawn on screen: the PNG lives in the blob store. */
+export interface DeliverableSignature {
+  role: 'customer' | 'engineer';
+  /** Printed name. */
+  name: string;
+  title?: string;
+  organisation?: string;
+  signedAt: IsoInstant;
+  /** The drawn signature as a PNG blob (`image/png`). */
+  image: AttachmentRef;
+}
+
+/** Who signed the PDF digitally, as the main process reported it. */
+export interface DeliverableSigner {
+  /** Certificate subject, e.g. `CN=张伟, O=Fieldbook (development)`. */
+  subject: string;
+  commonName?: string;
+  /** Before enrolment the certificate is self-signed, and verification says so. */
+  selfSigned: boolean;
+  /** SHA-256 fingerprint of the certificate, lowercase hex. */
+  fingerprint: string;
+}
+
+/**
+ * A state of a deliverable that is no longer its current state: replaced by a conflict
+ * resolution (a signed copy won over it), or a draft rendering replaced by a later one.
+ * Kept so nothing is lost silently.
+ */
+export interface DeliverableHistoryEntry {
+  /** When it left the current state (the loser's own `updatedAt` for conflicts: deterministic). */
+  at: IsoInstant;
+  reason: 'conflict' | 'draft-replaced';
+  revision: number;
+  status: DeliverableStatus;
+  lang: DeliverableLang;
+  pdf?: AttachmentRef;
+  sha256?: string;
+  signatures: DeliverableSignature[];
+  signer?: DeliverableSigner;
+  signedAt?: IsoInstant;
+  snapshot: Record<string, unknown>;
+}
+
+/**
+ * A PDF deliverable (inspection report, fault report). Immutable once `signed`: a change is a new
+ * document with the same number, `documentRevision + 1`, `supersedesId` naming the previous revision, and
+ * no signatures. The list shows all revisions of a number as its revision history.
+ */
+export interface DeliverableDoc extends BaseDoc {
+  kind: DeliverableKind;
+  /** The inspection or incident the report was made from. */
+  sourceId: string;
+  siteId?: string;
+  /** Report title shown in the list (the incident title, the inspection's site). */
+  title: string;
+  documentNumber: string;
+  /** The revision of `documentNumber` (`revision` itself is a reserved RxDB document field). */
+  documentRevision: number;
+  supersedesId?: string;
+  lang: DeliverableLang;
+  status: DeliverableStatus;
+  /** The report snapshot the PDF was rendered from, exactly (signatures included). */
+  snapshot: Record<string, unknown>;
+  /** The PDF in the blob store: unsigned while a draft, the signed file once signed. */
+  pdf?: AttachmentRef;
+  /** SHA-256 of `pdf` (the signed file once signed), lowercase hex. */
+  sha256?: string;
+  pageCount?: number;
+  signatures: DeliverableSignature[];
+  signer?: DeliverableSigner;
+  signedAt?: IsoInstant;
+  /** Set by the sync layer when the server has acknowledged the signed document and its blob. */
+  syncedAt?: IsoInstant;
+  history: DeliverableHistoryEntry[];
+}
+
 export type CollectionName =
   | 'customers'
   | 'sites'
@@ -320,7 +400,8 @@ export type CollectionName =
   | 'visits'
   | 'visitLogEntries'
   | 'incidents'
-  | 'inspections';
+  | 'inspections'
+  | 'deliverables';
 
 export interface DocByCollection {
   customers: CustomerDoc;
@@ -331,4 +412,5 @@ export interface DocByCollection {
   visitLogEntries: VisitLogEntryDoc;
   incidents: IncidentDoc;
   inspections: InspectionDoc;
+  deliverables: DeliverableDoc;
 }

@@ -13,6 +13,7 @@ import type {
   ClusterDoc,
   ContractDoc,
   CustomerDoc,
+  DeliverableDoc,
   IncidentDoc,
   InspectionDoc,
   IsoInstant,
@@ -59,6 +60,8 @@ export interface SampleWorkspace {
   visitLogEntries: VisitLogEntryDoc[];
   incidents: IncidentDoc[];
   inspections: InspectionDoc[];
+  /** None: deliverables are made in the app from the sample's incidents and inspections. */
+  deliverables: DeliverableDoc[];
 }
 
 const SEED = 0x5eed_2026;
@@ -1419,6 +1422,7 @@ export function buildSampleWorkspace(now: Date): SampleWorkspace {
     visitLogEntries: entries,
     incidents,
     inspections,
+    deliverables: [],
   };
 }
 

@@ -129,3 +129,41 @@ describe('argument lists', () => {
     expect(() => IPC_ARGS_VALIDATORS[IPC_CHANNELS.blobsPut]([{}])).toThrow(/bytes must be/);
   });
 });
+
+describe('deliverables payloads', () => {
+  const pdf = new TextEncoder().encode('%PDF-1.7\n');
+  const sign = {
+    bytes: pdf,
+    reason: '故障报告签署',
+    location: '上海',
+    documentNumber: 'FB-FLT-20260304-0001',
+    signerName: '张伟',
+    extra: 'dropped',
+  };
+
+  it('accept a PDF to sign and drop extra fields', () => {
+    const [parsed] = IPC_ARGS_VALIDATORS[IPC_CHANNELS.deliverablesSignPdf]([sign]);
+    expect(parsed).toEqual({ ...sign, extra: undefined });
+    expect(Object.keys(parsed)).not.toContain('extra');
+  });
+
+  it('refuse what is not a PDF, a bad document number, a path as a name, a relative path', () => {
+    const signPdf = IPC_ARGS_VALIDATORS[IPC_CHANNELS.deliverablesSignPdf];
+    expect(() => signPdf([{ ...sign, bytes: new Uint8Array([1, 2, 3]) }])).toThrow(/not a PDF/);
+    expect(() => signPdf([{ ...sign, documentNumber: '../x' }])).toThrow(/not a document number/);
+    expect(() => signPdf([{ ...sign, reason: '' }])).toThrow(/reason must not be empty/);
+    const save = IPC_ARGS_VALIDATORS[IPC_CHANNELS.deliverablesSavePdf];
+    expect(save([{ bytes: pdf, suggestedName: 'a.pdf' }])).toEqual([
+      { bytes: pdf, suggestedName: 'a.pdf' },
+    ]);
+    expect(() => save([{ bytes: pdf, suggestedName: '../a.pdf' }])).toThrow(/path separators/);
+    expect(() => save([{ bytes: pdf, suggestedName: 'a.exe' }])).toThrow(/end in .pdf/);
+    const open = IPC_ARGS_VALIDATORS[IPC_CHANNELS.deliverablesOpenPdf];
+    expect(open(['/home/u/a.pdf'])).toEqual(['/home/u/a.pdf']);
+    expect(open(['C:\\Users\\u\\a.pdf'])).toEqual(['C:\\Users\\u\\a.pdf']);
+    expect(() => open(['a.pdf'])).toThrow(/absolute path/);
+    expect(() => IPC_ARGS_VALIDATORS[IPC_CHANNELS.deliverablesVerifyPdf](['%PDF-'])).toThrow(
+      /Uint8Array/,
+    );
+  });
+});

@@ -6,7 +6,7 @@
  * `IpcPayloadError` naming the offending field.
  */
 import { IPC_CHANNELS } from './contract';
-import type { BlobPutInput, IpcArgs, IpcChannel } from './contract';
+import type { BlobPutInput, IpcArgs, IpcChannel, SavePdfInput, SignPdfInput } from './contract';
 
 /** Largest blob accepted by `blobs.put`: 50 MiB (photos and command output, not disk images). */
 export const MAX_BLOB_BYTES = 50 * 1024 * 1024;
@@ -111,6 +111,77 @@ export function parseBlobPutInput(value: unknown): BlobPutInput {
   };
 }
 
+/** Largest PDF accepted by the deliverables calls: the blob limit. */
+export const MAX_PDF_BYTES = MAX_BLOB_BYTES;
+const DOCUMENT_NUMBER = /^[A-Z0-9]{1,12}-[A-Z]{3}-[0-9]{8}-[0-9]{4,6}$/;
+
+function parseObject(value: unknown, method: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new IpcPayloadError(`${method} expects an object, got ${describe(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function parseText(value: unknown, field: string, maxLength: number, allowEmpty = false): string {
+  if (typeof value !== 'string') {
+    throw new IpcPayloadError(`${field} must be a string, got ${describe(value)}`);
+  }
+  if (!allowEmpty && value.trim() === '') throw new IpcPayloadError(`${field} must not be empty`);
+  if (value.length > maxLength) {
+    throw new IpcPayloadError(`${field} must be at most ${maxLength} characters`);
+  }
+  if (CONTROL_CHARS.test(value)) {
+    throw new IpcPayloadError(`${field} must not contain control characters`);
+  }
+  return value;
+}
+
+/** PDF bytes: a Uint8Array starting with `%PDF-`, at most MAX_PDF_BYTES. */
+export function parsePdfBytes(value: unknown, field = 'bytes'): Uint8Array {
+  if (!(value instanceof Uint8Array)) {
+    throw new IpcPayloadError(`${field} must be a Uint8Array, got ${describe(value)}`);
+  }
+  if (value.byteLength > MAX_PDF_BYTES) {
+    throw new IpcPayloadError(`${field} must be at most ${MAX_PDF_BYTES} bytes`);
+  }
+  const head = String.fromCharCode(...value.subarray(0, 5));
+  if (head !== '%PDF-') throw new IpcPayloadError(`${field} is not a PDF (no %PDF- header)`);
+  return value;
+}
+
+export function parseSignPdfInput(value: unknown): SignPdfInput {
+  const input = parseObject(value, 'deliverables.signPdf');
+  const documentNumber = parseText(input['documentNumber'], 'documentNumber', 40);
+  if (!DOCUMENT_NUMBER.test(documentNumber)) {
+    throw new IpcPayloadError(`documentNumber "${documentNumber}" is not a document number`);
+  }
+  return {
+    bytes: parsePdfBytes(input['bytes']),
+    reason: parseText(input['reason'], 'reason', 200),
+    location: parseText(input['location'], 'location', 300, true),
+    documentNumber,
+    signerName: parseText(input['signerName'], 'signerName', 100),
+  };
+}
+
+export function parseSavePdfInput(value: unknown): SavePdfInput {
+  const input = parseObject(value, 'deliverables.savePdf');
+  const suggestedName = parseBlobName(input['suggestedName']);
+  if (!/\.pdf$/i.test(suggestedName)) {
+    throw new IpcPayloadError('suggestedName must end in .pdf');
+  }
+  return { bytes: parsePdfBytes(input['bytes']), suggestedName };
+}
+
+/** An absolute file path (POSIX `/…` or Windows `C:\…`), no control characters. */
+export function parseAbsolutePath(value: unknown, field = 'path'): string {
+  const path = parseText(value, field, 4096);
+  if (!path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path)) {
+    throw new IpcPayloadError(`${field} must be an absolute path`);
+  }
+  return path;
+}
+
 /** Validates that a call carries no arguments (the `getInfo`/`getDatabaseKey` style calls). */
 export function parseNoArgs(args: readonly unknown[], method: string): [] {
   if (args.length !== 0) {
@@ -139,4 +210,16 @@ export const IPC_ARGS_VALIDATORS: {
   [IPC_CHANNELS.blobsPut]: (args) => [parseBlobPutInput(parseSingleArg(args, 'blobs.put'))],
   [IPC_CHANNELS.blobsGet]: (args) => [parseSha256(parseSingleArg(args, 'blobs.get'))],
   [IPC_CHANNELS.blobsHas]: (args) => [parseSha256(parseSingleArg(args, 'blobs.has'))],
+  [IPC_CHANNELS.deliverablesSignPdf]: (args) => [
+    parseSignPdfInput(parseSingleArg(args, 'deliverables.signPdf')),
+  ],
+  [IPC_CHANNELS.deliverablesVerifyPdf]: (args) => [
+    parsePdfBytes(parseSingleArg(args, 'deliverables.verifyPdf')),
+  ],
+  [IPC_CHANNELS.deliverablesSavePdf]: (args) => [
+    parseSavePdfInput(parseSingleArg(args, 'deliverables.savePdf')),
+  ],
+  [IPC_CHANNELS.deliverablesOpenPdf]: (args) => [
+    parseAbsolutePath(parseSingleArg(args, 'deliverables.openPdf')),
+  ],
 };

@@ -2,7 +2,15 @@
  * The fault report snapshot of an incident: the policy's texts for its level, tier, pauses,
  * resolution and closure, and the SLA figures the SLA clock computes at the report time.
  */
-import type { HolidayCalendarId, IncidentDoc, IsoInstant } from '../db/types';
+import type {
+  ClusterDoc,
+  ContractDoc,
+  CustomerDoc,
+  HolidayCalendarId,
+  IncidentDoc,
+  IsoInstant,
+  SiteDoc,
+} from '../db/types';
 import type { HolidayCalendarData } from '../domain/calendar';
 import { parseInstant } from '../domain/sla-zone';
 import { businessMsBetween, slaStatus } from '../domain/sla';
@@ -199,4 +207,76 @@ export function buildFaultSnapshot(input: FaultSnapshotInput): FaultReportSnapsh
         }
       : null,
   };
+}
+
+export interface FaultSnapshotOptions {
+  documentNumber: string;
+  revision: number;
+  issuedAt: IsoInstant;
+  engineers: SnapshotPerson[];
+  customerRepresentatives: SnapshotPerson[];
+  signatures?: FaultReportSnapshot['signatures'];
+  photos?: FaultReportSnapshot['photos'];
+  packs?: readonly PolicyPack[];
+  calendars?: readonly HolidayCalendarData[];
+}
+
+/**
+ * The fault snapshot of an incident from the stored documents: the app's and the CLI's path.
+ * `contract` and `cluster` may be missing (deleted, not replicated yet); the report then prints
+ * what the incident itself holds.
+ */
+export function faultSnapshotFrom(
+  incident: IncidentDoc,
+  customer: CustomerDoc,
+  site: SiteDoc,
+  contract: ContractDoc | null,
+  cluster: ClusterDoc | null,
+  options: FaultSnapshotOptions,
+): FaultReportSnapshot {
+  if (incident.customerId !== customer.id || incident.siteId !== site.id) {
+    throw new Error(`incident ${incident.id} belongs to another customer or site`);
+  }
+  return buildFaultSnapshot({
+    incident,
+    documentNumber: options.documentNumber,
+    revision: options.revision,
+    issuedAt: options.issuedAt,
+    customer: {
+      name: customer.name,
+      ...(customer.shortName ? { shortName: customer.shortName } : {}),
+    },
+    site: {
+      name: site.name,
+      timeZone: site.timeZone,
+      holidayCalendar: site.holidayCalendar,
+      ...(site.address ? { address: site.address } : {}),
+    },
+    ...(contract
+      ? {
+          contract: {
+            number: contract.number,
+            services: [...contract.services],
+            tier: contract.tier,
+          },
+        }
+      : {}),
+    ...(cluster
+      ? {
+          cluster: {
+            id: cluster.id,
+            name: cluster.name,
+            environment: cluster.environment,
+            product: cluster.product,
+            version: cluster.version,
+          },
+        }
+      : {}),
+    engineers: options.engineers,
+    customerRepresentatives: options.customerRepresentatives,
+    signatures: options.signatures ?? [],
+    photos: options.photos ?? [],
+    ...(options.packs ? { packs: options.packs } : {}),
+    ...(options.calendars ? { calendars: options.calendars } : {}),
+  });
 }

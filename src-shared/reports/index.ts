@@ -17,8 +17,8 @@ export {
 export type { InspectionFigures, InspectionSnapshotInput } from './inspection-snapshot';
 export { inspectionSnapshotFrom } from './inspection-snapshot-from';
 export type { InspectionSnapshotFromInput } from './inspection-snapshot-from';
-export { buildFaultSnapshot, targetText } from './fault-snapshot';
-export type { FaultSnapshotInput } from './fault-snapshot';
+export { buildFaultSnapshot, faultSnapshotFrom, targetText } from './fault-snapshot';
+export type { FaultSnapshotInput, FaultSnapshotOptions } from './fault-snapshot';
 export { FONT_FAMILY, qrText } from './pdf-common';
 export { reportMessages } from './report-messages';
 export type { ReportMessages } from './report-messages';

@@ -23,6 +23,7 @@ export const REPLICATED_COLLECTIONS: readonly CollectionName[] = [
   'visitLogEntries',
   'incidents',
   'inspections',
+  'deliverables',
 ];
 
 export function isReplicatedCollection(name: string): name is CollectionName {

@@ -62,6 +62,7 @@ describe('openFieldbookDatabase', () => {
         'clusters',
         'contracts',
         'customers',
+        'deliverables',
         'incidents',
         'inspections',
         'sites',

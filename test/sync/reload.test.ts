@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { RxStorage } from 'rxdb';
 import type { VisitDoc } from '../../src-shared/db/types';
-import type { WireDocument } from '../../src-shared/sync';
+import type { ReplicationCheckpoint, WireDocument } from '../../src-shared/sync';
 import { creates, visit } from './docs';
 import { eventually, laptop, type Laptop } from './rxdb-laptop';
 import { startWorld, type World } from './setup';
@@ -63,14 +63,27 @@ describe('a laptop reloaded mid-sync', () => {
     // as a reload in the middle of a pull does.
     let pages = 0;
     let firstRun = 0;
+    let lastPulled: ReplicationCheckpoint | undefined;
     const first = await laptop(w.eng1, {
       storage,
       name,
       pullBatchSize: 25,
       beforePull: () => (++pages > 6 ? new Promise<void>(() => {}) : Promise.resolve()),
-      onPulled: (n) => (firstRun += n),
+      onPulled: (n, checkpoint) => {
+        firstRun += n;
+        lastPulled = checkpoint;
+      },
     });
     await eventually(async () => (await first.visits.count().exec()) === 150, 30_000);
+    // RxDB stores a page's checkpoint after its documents, on a queue it does not await, so a
+    // reload can lose the newest one (the pull then repeats those pages, harmlessly). Wait until
+    // the sixth page's checkpoint is stored, so the test knows exactly where the pull resumes.
+    await eventually(async () => {
+      await first.replication.internalReplicationState?.checkpointQueue;
+      const stored: unknown =
+        first.replication.internalReplicationState?.lastCheckpointDoc.down?.checkpointData;
+      return JSON.stringify(stored) === JSON.stringify(lastPulled);
+    });
     await first.close();
     expect(firstRun).toBe(150);
 
@@ -87,9 +100,8 @@ describe('a laptop reloaded mid-sync', () => {
     expect(local).toHaveLength(docs.length);
     expect(idsOnce(local.map((d) => d.id))).toBe(true);
     expect(new Set(local.map((d) => d.id))).toEqual(new Set(docs.map((d) => d.id)));
-    // Resumed from the stored checkpoint: at most the last unconfirmed page is pulled again.
-    expect(secondRun).toBeGreaterThanOrEqual(docs.length - 150);
-    expect(secondRun).toBeLessThanOrEqual(docs.length - 150 + 25);
+    // Resumed from the stored checkpoint: only what the first run had not pulled.
+    expect(secondRun).toBe(docs.length - 150);
   }, 120_000);
 
   it('finishes uploading offline work after a reload mid-push: each document once on the server', async () => {

@@ -47,7 +47,7 @@ export interface LaptopOptions {
   /** Awaited before each pull request: a test holds the pull here to stop a sync midway. */
   beforePull?: () => Promise<void>;
   /** Called with each pulled page's size, to see where a pull resumed. */
-  onPulled?: (count: number) => void;
+  onPulled?: (count: number, checkpoint: ReplicationCheckpoint) => void;
   /** Called with each acknowledged push batch's size. */
   onPushed?: (count: number) => void;
 }
@@ -95,7 +95,7 @@ export async function laptop(client: SyncClient, options: LaptopOptions = {}): P
       async handler(checkpoint, batchSize) {
         await options.beforePull?.();
         const page = await pullPage(endpoint, 'visits', checkpoint, batchSize);
-        options.onPulled?.(page.documents.length);
+        options.onPulled?.(page.documents.length, page.checkpoint);
         return {
           documents: page.documents as unknown as WithDeleted<VisitDoc>[],
           checkpoint: page.checkpoint,

@@ -86,6 +86,11 @@ const RAW_INDEXES: Record<CollectionName, string[][]> = {
     ['customerId', 'startedAt'],
     ['status', 'startedAt'],
   ],
+  deliverables: [
+    ['customerId', 'createdAt'],
+    ['documentNumber', 'createdAt'],
+    ['sourceId', 'createdAt'],
+  ],
 };
 
 async function deleteIdb(name: string): Promise<void> {

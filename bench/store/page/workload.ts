@@ -10,6 +10,7 @@ import type {
   ClusterDoc,
   ContractDoc,
   CustomerDoc,
+  DeliverableDoc,
   IncidentDoc,
   InspectionDoc,
   SiteDoc,
@@ -42,6 +43,7 @@ export interface Workload {
   incidents: IncidentDoc[];
   /** Not part of this benchmark's workload (empty). */
   inspections: InspectionDoc[];
+  deliverables: DeliverableDoc[];
 }
 
 const MINUTE = 60_000;
@@ -326,5 +328,6 @@ export function buildWorkload(now: number, size: WorkloadSize = FULL_WORKLOAD): 
     visitLogEntries,
     incidents,
     inspections: [],
+    deliverables: [],
   };
 }

@@ -1,5 +1,6 @@
 import {
   CheckCircleOutlined,
+  FilePdfOutlined,
   PauseCircleOutlined,
   PlayCircleOutlined,
   PlusOutlined,
@@ -43,6 +44,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useDatabase } from '../../db/database-context';
 import { useRxDocument } from '../../db/hooks';
+import { GenerateReportModal, faultReportRequest } from '../deliverables';
+import type { ReportRequest } from '../deliverables/report-pipeline';
 import { ActionModal } from './ActionModal';
 import type { ActionValues } from './ActionModal';
 import { IncidentDetailsCard } from './IncidentDetailsCard';
@@ -84,6 +87,7 @@ export function IncidentDetailPage() {
   const contract = useRxDocument('contracts', incident.doc?.contractId);
   const cluster = useRxDocument('clusters', incident.doc?.clusterId);
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [report, setReport] = useState<ReportRequest | null>(null);
 
   if (incident.loading || (incident.doc !== null && site.loading)) return <Spin />;
   if (incident.doc === null || site.doc === null) {
@@ -157,6 +161,19 @@ export function IncidentDetailPage() {
         }
         extra={
           <>
+            <Button
+              icon={<FilePdfOutlined />}
+              onClick={() => {
+                faultReportRequest(db, inc.id, author)
+                  .then(setReport)
+                  .catch((err: unknown) =>
+                    message.error(t('deliverables.failed', { message: (err as Error).message })),
+                  );
+              }}
+              data-testid="incident-generate-report"
+            >
+              {t('deliverables.action.generateFault')}
+            </Button>
             <Button
               icon={<SwapOutlined />}
               disabled={closed}
@@ -415,6 +432,7 @@ export function IncidentDetailPage() {
       >
         <CloseFields pack={pack} incident={inc} zone={zone} />
       </ActionModal>
+      <GenerateReportModal request={report} onClose={() => setReport(null)} />
     </Flex>
   );
 }

@@ -3,6 +3,7 @@ import type { CollectionName, DocByCollection } from '../types';
 import { clusterMigrationStrategies, clusterSchema } from './clusters';
 import { contractMigrationStrategies, contractSchema } from './contracts';
 import { customerMigrationStrategies, customerSchema } from './customers';
+import { deliverableMigrationStrategies, deliverableSchema } from './deliverables';
 import { incidentMigrationStrategies, incidentSchema } from './incidents';
 import { inspectionMigrationStrategies, inspectionSchema } from './inspections';
 import { siteMigrationStrategies, siteSchema } from './sites';
@@ -12,6 +13,7 @@ import { visitMigrationStrategies, visitSchema } from './visits';
 export { clusterSchema, clusterMigrationStrategies } from './clusters';
 export { contractSchema, contractMigrationStrategies } from './contracts';
 export { customerSchema, customerMigrationStrategies } from './customers';
+export { deliverableSchema, deliverableMigrationStrategies } from './deliverables';
 export { incidentSchema, incidentMigrationStrategies, TIMELINE_EVENT_KINDS } from './incidents';
 export { inspectionSchema, inspectionMigrationStrategies } from './inspections';
 export { siteSchema, siteSchemaV0, siteMigrationStrategies, migrateSiteV0ToV1 } from './sites';
@@ -33,6 +35,7 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'visitLogEntries',
   'incidents',
   'inspections',
+  'deliverables',
 ];
 
 export const COLLECTION_SCHEMAS: { [K in CollectionName]: RxJsonSchema<DocByCollection[K]> } = {
@@ -44,6 +47,7 @@ export const COLLECTION_SCHEMAS: { [K in CollectionName]: RxJsonSchema<DocByColl
   visitLogEntries: visitLogEntrySchema,
   incidents: incidentSchema,
   inspections: inspectionSchema,
+  deliverables: deliverableSchema,
 };
 
 /** Every schema version bump adds its step here, in the same commit (CONVENTIONS 7). */
@@ -56,4 +60,5 @@ export const MIGRATION_STRATEGIES: { [K in CollectionName]: MigrationStrategies 
   visitLogEntries: visitLogEntryMigrationStrategies,
   incidents: incidentMigrationStrategies,
   inspections: inspectionMigrationStrategies,
+  deliverables: deliverableMigrationStrategies,
 };

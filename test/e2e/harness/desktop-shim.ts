@@ -40,6 +40,33 @@ export function desktopShim(): void {
     return ((await response.json()) as { result: T }).result;
   }
 
+  /** Uint8Array values travel as `{"$bytes": base64}` (see server.ts). */
+  function toBase64(bytes: Uint8Array): string {
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) {
+      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    }
+    return btoa(binary);
+  }
+
+  async function callWithBytes<T>(channel: string, ...args: unknown[]): Promise<T> {
+    const body = JSON.stringify(args, (_key, value: unknown) =>
+      value instanceof Uint8Array ? { $bytes: toBase64(value) } : value,
+    );
+    const response = await post(channel, body, { 'content-type': 'application/json' });
+    const text = await response.text();
+    const parsed = JSON.parse(text, (_key, value: unknown) => {
+      if (typeof value === 'object' && value !== null && '$bytes' in value) {
+        const binary = atob(String(value.$bytes));
+        const out = new Uint8Array(binary.length);
+        for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+        return out;
+      }
+      return value;
+    }) as { result: T };
+    return parsed.result;
+  }
+
   const api: DesktopApi = {
     app: {
       getInfo: () => call('app:get-info'),
@@ -71,6 +98,14 @@ export function desktopShim(): void {
       },
       has: (sha256) => call('blobs:has', sha256),
     },
+    deliverables: {
+      signPdf: (input) => callWithBytes('deliverables:sign-pdf', input),
+      verifyPdf: (bytes) => callWithBytes('deliverables:verify-pdf', bytes),
+      savePdf: (input) => callWithBytes('deliverables:save-pdf', input),
+      async openPdf(path) {
+        await callWithBytes('deliverables:open-pdf', path);
+      },
+    },
   };
 
   Object.defineProperty(globalThis, 'fieldbook', {
@@ -78,6 +113,7 @@ export function desktopShim(): void {
       app: Object.freeze(api.app),
       keystore: Object.freeze(api.keystore),
       blobs: Object.freeze(api.blobs),
+      deliverables: Object.freeze(api.deliverables),
     }),
     enumerable: true,
   });

@@ -12,6 +12,9 @@
  * - `blobs:put`: request body is the raw bytes, name and media type in `x-fieldbook-name` (URI-encoded)
  *   and `x-fieldbook-mime-type`; response `{"result": AttachmentRef}`;
  * - `blobs:get`: response is the raw bytes, or 204 when there is no such blob (`null`);
+ * - `deliverables:*`: JSON both ways, a Uint8Array written as `{"$bytes": "<base64>"}`;
+ * - native dialogs are stubbed: `deliverables:save-pdf` "chooses" `<profile>/exports/<name>`, and
+ *   `deliverables:open-pdf` records the path in `openedPaths` instead of starting a viewer;
  * - errors: 400 (invalid payload) / 403 (foreign origin) / 500, body `{"error": message}`.
  */
 import { createServer } from 'node:http';
@@ -25,6 +28,7 @@ import {
   IPC_CHANNELS,
   IpcPayloadError,
   MAX_BLOB_BYTES,
+  MAX_PDF_BYTES,
 } from '../../../src-shared/ipc';
 import type { IpcChannel } from '../../../src-shared/ipc';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/app/security';
@@ -73,6 +77,10 @@ export interface Harness {
   userDataDir: string;
   /** The services behind the endpoints, for assertions on what the UI stored. */
   services: DesktopServices;
+  /** Where the stubbed save dialog puts exported files. */
+  exportsDir: string;
+  /** Paths the app asked the system viewer to open, in order. */
+  openedPaths: string[];
   close(): Promise<void>;
 }
 
@@ -114,6 +122,33 @@ function parseJsonArgs(body: Buffer): unknown[] {
   return parsed as unknown[];
 }
 
+/** JSON with Uint8Array values as `{"$bytes": base64}` (see the wire format above). */
+function bytesReviver(_key: string, value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const b64 = (value as Record<string, unknown>)['$bytes'];
+    if (typeof b64 === 'string' && Object.keys(value).length === 1) {
+      const buf = Buffer.from(b64, 'base64');
+      return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+  }
+  return value;
+}
+
+function bytesReplacer(_key: string, value: unknown): unknown {
+  return value instanceof Uint8Array ? { $bytes: Buffer.from(value).toString('base64') } : value;
+}
+
+function parseBytesJsonArgs(body: Buffer): unknown[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'), bytesReviver);
+  } catch {
+    throw new IpcPayloadError('request body is not valid JSON');
+  }
+  if (!Array.isArray(parsed)) throw new IpcPayloadError('request body must be a JSON array');
+  return parsed as unknown[];
+}
+
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -132,8 +167,17 @@ function decodeName(raw: string | undefined): unknown {
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
   const keyDir = join(options.userDataDir, USER_DATA_LAYOUT.keystore);
+  const exportsDir = join(options.userDataDir, 'exports');
+  const openedPaths: string[] = [];
   const services = createDesktopServices({
     userDataDir: options.userDataDir,
+    native: {
+      chooseSavePath: (suggestedName) => Promise.resolve(join(exportsDir, suggestedName)),
+      openPath: (path) => {
+        openedPaths.push(path);
+        return Promise.resolve();
+      },
+    },
     // No OS key store in a test browser: the same fallback the app uses on keyring-less Linux.
     protector: createPassphraseProtector(await readOrCreateInstallPassphrase(keyDir)),
     appInfo: { version: await readVersion(), electron: null, locale: 'zh-CN' },
@@ -151,6 +195,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         },
       ]);
       sendJson(res, 200, { result: await services.blobs.put(input) });
+      return;
+    }
+    if (channel.startsWith('deliverables:')) {
+      // base64 adds a third; allow the largest PDF plus the JSON around it.
+      const args = parseBytesJsonArgs(await readBody(req, Math.ceil(MAX_PDF_BYTES * 1.4) + 65536));
+      const result = await callDeliverables(channel, args);
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ result: result ?? null }, bytesReplacer));
       return;
     }
     const args = parseJsonArgs(await readBody(req, 64 * 1024));
@@ -178,6 +230,21 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         IPC_ARGS_VALIDATORS[channel](args);
         sendJson(res, 200, { result: await services.keystore.getDatabaseKey() });
         return;
+    }
+  }
+
+  function callDeliverables(channel: IpcChannel, args: unknown[]): Promise<unknown> {
+    switch (channel) {
+      case IPC_CHANNELS.deliverablesSignPdf:
+        return services.deliverables.signPdf(...IPC_ARGS_VALIDATORS[channel](args));
+      case IPC_CHANNELS.deliverablesVerifyPdf:
+        return services.deliverables.verifyPdf(...IPC_ARGS_VALIDATORS[channel](args));
+      case IPC_CHANNELS.deliverablesSavePdf:
+        return services.deliverables.savePdf(...IPC_ARGS_VALIDATORS[channel](args));
+      case IPC_CHANNELS.deliverablesOpenPdf:
+        return services.deliverables.openPdf(...IPC_ARGS_VALIDATORS[channel](args));
+      default:
+        throw new HttpError(404, `unknown deliverables channel "${channel}"`);
     }
   }
 
@@ -243,6 +310,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     url: `${origin}/`,
     userDataDir: options.userDataDir,
     services,
+    exportsDir,
+    openedPaths,
     close: () =>
       new Promise<void>((resolveClose, reject) => {
         server.closeAllConnections();

@@ -17,6 +17,7 @@ const NAV = {
     visits: '现场访问',
     incidents: '事件',
     inspections: '巡检',
+    deliverables: '交付文档',
     settings: '设置',
   },
   en: {
@@ -24,6 +25,7 @@ const NAV = {
     visits: 'Visits',
     incidents: 'Incidents',
     inspections: 'Inspections',
+    deliverables: 'Deliverables',
     settings: 'Settings',
   },
 } as const;

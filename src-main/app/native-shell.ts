@@ -1,0 +1,38 @@
+/**
+ * The native save dialog and system viewer for the deliverables service, on Electron's `dialog`
+ * and `shell`. Kept out of src-main/services, which never import electron.
+ */
+import { join } from 'node:path';
+import type { BrowserWindow, Dialog, Shell } from 'electron';
+import type { NativeShell } from '../services/deliverables-service';
+
+export function createElectronNativeShell(deps: {
+  dialog: Pick<Dialog, 'showSaveDialog'>;
+  shell: Pick<Shell, 'openPath'>;
+  /** The window the dialog is modal to; null shows it unparented. */
+  window: () => BrowserWindow | null;
+  /** Folder the dialog starts in (the user's Documents). */
+  defaultDir: () => string;
+}): NativeShell {
+  return {
+    async chooseSavePath(suggestedName) {
+      const options = {
+        defaultPath: join(deps.defaultDir(), suggestedName),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'] as (
+          'createDirectory' | 'showOverwriteConfirmation'
+        )[],
+      };
+      const parent = deps.window();
+      const result = parent
+        ? await deps.dialog.showSaveDialog(parent, options)
+        : await deps.dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async openPath(path) {
+      // shell.openPath resolves with an error message, '' on success.
+      const error = await deps.shell.openPath(path);
+      if (error !== '') throw new Error(`the system viewer could not open the file: ${error}`);
+    },
+  };
+}

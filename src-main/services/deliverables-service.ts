@@ -1,0 +1,133 @@
+/**
+ * The `deliverables` part of the desktop API: digital signing and verification of finished PDFs
+ * with the engineer's stored identity, saving through the native save dialog and opening in the
+ * system viewer. The native parts (dialog, viewer) are injected: Electron's in src-main/app, a
+ * stub in the e2e harness and in tests.
+ */
+import { stat } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import type {
+  DesktopApi,
+  PdfSignerInfo,
+  PdfVerification,
+  SavePdfInput,
+  SignPdfInput,
+  SignedPdf,
+} from '../../src-shared/ipc';
+import { writeFileAtomic } from './atomic-file';
+import {
+  certificateFingerprint,
+  describeName,
+  isSelfIssued,
+} from '../../src-shared/pki/certificates';
+import { signPdf } from './pdf-sign';
+import { readDocumentInfo, verifyPdf } from './pdf-verify';
+import type { SigningIdentityStore } from './signing-identity-store';
+import type { SigningIdentity } from './signing-keys';
+import { dirname } from 'node:path';
+
+/** The operating system's file dialog and viewer. */
+export interface NativeShell {
+  /** Asks where to save; the absolute path chosen, or null when the user cancelled. */
+  chooseSavePath(suggestedName: string): Promise<string | null>;
+  /** Opens a file in the system's default application; rejects with the OS's reason. */
+  openPath(path: string): Promise<void>;
+}
+
+export class DeliverableSigningError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeliverableSigningError';
+  }
+}
+
+async function signerInfo(identity: SigningIdentity): Promise<PdfSignerInfo> {
+  const cert = identity.certificate;
+  const subject = describeName(cert.subject);
+  return {
+    subject: subject.text,
+    commonName: subject.commonName,
+    organisation: subject.organisation,
+    selfSigned: isSelfIssued(cert) && identity.chain.length === 0,
+    fingerprint: (await certificateFingerprint(cert)).replace(/:/g, '').toLowerCase(),
+    notAfter: cert.notAfter.value.toISOString(),
+  };
+}
+
+export function createDeliverablesService(options: {
+  identities: SigningIdentityStore;
+  native: NativeShell;
+  now?: () => Date;
+}): DesktopApi['deliverables'] {
+  const { identities, native } = options;
+  /** Files saved in this run: the only paths `openPdf` opens, so the page cannot open others. */
+  const saved = new Set<string>();
+
+  return {
+    async signPdf(input: SignPdfInput): Promise<SignedPdf> {
+      const pdf = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
+      const info = readDocumentInfo(pdf);
+      if (info.documentNumber !== input.documentNumber) {
+        throw new DeliverableSigningError(
+          `the PDF is document ${info.documentNumber ?? '(none)'}, not ${input.documentNumber}`,
+        );
+      }
+      // A first signature creates the identity, named after the engineer signing.
+      const identity = await identities.get({
+        commonName: input.signerName,
+        organisation: 'Fieldbook (self-signed, not enrolled)',
+      });
+      const signer = await signerInfo(identity);
+      const result = await signPdf(pdf, identity, {
+        reason: input.reason,
+        location: input.location,
+        name: input.signerName,
+        signingTime: options.now?.() ?? new Date(),
+      });
+      return {
+        bytes: new Uint8Array(result.pdf.buffer, result.pdf.byteOffset, result.pdf.byteLength),
+        sha256: result.sha256,
+        signedAt: result.signingTime.toISOString(),
+        signer,
+      };
+    },
+
+    async verifyPdf(bytes: Uint8Array): Promise<PdfVerification> {
+      const pdf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const report = await verifyPdf(pdf);
+      const last = report.signatures[report.signatures.length - 1];
+      return {
+        valid: report.valid,
+        sha256: report.file.sha256,
+        documentNumber: report.documentNumber,
+        revision: report.revision,
+        chain: last?.chain ?? null,
+        coversWholeFile: last?.coversWholeFile ?? false,
+        signerName: last?.signer?.commonName ?? last?.name ?? null,
+        signingTime: last?.signingTime ?? null,
+        problems: [...report.problems, ...report.signatures.flatMap((s) => s.problems)],
+      };
+    },
+
+    async savePdf(input: SavePdfInput): Promise<string | null> {
+      const chosen = await native.chooseSavePath(input.suggestedName);
+      if (chosen === null) return null;
+      if (!isAbsolute(chosen))
+        throw new Error(`the save dialog returned a relative path: ${chosen}`);
+      const target = resolve(chosen);
+      await writeFileAtomic(target, input.bytes, dirname(target), 0o644);
+      saved.add(target);
+      return target;
+    },
+
+    async openPdf(path: string): Promise<void> {
+      const target = resolve(path);
+      if (!saved.has(target)) {
+        throw new Error('only a PDF exported in this session can be opened');
+      }
+      const info = await stat(target);
+      if (!info.isFile()) throw new Error(`${target} is not a file`);
+      await native.openPath(target);
+    },
+  };
+}

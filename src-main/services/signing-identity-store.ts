@@ -1,0 +1,203 @@
+/**
+ * Where the engineer's signing identity lives between runs: `<dir>/signing-identity.json` holds
+ * the private key (PKCS#8) encrypted by the profile's SecretProtector — the OS key store in the
+ * app, the passphrase protector where there is none — next to the certificate chain in PEM.
+ *
+ * - `get()` loads it, or on first use creates a key and a self-signed certificate (verification
+ *   reports "self-signed" until the laptop is enrolled).
+ * - `replaceCertificateChain()` installs the certificate the organisation's CA issued for the
+ *   stored key (enrolment), refusing a certificate for any other key.
+ *
+ * The private key never leaves the main process: callers get a SigningIdentity (a CryptoKey
+ * that is not extractable once loaded), never key bytes.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-file';
+import { certificatesFromPemOrDer } from '../../src-shared/pki/certificates';
+import type { DistinguishedName } from '../../src-shared/pki/certificates';
+import { KeyStoreError } from './key-store';
+import type { SecretProtector } from './key-store';
+import { createDevelopmentIdentity, exportIdentity, importIdentity } from './signing-keys';
+import type { SigningIdentity } from './signing-keys';
+
+const FILE = 'signing-identity.json';
+const FORMAT = 1;
+
+interface IdentityFile {
+  format: typeof FORMAT;
+  protector: string;
+  /** base64 of the protector's ciphertext of the PKCS#8 DER private key. */
+  privateKey: string;
+  /** base64 SPKI DER of the public key, to check certificates installed later. */
+  publicKeySpki: string;
+  certificatePem: string;
+  chainPem: string;
+  createdAt: string;
+  /** When the certificate chain was last replaced (enrolment), if ever. */
+  certificateReplacedAt?: string;
+}
+
+function isIdentityFile(v: unknown): v is IdentityFile {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  return (
+    r['format'] === FORMAT &&
+    typeof r['protector'] === 'string' &&
+    typeof r['privateKey'] === 'string' &&
+    typeof r['publicKeySpki'] === 'string' &&
+    typeof r['certificatePem'] === 'string' &&
+    typeof r['chainPem'] === 'string'
+  );
+}
+
+export interface SigningIdentityStoreOptions {
+  /** Subject of the self-signed certificate made on first use. */
+  subject?: DistinguishedName;
+  /** Validity of that certificate; 2 years by default. */
+  validDays?: number;
+  now?: () => Date;
+}
+
+export class SigningIdentityStore {
+  private pending: Promise<SigningIdentity> | undefined;
+
+  constructor(
+    readonly dir: string,
+    private readonly protector: SecretProtector,
+    private readonly options: SigningIdentityStoreOptions = {},
+  ) {}
+
+  get path(): string {
+    return join(this.dir, FILE);
+  }
+
+  /**
+   * The identity, created and stored on the first call (with `subjectIfNew`, else the store's
+   * subject); concurrent first calls share it. An existing identity keeps its certificate.
+   */
+  get(subjectIfNew?: DistinguishedName): Promise<SigningIdentity> {
+    this.pending ??= this.loadOrCreate(subjectIfNew).catch((error: unknown) => {
+      this.pending = undefined;
+      throw error;
+    });
+    return this.pending;
+  }
+
+  private async loadOrCreate(subjectIfNew?: DistinguishedName): Promise<SigningIdentity> {
+    const existing = await this.read();
+    if (existing) return this.open(existing);
+    if (!this.protector.isAvailable()) {
+      throw new KeyStoreError(
+        `The ${this.protector.kind} secret protector is not available: cannot store a signing key`,
+      );
+    }
+    const now = this.options.now?.() ?? new Date();
+    const created = await createDevelopmentIdentity({
+      subject: subjectIfNew ??
+        this.options.subject ?? {
+          commonName: 'Fieldbook engineer (not enrolled)',
+          organisation: 'Fieldbook (self-signed)',
+        },
+      validDays: this.options.validDays ?? 730,
+      now,
+      extractable: true,
+    });
+    const exported = await exportIdentity(created);
+    const file: IdentityFile = {
+      format: FORMAT,
+      protector: this.protector.kind,
+      privateKey: this.protector.encrypt(Buffer.from(exported.privateKeyPkcs8)).toString('base64'),
+      publicKeySpki: Buffer.from(
+        created.certificate.subjectPublicKeyInfo.toSchema().toBER(false),
+      ).toString('base64'),
+      certificatePem: exported.certificatePem,
+      chainPem: exported.chainPem,
+      createdAt: now.toISOString(),
+    };
+    await this.write(file);
+    // Reload so the key in memory is the non-extractable import, as on every later start.
+    return this.open(file);
+  }
+
+  /**
+   * Installs `certificatePem` (the signer's certificate) and `chainPem` (intermediates and CA)
+   * for the stored key. Refuses a certificate whose public key is not the stored key's.
+   */
+  async replaceCertificateChain(certificatePem: string, chainPem = ''): Promise<SigningIdentity> {
+    await this.get();
+    const file = await this.read();
+    if (!file) throw new KeyStoreError('the signing identity disappeared while replacing it');
+    const [certificate] = certificatesFromPemOrDer(Buffer.from(certificatePem));
+    if (!certificate) throw new KeyStoreError('no certificate in the given PEM');
+    const chain = chainPem.trim() === '' ? [] : certificatesFromPemOrDer(Buffer.from(chainPem));
+    const spki = Buffer.from(certificate.subjectPublicKeyInfo.toSchema().toBER(false));
+    if (!spki.equals(Buffer.from(file.publicKeySpki, 'base64'))) {
+      throw new KeyStoreError('the certificate is for another key than the stored signing key');
+    }
+    const updated: IdentityFile = {
+      ...file,
+      certificatePem,
+      chainPem: chain.length === 0 ? '' : chainPem,
+      certificateReplacedAt: (this.options.now?.() ?? new Date()).toISOString(),
+    };
+    await this.write(updated);
+    this.pending = this.open(updated);
+    return this.pending;
+  }
+
+  private async open(file: IdentityFile): Promise<SigningIdentity> {
+    if (file.protector !== this.protector.kind) {
+      throw new KeyStoreError(
+        `The signing key was protected with "${file.protector}" but only "${this.protector.kind}" is available now`,
+      );
+    }
+    let pkcs8: Buffer;
+    try {
+      pkcs8 = this.protector.decrypt(Buffer.from(file.privateKey, 'base64'));
+    } catch (error) {
+      throw new KeyStoreError(`The signing key could not be decrypted with ${file.protector}`, {
+        cause: error,
+      });
+    }
+    const identity = await importIdentity({
+      // A plain copy: a decrypted Buffer may be a view into Node's shared pool.
+      privateKeyPkcs8: Uint8Array.from(pkcs8),
+      certificatePem: file.certificatePem,
+      chainPem: file.chainPem,
+    });
+    pkcs8.fill(0);
+    return identity;
+  }
+
+  private async read(): Promise<IdentityFile | null> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      throw new KeyStoreError(`Signing identity file ${this.path} is not valid JSON`, {
+        cause: error,
+      });
+    }
+    if (!isIdentityFile(parsed)) {
+      throw new KeyStoreError(`Signing identity file ${this.path} has an unknown format`);
+    }
+    return parsed;
+  }
+
+  private async write(file: IdentityFile): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    await writeFileAtomic(
+      this.path,
+      Buffer.from(`${JSON.stringify(file, null, 2)}\n`),
+      join(this.dir, '.tmp'),
+    );
+  }
+}

@@ -1,0 +1,284 @@
+import { FilePdfOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Col,
+  Descriptions,
+  Flex,
+  Modal,
+  Progress,
+  Radio,
+  Row,
+  Steps,
+  Typography,
+} from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { DeliverableDoc, DeliverableLang } from '../../../src-shared/db/types';
+import { useI18n } from '../../app/i18n';
+import { useDatabase } from '../../db/database-context';
+import { ExportOpenButtons } from './ExportOpenButtons';
+import type { DrawnSignature } from './SignaturePad';
+import { SignaturePad } from './SignaturePad';
+import { formatBytes, recordDraft, renderReport, signDeliverable } from './report-pipeline';
+import type { ReportRequest, SignOutcome, SignStage } from './report-pipeline';
+import './deliverables.css';
+
+const STAGE_PERCENT: Record<SignStage, number> = {
+  building: 20,
+  signing: 55,
+  storing: 75,
+  recording: 90,
+};
+
+export interface GenerateReportModalProps {
+  /** What to make; null keeps the dialog closed. */
+  request: ReportRequest | null;
+  onClose: () => void;
+}
+
+/**
+ * Draft → handwritten signatures → digital signature, in one dialog: the PDF is rendered in the
+ * worker (progress shown), the draft recorded with its page count and size, the customer
+ * representative and the engineer sign on screen, then main signs the final file.
+ */
+export function GenerateReportModal({ request, onClose }: GenerateReportModalProps) {
+  const { t, fmtDateTime } = useI18n();
+  const { message } = App.useApp();
+  const db = useDatabase();
+  const [lang, setLang] = useState<DeliverableLang>('zh');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [percent, setPercent] = useState(0);
+  const [draft, setDraft] = useState<{ doc: DeliverableDoc; size: number } | null>(null);
+  const [customerSig, setCustomerSig] = useState<DrawnSignature | null>(null);
+  const [engineerSig, setEngineerSig] = useState<DrawnSignature | null>(null);
+  const [outcome, setOutcome] = useState<SignOutcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (request === null) return;
+    setDraft(
+      request.draft === undefined
+        ? null
+        : { doc: request.draft, size: request.draft.pdf?.size ?? 0 },
+    );
+    if (request.draft !== undefined) setLang(request.draft.lang);
+    setOutcome(null);
+    setCustomerSig(null);
+    setEngineerSig(null);
+    setError(null);
+    setBusy(null);
+    setPercent(0);
+  }, [request]);
+
+  const onCustomer = useCallback((s: DrawnSignature | null) => setCustomerSig(s), []);
+  const onEngineer = useCallback((s: DrawnSignature | null) => setEngineerSig(s), []);
+
+  if (request === null) return null;
+  const req = request;
+  const kindLabel = t(`deliverables.kind.${req.kind}`);
+  const step = outcome !== null ? 2 : draft !== null ? 1 : 0;
+
+  async function generate() {
+    setError(null);
+    setBusy(t('deliverables.generate.stage.building'));
+    setPercent(30);
+    try {
+      const rendered = await renderReport(req.snapshot, lang);
+      setBusy(t('deliverables.generate.stage.storing'));
+      setPercent(80);
+      const doc = await recordDraft(db, req, lang, rendered, draft?.doc ?? null);
+      setDraft({ doc, size: rendered.bytes.byteLength });
+      setPercent(100);
+      message.success(t('deliverables.generate.draftSaved'));
+    } catch (e) {
+      setError(t('deliverables.failed', { message: (e as Error).message }));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function sign() {
+    if (draft === null || customerSig === null || engineerSig === null) return;
+    setError(null);
+    try {
+      const result = await signDeliverable(
+        db,
+        draft.doc,
+        req,
+        [customerSig, engineerSig],
+        {
+          reason: t('deliverables.generate.reason', { kind: kindLabel }),
+          signerName: engineerSig.name,
+        },
+        (stage) => {
+          setBusy(t(`deliverables.generate.stage.${stage}`));
+          setPercent(STAGE_PERCENT[stage]);
+        },
+      );
+      setPercent(100);
+      setOutcome(result);
+    } catch (e) {
+      setError(t('deliverables.failed', { message: (e as Error).message }));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      width={1000}
+      title={t('deliverables.generate.title', { kind: kindLabel })}
+      onCancel={onClose}
+      maskClosable={false}
+      footer={
+        <Button onClick={onClose} disabled={busy !== null} data-testid="generate-close">
+          {t('deliverables.generate.close')}
+        </Button>
+      }
+    >
+      <Flex vertical gap={16} data-testid="generate-report">
+        <Steps
+          size="small"
+          current={step}
+          items={[
+            { title: t('deliverables.generate.step.render') },
+            { title: t('deliverables.generate.step.sign') },
+            { title: t('deliverables.generate.step.done') },
+          ]}
+        />
+        <Typography.Text data-testid="generate-number">
+          {t('deliverables.generate.number', {
+            number: req.snapshot.documentNumber,
+            revision: req.snapshot.revision,
+          })}
+        </Typography.Text>
+        {outcome === null && (
+          <Flex gap={12} align="center" wrap>
+            <Typography.Text>{t('deliverables.generate.language')}</Typography.Text>
+            <Radio.Group
+              value={lang}
+              onChange={(e) => setLang(e.target.value as DeliverableLang)}
+              disabled={busy !== null}
+              optionType="button"
+              options={[
+                { value: 'zh', label: t('deliverables.lang.zh') },
+                { value: 'en', label: t('deliverables.lang.en') },
+              ]}
+              data-testid="generate-lang"
+            />
+            <Button
+              type={draft === null ? 'primary' : 'default'}
+              icon={<FilePdfOutlined />}
+              loading={busy !== null && draft === null}
+              disabled={busy !== null}
+              onClick={() => void generate()}
+              data-testid="generate-render"
+            >
+              {draft === null
+                ? t('deliverables.generate.render')
+                : t('deliverables.generate.rerender')}
+            </Button>
+            {draft !== null && (
+              <Typography.Text strong data-testid="generate-preview">
+                {t('deliverables.generate.preview', {
+                  pages: draft.doc.pageCount ?? 0,
+                  size: formatBytes(draft.size),
+                })}
+              </Typography.Text>
+            )}
+          </Flex>
+        )}
+        {busy !== null && (
+          <div data-testid="generate-progress">
+            <Typography.Text type="secondary">{busy}</Typography.Text>
+            <Progress percent={percent} status="active" />
+          </div>
+        )}
+        {error !== null && (
+          <Alert type="error" showIcon message={error} data-testid="generate-error" />
+        )}
+        {draft !== null && outcome === null && (
+          <>
+            <Row gutter={16}>
+              <Col xs={24} md={12}>
+                <SignaturePad
+                  role="customer"
+                  defaultName={req.customerRepresentative.name}
+                  defaultTitle={req.customerRepresentative.title}
+                  onChange={onCustomer}
+                  disabled={busy !== null}
+                />
+              </Col>
+              <Col xs={24} md={12}>
+                <SignaturePad
+                  role="engineer"
+                  defaultName={req.engineer.name}
+                  defaultTitle={req.engineer.title}
+                  onChange={onEngineer}
+                  disabled={busy !== null}
+                />
+              </Col>
+            </Row>
+            <Flex justify="flex-end" gap={12} align="center">
+              {(customerSig === null || engineerSig === null) && (
+                <Typography.Text type="secondary">
+                  {t('deliverables.generate.needSignature')}
+                </Typography.Text>
+              )}
+              <Button
+                type="primary"
+                icon={<SafetyCertificateOutlined />}
+                disabled={customerSig === null || engineerSig === null || busy !== null}
+                loading={busy !== null}
+                onClick={() => void sign()}
+                data-testid="generate-sign"
+              >
+                {t('deliverables.generate.sign')}
+              </Button>
+            </Flex>
+          </>
+        )}
+        {outcome !== null && (
+          <>
+            <Alert
+              type="success"
+              showIcon
+              message={t('deliverables.generate.signed')}
+              description={t('deliverables.generate.signedHint')}
+              data-testid="generate-signed"
+            />
+            <Descriptions size="small" column={1} bordered>
+              <Descriptions.Item label={t('deliverables.detail.sha256')}>
+                <Typography.Text code copyable data-testid="generate-sha256">
+                  {outcome.signed.sha256}
+                </Typography.Text>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('deliverables.detail.signer')}>
+                {outcome.signed.signer.subject}
+                {outcome.signed.signer.selfSigned
+                  ? ` · ${t('deliverables.detail.selfSigned')}`
+                  : ''}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('deliverables.detail.signedAt')}>
+                {fmtDateTime(outcome.signed.signedAt)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('deliverables.detail.pages')}>
+                {outcome.doc.pageCount ?? '—'} · {formatBytes(outcome.signed.bytes.byteLength)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('deliverables.detail.verification')}>
+                <span data-testid="generate-verification">
+                  {outcome.verification.valid
+                    ? t('deliverables.generate.valid')
+                    : t('deliverables.generate.invalid')}
+                </span>
+              </Descriptions.Item>
+            </Descriptions>
+            <ExportOpenButtons doc={outcome.doc} />
+          </>
+        )}
+      </Flex>
+    </Modal>
+  );
+}

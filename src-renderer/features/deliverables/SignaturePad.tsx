@@ -1,0 +1,201 @@
+import { ClearOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Input, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PointerEvent as ReactPointerEvent } from 'react';
+import { nowInstant } from '../../app/clock';
+import { useI18n } from '../../app/i18n';
+import type { PadStroke } from './signature-pad';
+import {
+  PAD_HEIGHT,
+  PAD_WIDTH,
+  drawStrokes,
+  isBlank,
+  padPointerType,
+  pngDataUrlToBytes,
+  toCanvasPoint,
+} from './signature-pad';
+
+/** A finished handwritten signature: the PNG and the printed texts. */
+export interface DrawnSignature {
+  role: 'customer' | 'engineer';
+  name: string;
+  title: string;
+  /** When the last stroke was drawn. */
+  signedAt: string;
+  png: Uint8Array;
+  dataUrl: string;
+}
+
+export interface SignaturePadProps {
+  role: 'customer' | 'engineer';
+  defaultName: string;
+  defaultTitle?: string;
+  /** Called with the signature after every stroke, or null when cleared / blank / unnamed. */
+  onChange: (signature: DrawnSignature | null) => void;
+  disabled?: boolean;
+}
+
+/**
+ * On-screen signature: a canvas for pen, mouse or touch (pointer events, captured while drawing,
+ * no scrolling on touch), a clear button, the printed name and title, and the signing time.
+ */
+export function SignaturePad({
+  role,
+  defaultName,
+  defaultTitle = '',
+  onChange,
+  disabled = false,
+}: SignaturePadProps) {
+  const { t, fmtDateTime } = useI18n();
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  const strokes = useRef<PadStroke[]>([]);
+  const active = useRef<{ id: number; stroke: PadStroke } | null>(null);
+  const [name, setName] = useState(defaultName);
+  const [title, setTitle] = useState(defaultTitle);
+  const [signedAt, setSignedAt] = useState<string | null>(null);
+
+  const redraw = useCallback(() => {
+    const ctx = canvasRef.current?.getContext('2d');
+    if (ctx) drawStrokes(ctx, strokes.current);
+  }, []);
+
+  useEffect(() => redraw(), [redraw]);
+
+  const emit = useCallback(
+    (at: string | null, printedName: string, printedTitle: string) => {
+      const canvas = canvasRef.current;
+      if (canvas === null || at === null || isBlank(strokes.current) || printedName.trim() === '') {
+        onChange(null);
+        return;
+      }
+      const dataUrl = canvas.toDataURL('image/png');
+      onChange({
+        role,
+        name: printedName.trim(),
+        title: printedTitle.trim(),
+        signedAt: at,
+        png: pngDataUrlToBytes(dataUrl),
+        dataUrl,
+      });
+    },
+    [onChange, role],
+  );
+
+  function point(e: ReactPointerEvent<HTMLCanvasElement>) {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const { x, y } = toCanvasPoint(e.clientX, e.clientY, rect);
+    return { x, y, pressure: e.pressure };
+  }
+
+  function onPointerDown(e: ReactPointerEvent<HTMLCanvasElement>) {
+    if (disabled || active.current !== null) return;
+    e.preventDefault();
+    e.currentTarget.setPointerCapture(e.pointerId);
+    const stroke: PadStroke = { pointerType: padPointerType(e.pointerType), points: [point(e)] };
+    active.current = { id: e.pointerId, stroke };
+    strokes.current.push(stroke);
+    redraw();
+  }
+
+  function onPointerMove(e: ReactPointerEvent<HTMLCanvasElement>) {
+    const current = active.current;
+    if (current === null || current.id !== e.pointerId) return;
+    // Coalesced events keep fast pen strokes smooth where the browser batches them.
+    const events = e.nativeEvent.getCoalescedEvents?.() ?? [];
+    const rect = e.currentTarget.getBoundingClientRect();
+    if (events.length > 0) {
+      for (const ev of events) {
+        const { x, y } = toCanvasPoint(ev.clientX, ev.clientY, rect);
+        current.stroke.points.push({ x, y, pressure: ev.pressure });
+      }
+    } else {
+      current.stroke.points.push(point(e));
+    }
+    redraw();
+  }
+
+  function onPointerEnd(e: ReactPointerEvent<HTMLCanvasElement>) {
+    const current = active.current;
+    if (current === null || current.id !== e.pointerId) return;
+    active.current = null;
+    const at = nowInstant();
+    setSignedAt(at);
+    emit(at, name, title);
+  }
+
+  function clear() {
+    strokes.current = [];
+    active.current = null;
+    setSignedAt(null);
+    redraw();
+    onChange(null);
+  }
+
+  const roleLabel = t(
+    role === 'customer' ? 'deliverables.pad.customer' : 'deliverables.pad.engineer',
+  );
+  return (
+    <Card
+      size="small"
+      title={roleLabel}
+      data-testid={`signature-pad-${role}`}
+      extra={
+        <Button
+          size="small"
+          icon={<ClearOutlined />}
+          onClick={clear}
+          disabled={disabled}
+          data-testid={`signature-clear-${role}`}
+        >
+          {t('deliverables.pad.clear')}
+        </Button>
+      }
+    >
+      <Flex vertical gap={8}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('deliverables.pad.hint')}
+        </Typography.Text>
+        <canvas
+          ref={canvasRef}
+          width={PAD_WIDTH}
+          height={PAD_HEIGHT}
+          className="fb-signature-canvas"
+          aria-label={t('deliverables.pad.canvas', { role: roleLabel })}
+          data-testid={`signature-canvas-${role}`}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerEnd}
+          onPointerCancel={onPointerEnd}
+        />
+        <Flex gap={8}>
+          <Input
+            addonBefore={t('deliverables.pad.name')}
+            value={name}
+            maxLength={100}
+            disabled={disabled}
+            onChange={(e) => {
+              setName(e.target.value);
+              emit(signedAt, e.target.value, title);
+            }}
+            data-testid={`signature-name-${role}`}
+          />
+          <Input
+            addonBefore={t('deliverables.pad.titleField')}
+            value={title}
+            maxLength={100}
+            disabled={disabled}
+            onChange={(e) => {
+              setTitle(e.target.value);
+              emit(signedAt, name, e.target.value);
+            }}
+            data-testid={`signature-title-${role}`}
+          />
+        </Flex>
+        <Typography.Text type="secondary" data-testid={`signature-time-${role}`}>
+          {t('deliverables.pad.time')}:{' '}
+          {signedAt === null ? t('deliverables.pad.notSigned') : fmtDateTime(signedAt)}
+        </Typography.Text>
+      </Flex>
+    </Card>
+  );
+}

@@ -1,0 +1,3 @@
+export { DeliverablesPage } from './DeliverablesPage';
+export { GenerateReportModal } from './GenerateReportModal';
+export { faultReportRequest } from './report-requests';

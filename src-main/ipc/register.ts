@@ -12,6 +12,7 @@ import { createAppHandlers } from './app-handlers';
 import { createBlobsHandlers } from './blobs-handlers';
 import type { IpcHandler, IpcHandlerMap } from './handler-types';
 import { createKeystoreHandlers } from './keystore-handlers';
+import { createSyncHandlers } from './sync-handlers';
 
 /** The part of `ipcMain` used here (lets tests pass a fake). */
 export interface IpcMainLike {
@@ -38,6 +39,7 @@ export function createIpcHandlers(api: DesktopApi): IpcHandlerMap {
     ...createAppHandlers(api.app),
     ...createKeystoreHandlers(api.keystore),
     ...createBlobsHandlers(api.blobs),
+    ...createSyncHandlers(api.sync),
   };
 }
 

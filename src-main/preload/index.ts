@@ -33,6 +33,16 @@ const api = {
     get: (sha256) => call(IPC_CHANNELS.blobsGet, sha256),
     has: (sha256) => call(IPC_CHANNELS.blobsHas, sha256),
   },
+  sync: {
+    getSession: () => call(IPC_CHANNELS.syncGetSession),
+    signIn: (input) => call(IPC_CHANNELS.syncSignIn, input),
+    signOut: () => call(IPC_CHANNELS.syncSignOut),
+    pull: (input) => call(IPC_CHANNELS.syncPull, input),
+    push: (input) => call(IPC_CHANNELS.syncPush, input),
+    uploadBlob: (sha256) => call(IPC_CHANNELS.syncUploadBlob, sha256),
+    downloadBlob: (sha256) => call(IPC_CHANNELS.syncDownloadBlob, sha256),
+    waitForChanges: (input) => call(IPC_CHANNELS.syncWaitForChanges, input),
+  },
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('fieldbook', api);

@@ -10,6 +10,8 @@ import type { AppInfo, DesktopApi } from '../../src-shared/ipc';
 import { BlobStore } from './blob-store';
 import { KeyStore } from './key-store';
 import type { SecretProtector } from './key-store';
+import { SyncSession } from './sync-session';
+import type { SyncSessionOptions } from './sync-session';
 
 export interface DesktopServicesOptions {
   /** The user's profile folder (Electron's `userData`, or a temporary folder in tests). */
@@ -18,14 +20,17 @@ export interface DesktopServicesOptions {
   protector: SecretProtector;
   /** What `app.getInfo` reports besides the platform. */
   appInfo: Omit<AppInfo, 'platform'>;
+  /** Sync session tuning and hooks (tests shorten timeouts; enrolment plugs in `onSignedIn`). */
+  sync?: Omit<SyncSessionOptions, 'dir' | 'protector' | 'blobStore'>;
 }
 
 /** Folder layout inside `userDataDir`, fixed so profiles stay readable across versions. */
-export const USER_DATA_LAYOUT = { blobs: 'blobs', keystore: 'keystore' } as const;
+export const USER_DATA_LAYOUT = { blobs: 'blobs', keystore: 'keystore', sync: 'sync' } as const;
 
 export interface DesktopServices extends DesktopApi {
   readonly blobStore: BlobStore;
   readonly keyStore: KeyStore;
+  readonly syncSession: SyncSession;
 }
 
 export function createDesktopServices(options: DesktopServicesOptions): DesktopServices {
@@ -34,10 +39,17 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
     join(options.userDataDir, USER_DATA_LAYOUT.keystore),
     options.protector,
   );
+  const syncSession = new SyncSession({
+    ...options.sync,
+    dir: join(options.userDataDir, USER_DATA_LAYOUT.sync),
+    protector: options.protector,
+    blobStore,
+  });
   const info: AppInfo = { ...options.appInfo, platform: process.platform };
   return {
     blobStore,
     keyStore,
+    syncSession,
     app: {
       getInfo: () => Promise.resolve({ ...info }),
     },
@@ -48,6 +60,16 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
       put: ({ bytes, name, mimeType }) => blobStore.put(bytes, name, mimeType),
       get: (sha256) => blobStore.get(sha256),
       has: (sha256) => blobStore.has(sha256),
+    },
+    sync: {
+      getSession: () => syncSession.getSession(),
+      signIn: (input) => syncSession.signIn(input),
+      signOut: () => syncSession.signOut(),
+      pull: (input) => syncSession.pull(input),
+      push: (input) => syncSession.push(input),
+      uploadBlob: (sha256) => syncSession.uploadBlob(sha256),
+      downloadBlob: (sha256) => syncSession.downloadBlob(sha256),
+      waitForChanges: (input) => syncSession.waitForChanges(input),
     },
   };
 }

@@ -71,6 +71,16 @@ export function desktopShim(): void {
       },
       has: (sha256) => call('blobs:has', sha256),
     },
+    sync: {
+      getSession: () => call('sync:get-session'),
+      signIn: (input) => call('sync:sign-in', input),
+      signOut: () => call('sync:sign-out'),
+      pull: (input) => call('sync:pull-documents', input),
+      push: (input) => call('sync:push-documents', input),
+      uploadBlob: (sha256) => call('sync:upload-blob', sha256),
+      downloadBlob: (sha256) => call('sync:download-blob', sha256),
+      waitForChanges: (input) => call('sync:wait-for-changes', input),
+    },
   };
 
   Object.defineProperty(globalThis, 'fieldbook', {
@@ -78,6 +88,7 @@ export function desktopShim(): void {
       app: Object.freeze(api.app),
       keystore: Object.freeze(api.keystore),
       blobs: Object.freeze(api.blobs),
+      sync: Object.freeze(api.sync),
     }),
     enumerable: true,
   });

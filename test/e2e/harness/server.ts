@@ -153,7 +153,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       sendJson(res, 200, { result: await services.blobs.put(input) });
       return;
     }
-    const args = parseJsonArgs(await readBody(req, 64 * 1024));
+    // A push batch may carry up to 16 MiB of documents (PROTOCOL.md §4); everything else is small.
+    const limit = channel === IPC_CHANNELS.syncPush ? 17 * 1024 * 1024 : 64 * 1024;
+    const args = parseJsonArgs(await readBody(req, limit));
     switch (channel) {
       case IPC_CHANNELS.blobsGet: {
         const bytes = await services.blobs.get(...IPC_ARGS_VALIDATORS[channel](args));
@@ -177,6 +179,45 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       case IPC_CHANNELS.keystoreGetDatabaseKey:
         IPC_ARGS_VALIDATORS[channel](args);
         sendJson(res, 200, { result: await services.keystore.getDatabaseKey() });
+        return;
+      case IPC_CHANNELS.syncGetSession:
+        IPC_ARGS_VALIDATORS[channel](args);
+        sendJson(res, 200, { result: await services.sync.getSession() });
+        return;
+      case IPC_CHANNELS.syncSignIn:
+        sendJson(res, 200, {
+          result: await services.sync.signIn(...IPC_ARGS_VALIDATORS[channel](args)),
+        });
+        return;
+      case IPC_CHANNELS.syncSignOut:
+        IPC_ARGS_VALIDATORS[channel](args);
+        await services.sync.signOut();
+        sendJson(res, 200, { result: null });
+        return;
+      case IPC_CHANNELS.syncPull:
+        sendJson(res, 200, {
+          result: await services.sync.pull(...IPC_ARGS_VALIDATORS[channel](args)),
+        });
+        return;
+      case IPC_CHANNELS.syncPush:
+        sendJson(res, 200, {
+          result: await services.sync.push(...IPC_ARGS_VALIDATORS[channel](args)),
+        });
+        return;
+      case IPC_CHANNELS.syncUploadBlob:
+        sendJson(res, 200, {
+          result: await services.sync.uploadBlob(...IPC_ARGS_VALIDATORS[channel](args)),
+        });
+        return;
+      case IPC_CHANNELS.syncDownloadBlob:
+        sendJson(res, 200, {
+          result: await services.sync.downloadBlob(...IPC_ARGS_VALIDATORS[channel](args)),
+        });
+        return;
+      case IPC_CHANNELS.syncWaitForChanges:
+        sendJson(res, 200, {
+          result: await services.sync.waitForChanges(...IPC_ARGS_VALIDATORS[channel](args)),
+        });
         return;
     }
   }
@@ -245,6 +286,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     services,
     close: () =>
       new Promise<void>((resolveClose, reject) => {
+        services.syncSession.close();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolveClose()));
       }),

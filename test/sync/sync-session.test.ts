@@ -49,7 +49,7 @@ describe('sync session service', () => {
 
   const recordingFetch: typeof fetch = async (input, init) => {
     const res = await fetch(input, init);
-    const url = String(input);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     if (url.endsWith(routes.login()) || url.endsWith(routes.refresh())) {
       const copy = res.clone();
       const text = await copy.text();

@@ -3,12 +3,19 @@
  * conflict handler, replicating through RxDB's replication plugin and the shared protocol client
  * (src-shared/sync/client.ts) against the real server, with the live stream feeding pull.stream$.
  */
-import { createRxDatabase, type RxCollection, type RxDatabase, type WithDeleted } from 'rxdb';
+import {
+  addRxPlugin,
+  createRxDatabase,
+  type RxCollection,
+  type RxDatabase,
+  type WithDeleted,
+} from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { Subject } from 'rxjs';
 import { CONFLICT_HANDLERS } from '../../src-shared/db/conflicts';
-import { COLLECTION_SCHEMAS } from '../../src-shared/db/schemas';
+import { COLLECTION_SCHEMAS, MIGRATION_STRATEGIES } from '../../src-shared/db/schemas';
 import type { VisitDoc } from '../../src-shared/db/types';
 import type { PullResponse, ReplicationCheckpoint, WireDocument } from '../../src-shared/sync';
 import {
@@ -29,6 +36,8 @@ export interface Laptop {
 }
 
 let dbCounter = 0;
+// Schemas past version 0 need the migration plugin, as in the app.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export async function laptop(client: SyncClient): Promise<Laptop> {
   dbCounter += 1;
@@ -38,7 +47,11 @@ export async function laptop(client: SyncClient): Promise<Laptop> {
     multiInstance: false,
   });
   const { visits } = await db.addCollections({
-    visits: { schema: COLLECTION_SCHEMAS.visits, conflictHandler: CONFLICT_HANDLERS.visits },
+    visits: {
+      schema: COLLECTION_SCHEMAS.visits,
+      migrationStrategies: MIGRATION_STRATEGIES.visits,
+      conflictHandler: CONFLICT_HANDLERS.visits,
+    },
   });
   const collection = visits as unknown as RxCollection<VisitDoc>;
   const stream = await client.stream('visits');

@@ -115,6 +115,8 @@ export interface SyncSessionOptions {
   requestTimeoutMs?: number;
   /** First reconnection delay of a dropped stream, ms (doubles up to 30 s); default 1 s. */
   streamRetryMs?: number;
+  /** Longest reconnection delay of a dropped stream, ms; default 30 s. */
+  streamRetryMaxMs?: number;
   onSignedIn?: OnSignedIn;
   /** Where warnings go (never with a token in them); console.warn by default. */
   warn?: (message: string) => void;
@@ -647,6 +649,11 @@ export class SyncSession {
     this.events.push({ seq: this.seq, event });
     if (this.events.length > EVENT_LOG_LIMIT)
       this.events.splice(0, this.events.length - EVENT_LOG_LIMIT);
+    this.wake();
+  }
+
+  /** Answers every pending long poll (new events, or the connection state changed). */
+  private wake(): void {
     for (const wake of this.waiters.splice(0)) wake();
   }
 
@@ -696,6 +703,7 @@ export class SyncSession {
           throw new Error(`stream answered HTTP ${res.status}`);
         }
         streams.connected.add(collection);
+        this.wake();
         delay = this.options.streamRetryMs ?? 1000;
         const parser = new ServerSentEventParser();
         const decoder = new TextDecoder();
@@ -717,11 +725,11 @@ export class SyncSession {
         const failure = toFailure(error);
         if (failure?.code === 'session_expired' || failure?.code === 'not_signed_in') break;
       } finally {
-        streams.connected.delete(collection);
+        if (streams.connected.delete(collection)) this.wake();
       }
       if (signal.aborted) break;
       await new Promise((resolve) => setTimeout(resolve, delay));
-      delay = Math.min(delay * 2, STREAM_RETRY_MAX_MS);
+      delay = Math.min(delay * 2, this.options.streamRetryMaxMs ?? STREAM_RETRY_MAX_MS);
     }
   }
 }

@@ -23,6 +23,7 @@ describe('message modules', () => {
         'incidents',
         'settings',
         'sites',
+        'sync',
         'visits',
         'workspace',
       ].sort(),

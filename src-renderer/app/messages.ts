@@ -16,6 +16,7 @@ import { messages as workspace } from '../features/workspace/messages';
 import { messages as settings } from '../features/settings/messages';
 import { messages as visits } from '../features/visits/messages';
 import { messages as incidents } from '../features/incidents/messages';
+import { messages as sync } from '../features/sync/messages';
 
 /** The modules by name (the unit test reports mismatches per module). */
 export const messageModules: Readonly<Record<string, MessageModule>> = {
@@ -30,6 +31,7 @@ export const messageModules: Readonly<Record<string, MessageModule>> = {
   settings,
   visits,
   incidents,
+  sync,
 };
 
 export const dictionaries: Readonly<Record<Lang, Dictionary>> = {

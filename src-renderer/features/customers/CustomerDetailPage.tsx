@@ -39,6 +39,7 @@ import { ContractsTab } from '../contracts/ContractsTab';
 import { SitesTab } from '../sites/SitesTab';
 import { CustomerFormModal } from './CustomerFormModal';
 import { dependentsOfCustomer, describeDependents } from './dependents';
+import { MergeHistoryCard } from '../sync';
 
 const TABS = ['overview', 'sites', 'clusters', 'contracts'] as const;
 type TabKey = (typeof TABS)[number];
@@ -182,6 +183,7 @@ function Overview({
           </Card>
         </Col>
       </Row>
+      <MergeHistoryCard history={customer.mergeHistory} />
     </Flex>
   );
 }

@@ -51,6 +51,7 @@ import { CloseFields, ReclassifyFields } from './IncidentDialogFields';
 import { levelColor, levelLabel, statusColor } from './incident-view-model';
 import { SlaPanel } from './SlaPanel';
 import './incidents.css';
+import { MergeHistoryCard } from '../sync';
 
 type Dialog =
   | 'first-response'
@@ -255,6 +256,7 @@ export function IncidentDetailPage() {
           </Flex>
         </Col>
       </Row>
+      <MergeHistoryCard history={inc.mergeHistory} />
 
       <ActionModal
         open={dialog === 'first-response'}

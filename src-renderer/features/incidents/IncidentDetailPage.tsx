@@ -256,7 +256,7 @@ export function IncidentDetailPage() {
           </Flex>
         </Col>
       </Row>
-      <MergeHistoryCard history={inc.mergeHistory} />
+      <MergeHistoryCard history={inc.mergeHistory} zone={st.timeZone} />
 
       <ActionModal
         open={dialog === 'first-response'}

@@ -28,8 +28,16 @@ function readable(
  * What lost a sync merge of this document (`mergeHistory`, see src-shared/db/conflicts.ts), so
  * that no edit is lost silently. Renders nothing when nothing was lost.
  */
-export function MergeHistoryCard({ history }: { history: readonly MergeLoss[] | undefined }) {
-  const { t, fmtDateTime } = useI18n();
+export function MergeHistoryCard({
+  history,
+  zone,
+}: {
+  history: readonly MergeLoss[] | undefined;
+  /** IANA zone times are shown in (the site's, like the rest of the page); the laptop's if none. */
+  zone?: string;
+}) {
+  const { t, fmtDateTime: fmtIn } = useI18n();
+  const fmtDateTime = (iso: string) => fmtIn(iso, zone);
   if (!history || history.length === 0) return null;
   const fieldName = (field: string) => {
     const key = `sync.field.${field}`;

@@ -105,7 +105,11 @@ export function SyncStatusBar() {
             {lastText}
           </Typography.Text>
         ) : null}
-        {errorText && phase !== 'online' && phase !== 'syncing' ? (
+        {errorText &&
+        phase !== 'online' &&
+        phase !== 'syncing' &&
+        // Offline already says it; the words are in the tooltip.
+        !(phase === 'offline' && error?.code === 'unreachable') ? (
           <Typography.Text type="danger" className="fb-sync-error" data-testid="sync-error">
             {errorText}
           </Typography.Text>

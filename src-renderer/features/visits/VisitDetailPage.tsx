@@ -169,7 +169,7 @@ export function VisitDetailPage() {
           )}
         </Descriptions>
       </Card>
-      <MergeHistoryCard history={v.mergeHistory} />
+      <MergeHistoryCard history={v.mergeHistory} zone={zone} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           {v.status === 'planned' ? (

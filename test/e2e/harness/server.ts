@@ -32,7 +32,10 @@ import {
   createDesktopServices,
   USER_DATA_LAYOUT,
 } from '../../../src-main/services/desktop-services';
-import type { DesktopServices } from '../../../src-main/services/desktop-services';
+import type {
+  DesktopServices,
+  DesktopServicesOptions,
+} from '../../../src-main/services/desktop-services';
 import {
   createPassphraseProtector,
   readOrCreateInstallPassphrase,
@@ -65,6 +68,8 @@ export interface HarnessOptions {
   userDataDir: string;
   /** Built renderer to serve; defaults to out/renderer of this checkout. */
   rendererDir?: string;
+  /** Sync session tuning (the sync tests shorten stream reconnection delays). */
+  sync?: DesktopServicesOptions['sync'];
 }
 
 export interface Harness {
@@ -137,6 +142,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // No OS key store in a test browser: the same fallback the app uses on keyring-less Linux.
     protector: createPassphraseProtector(await readOrCreateInstallPassphrase(keyDir)),
     appInfo: { version: await readVersion(), electron: null, locale: 'zh-CN' },
+    ...(options.sync ? { sync: options.sync } : {}),
   });
   let origin = '';
 

@@ -185,27 +185,32 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
   };
 
   // --- blobs: uploaded after the documents that reference them --------------------------------
-  const blobQueue = new Set<string>();
+  /** Hash → enqueue number: a hash queued again while its upload runs is not dropped. */
+  const blobQueue = new Map<string, number>();
+  let enqueued = 0;
   let blobWorker: Promise<void> | null = null;
   const queueBlobs = (hashes: string[]) => {
-    for (const h of hashes) blobQueue.add(h);
+    for (const h of hashes) blobQueue.set(h, ++enqueued);
     blobWorker ??= (async () => {
       while (running && blobQueue.size > 0) {
-        const [sha256] = blobQueue;
-        if (sha256 === undefined) break;
+        const [entry] = blobQueue;
+        if (entry === undefined) break;
+        const [sha256, queuedAs] = entry;
         const result = await api.uploadBlob(sha256).catch((error: unknown): SyncResult<never> => ({
           ok: false,
           error: { code: 'server_error', message: String(error) },
         }));
-        if (result.ok) {
-          blobQueue.delete(sha256);
+        const requeued = blobQueue.get(sha256) !== queuedAs;
+        if (result.ok || (result.error.code === 'forbidden' && !requeued)) {
+          // Done; or refused because its document is not on the server yet: the push of that
+          // document queues it again.
+          if (!requeued) blobQueue.delete(sha256);
           continue;
         }
+        if (result.error.code === 'forbidden') continue;
         update({ lastError: result.error });
-        // Kept for the next round; a blob refused as unreferenced waits for its document.
         backoff.fail();
         await backoff.wait();
-        if (result.error.code === 'forbidden') blobQueue.delete(sha256);
       }
     })().finally(() => {
       blobWorker = null;

@@ -18,7 +18,6 @@ import { createPassphraseProtector } from '../../src-main/services/key-store';
 import type { VisitDoc } from '../../src-shared/db/types';
 import type { SyncAccount } from '../../src-shared/ipc';
 import { REPLICATED_COLLECTIONS } from '../../src-shared/sync';
-import type { WireDocument } from '../../src-shared/sync';
 import { openFieldbookDatabase } from '../../src-renderer/db/database';
 import type { FieldbookDatabase } from '../../src-renderer/db/database';
 import { createPendingTracker } from '../../src-renderer/db/pending-tracker';
@@ -163,7 +162,7 @@ describe('renderer replication engine with the app database', () => {
       collections: REPLICATED_COLLECTIONS.length,
       documents: 0,
     });
-    await eventually(async () => done);
+    await eventually(() => Promise.resolve(done));
     expect(statuses.at(-1)?.initial).toBeNull();
     expect(statuses.some((s) => (s.initial?.documents ?? 0) >= 3)).toBe(true);
     expect((await a.db.visits.findOne(v1.id).exec())?.summary).toBe(v1['summary']);
@@ -181,10 +180,10 @@ describe('renderer replication engine with the app database', () => {
     const { _deleted: _d, ...entryDoc } = entry;
     void _d;
     await a.db.visitLogEntries.insert(entryDoc as never);
-    await eventually(async () => a.pendingCount() === 1);
+    await eventually(() => Promise.resolve(a.pendingCount() === 1));
 
     a.start(await signIn(a, eng1), true);
-    await eventually(async () => a.pendingCount() === 0);
+    await eventually(() => Promise.resolve(a.pendingCount() === 0));
     const onServer = await admin.pullAll('visitLogEntries');
     expect(onServer.documents.map((d) => d.id)).toContain(entry.id);
     // The photo follows its document; another engineer's laptop downloads it on demand (its
@@ -227,7 +226,7 @@ describe('renderer replication engine with the app database', () => {
         ['sites', s],
         ['visits', v],
       ] as const) {
-        await ownAdmin.push(col, creates([doc as WireDocument]));
+        await ownAdmin.push(col, creates([doc]));
       }
       const a = await fresh();
       a.start(await signIn(a, oa, own.url), true);
@@ -240,8 +239,10 @@ describe('renderer replication engine with the app database', () => {
         summary: 'A offline',
         updatedAt: '2026-12-01T09:00:00.000+08:00',
       });
-      await eventually(async () => a.pendingCount() === 1);
-      await eventually(async () => !last(a).online && last(a).lastError?.code === 'unreachable');
+      await eventually(() => Promise.resolve(a.pendingCount() === 1));
+      await eventually(() =>
+        Promise.resolve(!last(a).online && last(a).lastError?.code === 'unreachable'),
+      );
       expect((await a.db.visits.findOne(v.id).exec())?.summary).toBe('A offline');
 
       // Back (same data folder, a new port): meanwhile B changed the same field, later.
@@ -259,7 +260,7 @@ describe('renderer replication engine with the app database', () => {
           return d?.summary === 'B online' && (d.mergeHistory?.length ?? 0) > 0;
         };
         await eventually(settled, 30_000);
-        await eventually(async () => a.pendingCount() === 0);
+        await eventually(() => Promise.resolve(a.pendingCount() === 0));
         const expected = [
           {
             field: 'summary',

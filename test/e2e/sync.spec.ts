@@ -5,6 +5,8 @@
  * show the merged visit and what lost the merge.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
@@ -90,6 +92,21 @@ test('sign-in errors are put into words; the status stays local only', async ({ 
   await screen.submit();
   await expect(screen.error).toContainText('无法连接服务器');
   await expect(screen.error).toHaveAttribute('data-code', 'unreachable');
+
+  // A server of another protocol version: refused before any password is sent.
+  const foreign = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'x-fieldbook-protocol': '99' });
+    res.end(JSON.stringify({ status: 'ok', store: 'pglite', protocolVersion: 99 }));
+  });
+  await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = foreign.address() as AddressInfo;
+    await screen.fill(`http://127.0.0.1:${port}`, 'wanglei', 'whatever');
+    await screen.submit();
+    await expect(screen.error).toContainText('同步协议版本与本应用不同');
+  } finally {
+    await new Promise<void>((resolve) => foreign.close(() => resolve()));
+  }
   await bar.expectPhase('localOnly');
 });
 
@@ -108,6 +125,11 @@ test('changes made before the first sign-in upload after it: pending → synced'
   await screen.signIn(server.url, eng.username, eng.password);
   await bar.expectSynced();
   await page.screenshot({ path: `${SHOTS}/sync-status-synced.png` });
+  const shell = new AppShell(page);
+  await shell.switchLanguage('en');
+  await expect(bar.pending).toHaveText('No pending changes');
+  await page.screenshot({ path: `${SHOTS}/sync-status-synced-en.png` });
+  await shell.switchLanguage('zh');
 
   // On the server, and the seeded customer came down.
   const onServer = await server.admin.pullAll('customers');

@@ -90,6 +90,8 @@ async function start(): Promise<void> {
     },
   });
   registerIpcHandlers(ipcMain, services, origin);
+  // Ends the live streams to the sync server, so quitting does not wait for them.
+  app.on('before-quit', () => services.syncSession.close());
   await createMainWindow();
 }
 

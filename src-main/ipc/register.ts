@@ -13,6 +13,7 @@ import { createBlobsHandlers } from './blobs-handlers';
 import { createDeliverablesHandlers } from './deliverables-handlers';
 import type { IpcHandler, IpcHandlerMap } from './handler-types';
 import { createKeystoreHandlers } from './keystore-handlers';
+import { createSyncHandlers } from './sync-handlers';
 
 /** The part of `ipcMain` used here (lets tests pass a fake). */
 export interface IpcMainLike {
@@ -40,6 +41,7 @@ export function createIpcHandlers(api: DesktopApi): IpcHandlerMap {
     ...createKeystoreHandlers(api.keystore),
     ...createBlobsHandlers(api.blobs),
     ...createDeliverablesHandlers(api.deliverables),
+    ...createSyncHandlers(api.sync),
   };
 }
 

@@ -35,6 +35,16 @@ describe('preload', () => {
       keystore: ['getDatabaseKey'],
       blobs: ['get', 'has', 'put'],
       deliverables: ['openPdf', 'savePdf', 'signPdf', 'verifyPdf'],
+      sync: [
+        'downloadBlob',
+        'getSession',
+        'pull',
+        'push',
+        'signIn',
+        'signOut',
+        'uploadBlob',
+        'waitForChanges',
+      ],
     });
     for (const methods of Object.values(api)) {
       for (const fn of Object.values(methods as Record<string, unknown>)) {
@@ -82,6 +92,26 @@ describe('preload', () => {
         [{ bytes, suggestedName: 'a.pdf' }],
       ],
       [api.deliverables.openPdf('/tmp/a.pdf'), IPC_CHANNELS.deliverablesOpenPdf, ['/tmp/a.pdf']],
+      [api.sync.getSession(), IPC_CHANNELS.syncGetSession, []],
+      [
+        api.sync.signIn({ serverUrl: 'http://h', username: 'u', password: 'p' }),
+        IPC_CHANNELS.syncSignIn,
+        [{ serverUrl: 'http://h', username: 'u', password: 'p' }],
+      ],
+      [api.sync.signOut(), IPC_CHANNELS.syncSignOut, []],
+      [
+        api.sync.pull({ collection: 'visits', checkpoint: null, limit: 5 }),
+        IPC_CHANNELS.syncPull,
+        [{ collection: 'visits', checkpoint: null, limit: 5 }],
+      ],
+      [
+        api.sync.push({ collection: 'visits', rows: [] }),
+        IPC_CHANNELS.syncPush,
+        [{ collection: 'visits', rows: [] }],
+      ],
+      [api.sync.uploadBlob(hash), IPC_CHANNELS.syncUploadBlob, [hash]],
+      [api.sync.downloadBlob(hash), IPC_CHANNELS.syncDownloadBlob, [hash]],
+      [api.sync.waitForChanges({ cursor: 3 }), IPC_CHANNELS.syncWaitForChanges, [{ cursor: 3 }]],
     ];
     for (const [promise, channel, args] of calls) {
       expect(await promise).toEqual({ channel, args });

@@ -39,6 +39,16 @@ const api = {
     savePdf: (input) => call(IPC_CHANNELS.deliverablesSavePdf, input),
     openPdf: (path) => call(IPC_CHANNELS.deliverablesOpenPdf, path),
   },
+  sync: {
+    getSession: () => call(IPC_CHANNELS.syncGetSession),
+    signIn: (input) => call(IPC_CHANNELS.syncSignIn, input),
+    signOut: () => call(IPC_CHANNELS.syncSignOut),
+    pull: (input) => call(IPC_CHANNELS.syncPull, input),
+    push: (input) => call(IPC_CHANNELS.syncPush, input),
+    uploadBlob: (sha256) => call(IPC_CHANNELS.syncUploadBlob, sha256),
+    downloadBlob: (sha256) => call(IPC_CHANNELS.syncDownloadBlob, sha256),
+    waitForChanges: (input) => call(IPC_CHANNELS.syncWaitForChanges, input),
+  },
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('fieldbook', api);

@@ -13,6 +13,8 @@ import type { NativeShell } from './deliverables-service';
 import { KeyStore } from './key-store';
 import type { SecretProtector } from './key-store';
 import { SigningIdentityStore } from './signing-identity-store';
+import { SyncSession } from './sync-session';
+import type { SyncSessionOptions } from './sync-session';
 
 export interface DesktopServicesOptions {
   /** The user's profile folder (Electron's `userData`, or a temporary folder in tests). */
@@ -23,15 +25,18 @@ export interface DesktopServicesOptions {
   native: NativeShell;
   /** What `app.getInfo` reports besides the platform. */
   appInfo: Omit<AppInfo, 'platform'>;
+  /** Sync session tuning and hooks (tests shorten timeouts; enrolment plugs in `onSignedIn`). */
+  sync?: Omit<SyncSessionOptions, 'dir' | 'protector' | 'blobStore'>;
 }
 
 /** Folder layout inside `userDataDir`, fixed so profiles stay readable across versions. */
-export const USER_DATA_LAYOUT = { blobs: 'blobs', keystore: 'keystore' } as const;
+export const USER_DATA_LAYOUT = { blobs: 'blobs', keystore: 'keystore', sync: 'sync' } as const;
 
 export interface DesktopServices extends DesktopApi {
   readonly blobStore: BlobStore;
   readonly keyStore: KeyStore;
   readonly signingIdentities: SigningIdentityStore;
+  readonly syncSession: SyncSession;
 }
 
 export function createDesktopServices(options: DesktopServicesOptions): DesktopServices {
@@ -45,11 +50,18 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
     join(options.userDataDir, USER_DATA_LAYOUT.keystore),
     options.protector,
   );
+  const syncSession = new SyncSession({
+    ...options.sync,
+    dir: join(options.userDataDir, USER_DATA_LAYOUT.sync),
+    protector: options.protector,
+    blobStore,
+  });
   const info: AppInfo = { ...options.appInfo, platform: process.platform };
   return {
     blobStore,
     keyStore,
     signingIdentities,
+    syncSession,
     app: {
       getInfo: () => Promise.resolve({ ...info }),
     },
@@ -65,5 +77,15 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
       identities: signingIdentities,
       native: options.native,
     }),
+    sync: {
+      getSession: () => syncSession.getSession(),
+      signIn: (input) => syncSession.signIn(input),
+      signOut: () => syncSession.signOut(),
+      pull: (input) => syncSession.pull(input),
+      push: (input) => syncSession.push(input),
+      uploadBlob: (sha256) => syncSession.uploadBlob(sha256),
+      downloadBlob: (sha256) => syncSession.downloadBlob(sha256),
+      waitForChanges: (input) => syncSession.waitForChanges(input),
+    },
   };
 }

@@ -9,6 +9,8 @@ import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { DatabaseProvider } from '../db/DatabaseProvider';
+import { SyncProvider } from '../db/SyncProvider';
+import { SyncPage } from '../features/sync';
 import { CustomerDetailPage, CustomersPage } from '../features/customers';
 import { SettingsPage } from '../features/settings';
 import { VisitDetailPage, VisitsPage } from '../features/visits';
@@ -68,6 +70,30 @@ function LocalizedShell() {
               </Route>
             </Routes>
           </HashRouter>
+          <SyncProvider>
+            <HashRouter>
+              <Routes>
+                <Route
+                  element={
+                    <FirstRunGate>
+                      <AppLayout />
+                    </FirstRunGate>
+                  }
+                >
+                  <Route index element={<Navigate to="/customers" replace />} />
+                  <Route path="customers" element={<CustomersPage />} />
+                  <Route path="customers/:customerId" element={<CustomerDetailPage />} />
+                  <Route path="visits" element={<VisitsPage />} />
+                  <Route path="visits/:visitId" element={<VisitDetailPage />} />
+                  <Route path="incidents" element={<IncidentsPage />} />
+                  <Route path="incidents/:incidentId" element={<IncidentDetailPage />} />
+                  <Route path="settings" element={<SettingsPage />} />
+                  <Route path="sync" element={<SyncPage />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </HashRouter>
+          </SyncProvider>
         </DatabaseProvider>
       </AntApp>
     </ConfigProvider>

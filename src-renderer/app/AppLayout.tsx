@@ -1,8 +1,9 @@
-import { Alert, Button, Flex, Layout, Menu, Segmented, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Flex, Layout, Menu, Segmented, Tooltip, Typography } from 'antd';
 import {
   AlertOutlined,
   AuditOutlined,
   CloudServerOutlined,
+  CloudSyncOutlined,
   EnvironmentOutlined,
   FilePdfOutlined,
   SettingOutlined,
@@ -11,6 +12,7 @@ import {
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { SyncStatusBar } from '../features/sync';
 import { useI18n } from './i18n';
 import type { Lang } from './i18n';
 import { useEngineer } from './settings';
@@ -21,6 +23,7 @@ const SECTIONS = [
   { key: '/incidents', icon: <AlertOutlined />, label: 'nav.incidents' },
   { key: '/inspections', icon: <AuditOutlined />, label: 'nav.inspections' },
   { key: '/deliverables', icon: <FilePdfOutlined />, label: 'nav.deliverables' },
+  { key: '/sync', icon: <CloudSyncOutlined />, label: 'nav.sync' },
   { key: '/settings', icon: <SettingOutlined />, label: 'nav.settings' },
 ] as const;
 
@@ -49,16 +52,7 @@ export function AppLayout() {
           </Typography.Text>
         </Flex>
         <Flex align="center" gap={16}>
-          <Tooltip title={t('header.localOnlyHint')}>
-            <Tag
-              color="default"
-              className="fb-sync-status"
-              data-testid="sync-status"
-              aria-label={`${t('header.syncStatus')}: ${t('header.localOnly')}`}
-            >
-              {t('header.localOnly')}
-            </Tag>
-          </Tooltip>
+          <SyncStatusBar />
           <Tooltip title={t('header.engineer')}>
             <Button
               type="text"

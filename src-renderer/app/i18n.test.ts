@@ -25,6 +25,7 @@ describe('message modules', () => {
         'inspections',
         'settings',
         'sites',
+        'sync',
         'visits',
         'workspace',
       ].sort(),

@@ -18,6 +18,7 @@ import { messages as visits } from '../features/visits/messages';
 import { messages as incidents } from '../features/incidents/messages';
 import { messages as inspections } from '../features/inspections/messages';
 import { messages as deliverables } from '../features/deliverables/messages';
+import { messages as sync } from '../features/sync/messages';
 
 /** The modules by name (the unit test reports mismatches per module). */
 export const messageModules: Readonly<Record<string, MessageModule>> = {
@@ -34,6 +35,7 @@ export const messageModules: Readonly<Record<string, MessageModule>> = {
   incidents,
   inspections,
   deliverables,
+  sync,
 };
 
 export const dictionaries: Readonly<Record<Lang, Dictionary>> = {

@@ -6,7 +6,10 @@ import {
   documentsEqual,
   jsonEqual,
   mergeDocuments,
+  mergeHistories,
 } from './conflicts';
+import { COLLECTION_SCHEMAS } from './schemas';
+import { compileJsonSchema } from './json-validator';
 import type { IncidentDoc, SiteDoc, VisitLogEntryDoc } from './types';
 
 const T0 = '2026-11-23T09:00:00.000+08:00';
@@ -294,5 +297,105 @@ describe('incidents', () => {
       't',
     );
     expect(calls).toEqual(['1']);
+  });
+});
+
+describe('merge history (nothing lost silently)', () => {
+  const master = { ...site, name: 'master', updatedAt: '2026-11-23T10:00:00.000+08:00' };
+  const local = { ...site, name: 'local', updatedAt: '2026-11-23T09:30:00.000+08:00' };
+
+  it('records the losing value of a field both sides changed, and nothing else', () => {
+    const merged = mergeDocuments({
+      assumedMasterState: site,
+      realMasterState: master,
+      newDocumentState: { ...local, address: 'only local changed this' },
+    });
+    expect(merged.name).toBe('master');
+    expect(merged.address).toBe('only local changed this');
+    expect(merged.mergeHistory).toEqual([
+      { field: 'name', value: '"local"', lostAt: local.updatedAt, keptAt: master.updatedAt },
+    ]);
+    const { _deleted: _d1, ...mergedDoc } = merged;
+    void _d1;
+    expect(compileJsonSchema(COLLECTION_SCHEMAS.sites)(mergedDoc)).toEqual([]);
+    // A merge without a real conflict adds no field at all.
+    const clean = mergeDocuments({
+      assumedMasterState: site,
+      realMasterState: master,
+      newDocumentState: site,
+    });
+    expect('mergeHistory' in clean).toBe(false);
+  });
+
+  it('records the master value when the local side wins, and unites both histories', () => {
+    const older = {
+      field: 'address',
+      value: '"x"',
+      lostAt: T0,
+      keptAt: '2026-11-23T09:10:00.000+08:00',
+    };
+    const merged = mergeDocuments({
+      assumedMasterState: site,
+      realMasterState: { ...master, mergeHistory: [older] },
+      newDocumentState: { ...local, updatedAt: '2026-11-23T11:00:00.000+08:00' },
+    });
+    expect(merged.name).toBe('local');
+    expect(merged.mergeHistory).toEqual([
+      older,
+      {
+        field: 'name',
+        value: '"master"',
+        lostAt: master.updatedAt,
+        keptAt: '2026-11-23T11:00:00.000+08:00',
+      },
+    ]);
+  });
+
+  it('unites histories in an order-independent way, capped at the newest 50', () => {
+    const loss = (i: number) => ({
+      field: 'name',
+      value: `"v${i}"`,
+      lostAt: T0,
+      keptAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+    });
+    const a = [loss(1), loss(3)];
+    const b = [loss(2), loss(3)];
+    expect(mergeHistories(a, b)).toEqual(mergeHistories(b, a));
+    expect(mergeHistories(a, b).map((l) => l.value)).toEqual(['"v1"', '"v2"', '"v3"']);
+    const many = Array.from({ length: 60 }, (_, i) => loss(i));
+    const capped = mergeHistories(many);
+    expect(capped).toHaveLength(50);
+    expect(capped[0]?.value).toBe('"v10"');
+  });
+
+  it('cuts long losing values and does not record fields the caller unites', () => {
+    const long = 'x'.repeat(5000);
+    const merged = mergeDocuments({
+      assumedMasterState: site,
+      realMasterState: master,
+      newDocumentState: { ...local, notes: long },
+    });
+    expect(merged.mergeHistory?.map((l) => l.field)).toEqual(['name']);
+    const cut = mergeDocuments({
+      assumedMasterState: site,
+      realMasterState: { ...master, notes: 'short' },
+      newDocumentState: { ...local, notes: long, updatedAt: T0 },
+    });
+    const notesLoss = cut.mergeHistory?.find((l) => l.field === 'notes');
+    expect(notesLoss?.value).toHaveLength(2000);
+    expect(notesLoss?.value.endsWith('…')).toBe(true);
+    const { _deleted: _d2, ...cutDoc } = cut;
+    void _d2;
+    expect(compileJsonSchema(COLLECTION_SCHEMAS.sites)(cutDoc)).toEqual([]);
+    // Fields the caller unites (an incident's timeline) are never reported as lost.
+    const united = mergeDocuments(
+      {
+        assumedMasterState: site,
+        realMasterState: { ...master, notes: 'short' },
+        newDocumentState: { ...local, notes: long, updatedAt: T0 },
+      },
+      ['notes', 'name'],
+    );
+    expect(united.mergeHistory).toBeUndefined();
   });
 });

@@ -15,6 +15,9 @@
  *   laptops keeps the later one and moves the other into the document's `history`.
  * - Log entries are immutable, so two copies of one entry differ at most in `_deleted`; the
  *   three-way rule handles that like any field.
+ * - Nothing is lost silently: every value that loses a "both changed" field is recorded in the
+ *   document's `mergeHistory` (field, losing value, both sides' `updatedAt`), which the UI shows.
+ *   Histories of both sides are united, so every laptop ends up with the same history.
  *
  * - Deliverables are not merged field by field: a signed deliverable is immutable, so one whole
  *   state wins and the other is kept in the winner's `history` (see `mergeDeliverables`).
@@ -31,9 +34,11 @@ import type {
   DocByCollection,
   IncidentDoc,
   LevelChange,
+  MergeLoss,
   PauseInterval,
   TimelineEvent,
 } from './types';
+import { MERGE_HISTORY_MAX, MERGE_LOSS_VALUE_MAX } from './types';
 
 type Json = unknown;
 type JsonRecord = Record<string, Json>;
@@ -85,12 +90,45 @@ function localIsNewer(master: BaseDoc, local: BaseDoc): boolean {
   return instantMs(local.updatedAt) > instantMs(master.updatedAt);
 }
 
+/** The losing value as JSON text, cut to `MERGE_LOSS_VALUE_MAX` characters. */
+function lossValue(value: Json): string {
+  const text = value === undefined ? 'null' : JSON.stringify(value);
+  return text.length <= MERGE_LOSS_VALUE_MAX ? text : `${text.slice(0, MERGE_LOSS_VALUE_MAX - 1)}…`;
+}
+
+function lossKey(loss: MergeLoss): string {
+  return `${loss.field}|${loss.lostAt}|${loss.keptAt}|${loss.value}`;
+}
+
+/**
+ * Union of merge histories (by content), oldest loss first, at most `MERGE_HISTORY_MAX`
+ * (the oldest are dropped). Order-independent, so every laptop computes the same list.
+ */
+export function mergeHistories(...histories: (MergeLoss[] | undefined)[]): MergeLoss[] {
+  const byKey = new Map<string, MergeLoss>();
+  for (const history of histories) {
+    for (const loss of history ?? []) if (!byKey.has(lossKey(loss))) byKey.set(lossKey(loss), loss);
+  }
+  const all = [...byKey.values()].sort(
+    (a, b) =>
+      instantMs(a.keptAt) - instantMs(b.keptAt) ||
+      instantMs(a.lostAt) - instantMs(b.lostAt) ||
+      (lossKey(a) < lossKey(b) ? -1 : lossKey(a) > lossKey(b) ? 1 : 0),
+  );
+  return all.slice(Math.max(0, all.length - MERGE_HISTORY_MAX));
+}
+
+/** Fields handled by the merge itself, never reported as lost. */
+const NOT_RECORDED = new Set(['updatedAt', 'mergeHistory']);
+
 /**
  * Three-way merge of the top-level fields of two document states. See the module comment for
- * the rules; `updatedAt` becomes the later of the two.
+ * the rules; `updatedAt` becomes the later of the two. `united` names fields the caller merges
+ * by union afterwards (append-only lists): they are not recorded as lost.
  */
 export function mergeDocuments<T extends BaseDoc>(
   input: RxConflictHandlerInput<T>,
+  united: readonly string[] = [],
 ): WithDeleted<T> {
   const { assumedMasterState: assumed, realMasterState: master, newDocumentState: local } = input;
   const m = asRecord(master);
@@ -98,7 +136,9 @@ export function mergeDocuments<T extends BaseDoc>(
   const base = assumed === undefined ? undefined : asRecord(assumed);
   const newer = localIsNewer(master, local);
   const out: JsonRecord = {};
+  const losses: MergeLoss[] = [];
   const keys = new Set([...Object.keys(m), ...Object.keys(l)].filter(isDocumentField));
+  keys.delete('mergeHistory');
   for (const key of keys) {
     const mv = key === '_deleted' ? m[key] === true : m[key];
     const lv = key === '_deleted' ? l[key] === true : l[key];
@@ -107,10 +147,23 @@ export function mergeDocuments<T extends BaseDoc>(
     if (jsonEqual(mv, lv)) value = mv;
     else if (base !== undefined && jsonEqual(lv, bv)) value = mv;
     else if (base !== undefined && jsonEqual(mv, bv)) value = lv;
-    else value = newer ? lv : mv;
+    else {
+      value = newer ? lv : mv;
+      if (!NOT_RECORDED.has(key) && !united.includes(key)) {
+        losses.push({
+          field: key,
+          value: lossValue(newer ? mv : lv),
+          lostAt: newer ? master.updatedAt : local.updatedAt,
+          keptAt: newer ? local.updatedAt : master.updatedAt,
+        });
+      }
+    }
     if (value !== undefined) out[key] = value;
   }
   out.updatedAt = newer ? local.updatedAt : master.updatedAt;
+  const history = mergeHistories(master.mergeHistory, local.mergeHistory, losses);
+  // No history yet stays no field: a document that never lost anything keeps its shape.
+  if (history.length > 0) out.mergeHistory = history;
   return out as unknown as WithDeleted<T>;
 }
 
@@ -177,7 +230,7 @@ function mergePauses(...lists: PauseInterval[][]): PauseInterval[] {
 export function mergeIncidents(
   input: RxConflictHandlerInput<IncidentDoc>,
 ): WithDeleted<IncidentDoc> {
-  const merged = mergeDocuments(input);
+  const merged = mergeDocuments(input, ['timeline', 'levelHistory', 'pauses']);
   const { realMasterState: master, newDocumentState: local } = input;
   merged.timeline = mergeTimelines(master.timeline, local.timeline);
   merged.levelHistory = mergeLevelHistories(master.levelHistory, local.levelHistory);
@@ -217,7 +270,9 @@ function historyKey(e: DeliverableHistoryEntry): string {
 }
 
 /** Union of history entries (an entry is identified by its time, reason and content hash). */
-function mergeHistories(...lists: DeliverableHistoryEntry[][]): DeliverableHistoryEntry[] {
+function mergeDeliverableHistories(
+  ...lists: DeliverableHistoryEntry[][]
+): DeliverableHistoryEntry[] {
   const byKey = new Map<string, DeliverableHistoryEntry>();
   for (const list of lists)
     for (const e of list) if (!byKey.has(historyKey(e))) byKey.set(historyKey(e), e);
@@ -261,7 +316,10 @@ export function mergeDeliverables(
       jsonEqual(winner.snapshot, loser.snapshot));
   if (!sameContent) history.push([historyEntryOf(loser, 'conflict', loser.updatedAt)]);
 
-  const merged = { ...winner, history: mergeHistories(...history) } as WithDeleted<DeliverableDoc>;
+  const merged = {
+    ...winner,
+    history: mergeDeliverableHistories(...history),
+  } as WithDeleted<DeliverableDoc>;
   const syncedAt = winner.syncedAt ?? loser.syncedAt;
   if (syncedAt !== undefined && winner.status === 'signed') merged.syncedAt = syncedAt;
   // Storage metadata of the winning side must not leak into the resolved document.

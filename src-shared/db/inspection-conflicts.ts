@@ -116,7 +116,15 @@ function union(a: readonly string[], b: readonly string[]): string[] {
 export function mergeInspections(
   input: RxConflictHandlerInput<InspectionDoc>,
 ): WithDeleted<InspectionDoc> {
-  const merged = mergeDocuments(input);
+  // Fields merged below by their own rules: not recorded as lost by the document-level merge
+  // (their losers go into the inspection's own history instead).
+  const merged = mergeDocuments(input, [
+    'answers',
+    'findingEdits',
+    'history',
+    'overallEvaluation',
+    'engineers',
+  ]);
   const { assumedMasterState: assumed, realMasterState: master, newDocumentState: local } = input;
   const answers = mergeKeyedEntries<InspectionAnswer>(
     master.answers,

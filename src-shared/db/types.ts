@@ -24,7 +24,29 @@ export interface BaseDoc {
   customerId: string;
   createdAt: IsoInstant;
   updatedAt: IsoInstant;
+  /**
+   * What lost a sync merge of this document (src-shared/db/conflicts.ts), oldest first; absent
+   * until the first such loss. Kept so that no edit is lost silently: the UI shows it.
+   */
+  mergeHistory?: MergeLoss[];
 }
+
+/** One field value that lost a merge: both laptops changed `field`, the other value was kept. */
+export interface MergeLoss {
+  /** Top-level field name, e.g. `summary`; `_deleted` for a deletion that lost. */
+  field: string;
+  /** The losing value as JSON text (cut to `MERGE_LOSS_VALUE_MAX` characters, ending in `…`). */
+  value: string;
+  /** `updatedAt` of the side whose value lost. */
+  lostAt: IsoInstant;
+  /** `updatedAt` of the side whose value was kept. */
+  keptAt: IsoInstant;
+}
+
+/** Longest losing value kept in a `MergeLoss`, in characters. */
+export const MERGE_LOSS_VALUE_MAX = 2000;
+/** Most losses kept per document; the oldest go first. */
+export const MERGE_HISTORY_MAX = 50;
 
 export interface ContactPerson {
   name: string;

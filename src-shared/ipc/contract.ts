@@ -10,6 +10,13 @@
  * validators in `./validate`; the renderer is never trusted.
  */
 import type { AttachmentRef } from '../db/types';
+import type {
+  PullResponse,
+  PushRow,
+  ReplicationCheckpoint,
+  UserInfo,
+  WireDocument,
+} from '../sync/protocol';
 
 /** What the running application reports about itself. */
 export interface AppInfo {
@@ -95,6 +102,128 @@ export interface SavePdfInput {
   suggestedName: string;
 }
 
+/** Input of `sync.signIn`. The password is used once and never stored. */
+export interface SyncSignInInput {
+  /** Base URL of the sync server, `http://` or `https://`, e.g. `https://sync.example.com`. */
+  serverUrl: string;
+  username: string;
+  password: string;
+}
+
+/**
+ * Why a sync call failed, for the UI to put into words (the codes are stable; `message` is
+ * English detail for logs):
+ * - `unreachable`: no answer from the server (offline, wrong address, server down); retry later.
+ * - `invalid_credentials`: wrong username or password.
+ * - `too_many_attempts`: sign-in refused for `retryAfterSeconds` after repeated failures.
+ * - `protocol_mismatch`: the server speaks another sync protocol version; syncing stops.
+ * - `not_signed_in`: no session (never signed in, or signed out).
+ * - `session_expired`: the server ended the session (password changed, refresh token expired or
+ *   revoked); the user must sign in again. Local data stays.
+ * - `forbidden`: outside the account's customers (PROTOCOL.md §5).
+ * - `invalid_document`: the server's schema check refused a document.
+ * - `invalid_server_url`: the URL is not an http(s) URL.
+ * - `server_error`: any other refusal (5xx, unexpected status or body).
+ */
+export type SyncFailureCode =
+  | 'unreachable'
+  | 'invalid_credentials'
+  | 'too_many_attempts'
+  | 'protocol_mismatch'
+  | 'not_signed_in'
+  | 'session_expired'
+  | 'forbidden'
+  | 'invalid_document'
+  | 'invalid_server_url'
+  | 'server_error';
+
+export interface SyncFailure {
+  code: SyncFailureCode;
+  /** English detail (the server's message where there is one); never contains a token. */
+  message: string;
+  /** HTTP status when the server answered. */
+  status?: number;
+  /** For `too_many_attempts`: seconds until the next attempt is accepted. */
+  retryAfterSeconds?: number;
+}
+
+/**
+ * Outcome of a sync call. Expected failures (offline, wrong password) are values, not
+ * rejections: across IPC only an error's message survives, and the UI needs the code. A
+ * rejection still means a bug or an invalid payload.
+ */
+export type SyncResult<T> = { ok: true; value: T } | { ok: false; error: SyncFailure };
+
+/** The signed-in account, as the renderer may see it (no tokens, ever). */
+export interface SyncAccount {
+  serverUrl: string;
+  user: UserInfo;
+  /** ISO-8601 UTC instant of the sign-in that created this session. */
+  signedInAt: string;
+}
+
+/** What `sync.getSession` reports. Tokens stay in the main process. */
+export interface SyncSessionState {
+  /** The account of the stored session, or `null` when signed out. */
+  account: SyncAccount | null;
+  /**
+   * `true` when the server ended the session: the account is still shown (and its local data
+   * kept) but nothing syncs until the user signs in again.
+   */
+  expired: boolean;
+}
+
+/** Input of `sync.pull`: one page of a collection's change feed (PROTOCOL.md §3). */
+export interface SyncPullInput {
+  /** An RxDB collection name listed in `REPLICATED_COLLECTIONS`. */
+  collection: string;
+  /** The checkpoint of the previous page, or `null` to start from the beginning. */
+  checkpoint: ReplicationCheckpoint | null;
+  /** 1–1000. */
+  limit: number;
+}
+
+/** Input of `sync.push` (PROTOCOL.md §4). */
+export interface SyncPushInput {
+  collection: string;
+  /** 1–1000 rows; the server also caps the body at 16 MiB. */
+  rows: PushRow[];
+}
+
+/** Input of `sync.waitForChanges`. */
+export interface SyncWaitInput {
+  /**
+   * The `cursor` of the previous answer, or `null` on the first call. Events after this cursor
+   * are returned; a cursor the main process no longer remembers yields a `resync` of every
+   * collection, so nothing is missed.
+   */
+  cursor: number | null;
+  /** How long to wait for an event before answering with none: 0–60 000 ms (default 25 000). */
+  timeoutMs?: number;
+}
+
+/** One live-stream event, relayed from the server's per-collection SSE stream (§6). */
+export type SyncStreamEvent =
+  | { collection: string; kind: 'resync' }
+  | {
+      collection: string;
+      kind: 'documents';
+      documents: WireDocument[];
+      checkpoint: ReplicationCheckpoint;
+    };
+
+/** Answer of `sync.waitForChanges`. */
+export interface SyncChanges {
+  /** Pass back with the next call. */
+  cursor: number;
+  /** Whether the main process currently holds live streams to the server. */
+  online: boolean;
+  events: SyncStreamEvent[];
+}
+
+/** Outcome of `sync.uploadBlob`. */
+export type BlobUploadOutcome = 'uploaded' | 'present' | 'missing-locally';
+
 export interface DesktopApi {
   app: {
     /** Version, platform and locale of the running application. */
@@ -140,6 +269,44 @@ export interface DesktopApi {
     /** Opens a PDF saved by `savePdf` in this session in the system's PDF viewer. */
     openPdf(path: string): Promise<void>;
   };
+  /**
+   * The sync server session and the replication transport. The main process signs in, keeps the
+   * refresh token encrypted at rest (the same secret protector as the database key), refreshes
+   * access tokens and talks to the server; the renderer's RxDB replication calls these methods
+   * and never sees a token, and its CSP keeps `connect-src 'self'`.
+   *
+   * Live changes: the main process holds the server's SSE streams (one per collection) while a
+   * session exists, and the renderer long-polls them with `waitForChanges`. A long poll works the
+   * same over Electron IPC and over the e2e harness's HTTP bridge, needs no push channel from main
+   * to the renderer, and its cursor makes missed events detectable (answered with a resync).
+   */
+  sync: {
+    /** The stored session, if any (works offline: nothing is asked of the server). */
+    getSession(): Promise<SyncSessionState>;
+    /**
+     * Signs in and stores the session (replacing any other). Checks the server's protocol
+     * version first. The password is not kept.
+     */
+    signIn(input: SyncSignInInput): Promise<SyncResult<SyncAccount>>;
+    /** Ends the session on the server when reachable and forgets it locally in any case. */
+    signOut(): Promise<void>;
+    /** One pull page; refreshes the access token when it expired. */
+    pull(input: SyncPullInput): Promise<SyncResult<PullResponse>>;
+    /** One push batch; resolves to the master states of the conflicting rows. */
+    push(input: SyncPushInput): Promise<SyncResult<WireDocument[]>>;
+    /**
+     * Uploads the local blob with this digest unless the server has it. `missing-locally` when
+     * this laptop does not hold the bytes (another laptop will upload them).
+     */
+    uploadBlob(sha256: string): Promise<SyncResult<BlobUploadOutcome>>;
+    /**
+     * Downloads the blob into the local blob store (verified against its digest); `false` when
+     * the server does not have it yet.
+     */
+    downloadBlob(sha256: string): Promise<SyncResult<boolean>>;
+    /** Long poll of the live streams; see the namespace comment. */
+    waitForChanges(input: SyncWaitInput): Promise<SyncResult<SyncChanges>>;
+  };
 }
 
 /** IPC channel names, `namespace:verb-noun`. The only channels the main process answers. */
@@ -153,6 +320,14 @@ export const IPC_CHANNELS = {
   deliverablesVerifyPdf: 'deliverables:verify-pdf',
   deliverablesSavePdf: 'deliverables:save-pdf',
   deliverablesOpenPdf: 'deliverables:open-pdf',
+  syncGetSession: 'sync:get-session',
+  syncSignIn: 'sync:sign-in',
+  syncSignOut: 'sync:sign-out',
+  syncPull: 'sync:pull-documents',
+  syncPush: 'sync:push-documents',
+  syncUploadBlob: 'sync:upload-blob',
+  syncDownloadBlob: 'sync:download-blob',
+  syncWaitForChanges: 'sync:wait-for-changes',
 } as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
@@ -172,6 +347,14 @@ export interface IpcInvokeMap {
   [IPC_CHANNELS.deliverablesVerifyPdf]: DesktopApi['deliverables']['verifyPdf'];
   [IPC_CHANNELS.deliverablesSavePdf]: DesktopApi['deliverables']['savePdf'];
   [IPC_CHANNELS.deliverablesOpenPdf]: DesktopApi['deliverables']['openPdf'];
+  [IPC_CHANNELS.syncGetSession]: DesktopApi['sync']['getSession'];
+  [IPC_CHANNELS.syncSignIn]: DesktopApi['sync']['signIn'];
+  [IPC_CHANNELS.syncSignOut]: DesktopApi['sync']['signOut'];
+  [IPC_CHANNELS.syncPull]: DesktopApi['sync']['pull'];
+  [IPC_CHANNELS.syncPush]: DesktopApi['sync']['push'];
+  [IPC_CHANNELS.syncUploadBlob]: DesktopApi['sync']['uploadBlob'];
+  [IPC_CHANNELS.syncDownloadBlob]: DesktopApi['sync']['downloadBlob'];
+  [IPC_CHANNELS.syncWaitForChanges]: DesktopApi['sync']['waitForChanges'];
 }
 
 export type IpcArgs<C extends IpcChannel> = Parameters<IpcInvokeMap[C]>;

@@ -8,7 +8,12 @@ import {
   parseBlobName,
   parseBlobPutInput,
   parseMimeType,
+  parseServerUrl,
   parseSha256,
+  parseSyncPullInput,
+  parseSyncPushInput,
+  parseSyncSignInInput,
+  parseSyncWaitInput,
 } from './validate';
 
 const HASH = 'a'.repeat(64);
@@ -165,5 +170,71 @@ describe('deliverables payloads', () => {
     expect(() => IPC_ARGS_VALIDATORS[IPC_CHANNELS.deliverablesVerifyPdf](['%PDF-'])).toThrow(
       /Uint8Array/,
     );
+  });
+});
+
+describe('sync payloads', () => {
+  it('normalises server URLs and refuses anything but plain http(s)', () => {
+    expect(parseServerUrl(' https://sync.example.com/ ')).toBe('https://sync.example.com');
+    expect(parseServerUrl('http://127.0.0.1:8787')).toBe('http://127.0.0.1:8787');
+    expect(parseServerUrl('https://h.example/fieldbook/')).toBe('https://h.example/fieldbook');
+    for (const bad of [
+      '',
+      'sync.example.com',
+      'ftp://h',
+      'file:///etc',
+      'https://u:p@h',
+      'https://h/?a=1',
+      'https://h/#x',
+    ]) {
+      expect(() => parseServerUrl(bad)).toThrow(IpcPayloadError);
+    }
+  });
+
+  it('sign-in takes url, username and password, and drops anything else', () => {
+    expect(
+      parseSyncSignInInput({ serverUrl: 'http://h/', username: 'wang', password: 'p', token: 'x' }),
+    ).toEqual({ serverUrl: 'http://h', username: 'wang', password: 'p' });
+    expect(() =>
+      parseSyncSignInInput({ serverUrl: 'http://h', username: '', password: 'p' }),
+    ).toThrow('username must not be empty');
+    expect(() => parseSyncSignInInput('x')).toThrow(/expects an object/);
+  });
+
+  it('pull and push name a replicated collection and respect the protocol limits', () => {
+    expect(parseSyncPullInput({ collection: 'visits', checkpoint: null, limit: 50 })).toEqual({
+      collection: 'visits',
+      checkpoint: null,
+      limit: 50,
+    });
+    expect(
+      parseSyncPullInput({ collection: 'visits', checkpoint: { position: 'p', x: 1 }, limit: 1 }),
+    ).toEqual({ collection: 'visits', checkpoint: { position: 'p' }, limit: 1 });
+    expect(() => parseSyncPullInput({ collection: 'users', checkpoint: null, limit: 5 })).toThrow(
+      /not a replicated collection/,
+    );
+    expect(() =>
+      parseSyncPullInput({ collection: 'visits', checkpoint: null, limit: 1001 }),
+    ).toThrow(/limit/);
+    const doc = { id: 'V1', customerId: 'C1', _deleted: false };
+    expect(parseSyncPushInput({ collection: 'visits', rows: [{ newDocumentState: doc }] })).toEqual(
+      {
+        collection: 'visits',
+        rows: [{ assumedMasterState: null, newDocumentState: doc }],
+      },
+    );
+    expect(() => parseSyncPushInput({ collection: 'visits', rows: [] })).toThrow(/1 to 1000/);
+    expect(() =>
+      parseSyncPushInput({ collection: 'visits', rows: [{ newDocumentState: { id: 3 } }] }),
+    ).toThrow('rows[0].newDocumentState.id must be a string');
+  });
+
+  it('long polls take a cursor and a bounded timeout', () => {
+    expect(parseSyncWaitInput({ cursor: null })).toEqual({ cursor: null });
+    expect(parseSyncWaitInput({ cursor: 4, timeoutMs: 0 })).toEqual({ cursor: 4, timeoutMs: 0 });
+    expect(() => parseSyncWaitInput({ cursor: -1 })).toThrow(/cursor/);
+    expect(() => parseSyncWaitInput({ cursor: 1, timeoutMs: 120_000 })).toThrow(/timeoutMs/);
+    expect(IPC_ARGS_VALIDATORS[IPC_CHANNELS.syncSignOut]([])).toEqual([]);
+    expect(() => IPC_ARGS_VALIDATORS[IPC_CHANNELS.syncUploadBlob](['../x'])).toThrow(/SHA-256/);
   });
 });

@@ -6,7 +6,19 @@
  * `IpcPayloadError` naming the offending field.
  */
 import { IPC_CHANNELS } from './contract';
-import type { BlobPutInput, IpcArgs, IpcChannel, SavePdfInput, SignPdfInput } from './contract';
+import type {
+  BlobPutInput,
+  IpcArgs,
+  IpcChannel,
+  SavePdfInput,
+  SignPdfInput,
+  SyncPullInput,
+  SyncPushInput,
+  SyncSignInInput,
+  SyncWaitInput,
+} from './contract';
+import { isReplicatedCollection, PULL_LIMIT_MAX, PUSH_BATCH_MAX } from '../sync/protocol';
+import type { PushRow, ReplicationCheckpoint, WireDocument } from '../sync/protocol';
 
 /** Largest blob accepted by `blobs.put`: 50 MiB (photos and command output, not disk images). */
 export const MAX_BLOB_BYTES = 50 * 1024 * 1024;
@@ -198,6 +210,125 @@ export function parseSingleArg(args: readonly unknown[], method: string): unknow
   return args[0];
 }
 
+/** Longest server URL accepted by `sync.signIn`. */
+export const MAX_SERVER_URL_LENGTH = 2000;
+
+/**
+ * A sync server base URL: `http:` or `https:`, no credentials, query or fragment. Returned
+ * normalised without a trailing slash, so paths from `routes` append cleanly.
+ */
+export function parseServerUrl(value: unknown): string {
+  const text = parseText(value, 'serverUrl', MAX_SERVER_URL_LENGTH).trim();
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new IpcPayloadError(`serverUrl must be an http(s) URL, got "${text.slice(0, 80)}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new IpcPayloadError(`serverUrl must use http or https, got ${url.protocol}`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new IpcPayloadError('serverUrl must not carry credentials, a query or a fragment');
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+export function parseSyncSignInInput(value: unknown): SyncSignInInput {
+  const input = parseObject(value, 'sync.signIn input');
+  return {
+    serverUrl: parseServerUrl(input['serverUrl']),
+    username: parseText(input['username'], 'username', 100),
+    password: parseText(input['password'], 'password', 1000),
+  };
+}
+
+function parseCollection(value: unknown): string {
+  const name = parseText(value, 'collection', 64);
+  if (!isReplicatedCollection(name)) {
+    throw new IpcPayloadError(`collection "${name}" is not a replicated collection`);
+  }
+  return name;
+}
+
+function parseCheckpoint(value: unknown): ReplicationCheckpoint | null {
+  if (value === null || value === undefined) return null;
+  const checkpoint = parseObject(value, 'checkpoint');
+  return { position: parseText(checkpoint['position'], 'checkpoint.position', 1000) };
+}
+
+function parseWireDocument(value: unknown, field: string): WireDocument {
+  const doc = parseObject(value, field);
+  if (typeof doc['id'] !== 'string') throw new IpcPayloadError(`${field}.id must be a string`);
+  // The server checks the rest against the collection's schema; a copy would only drift.
+  return doc as WireDocument;
+}
+
+export function parseSyncPullInput(value: unknown): SyncPullInput {
+  const input = parseObject(value, 'sync.pull input');
+  const limit = input['limit'];
+  if (
+    typeof limit !== 'number' ||
+    !Number.isInteger(limit) ||
+    limit < 1 ||
+    limit > PULL_LIMIT_MAX
+  ) {
+    throw new IpcPayloadError(`limit must be an integer from 1 to ${PULL_LIMIT_MAX}`);
+  }
+  return {
+    collection: parseCollection(input['collection']),
+    checkpoint: parseCheckpoint(input['checkpoint']),
+    limit,
+  };
+}
+
+export function parseSyncPushInput(value: unknown): SyncPushInput {
+  const input = parseObject(value, 'sync.push input');
+  const rows = input['rows'];
+  if (!Array.isArray(rows) || rows.length === 0 || rows.length > PUSH_BATCH_MAX) {
+    throw new IpcPayloadError(`rows must be an array of 1 to ${PUSH_BATCH_MAX} push rows`);
+  }
+  return {
+    collection: parseCollection(input['collection']),
+    rows: rows.map((raw: unknown, i): PushRow => {
+      const row = parseObject(raw, `rows[${i}]`);
+      const assumed = row['assumedMasterState'];
+      return {
+        assumedMasterState:
+          assumed === null || assumed === undefined
+            ? null
+            : parseWireDocument(assumed, `rows[${i}].assumedMasterState`),
+        newDocumentState: parseWireDocument(row['newDocumentState'], `rows[${i}].newDocumentState`),
+      };
+    }),
+  };
+}
+
+/** Longest long poll `sync.waitForChanges` accepts. */
+export const MAX_SYNC_WAIT_MS = 60_000;
+
+export function parseSyncWaitInput(value: unknown): SyncWaitInput {
+  const input = parseObject(value, 'sync.waitForChanges input');
+  const cursor = input['cursor'];
+  if (
+    cursor !== null &&
+    (typeof cursor !== 'number' || !Number.isSafeInteger(cursor) || cursor < 0)
+  ) {
+    throw new IpcPayloadError('cursor must be null or a non-negative integer');
+  }
+  const timeoutMs = input['timeoutMs'];
+  if (
+    timeoutMs !== undefined &&
+    (typeof timeoutMs !== 'number' ||
+      !Number.isInteger(timeoutMs) ||
+      timeoutMs < 0 ||
+      timeoutMs > MAX_SYNC_WAIT_MS)
+  ) {
+    throw new IpcPayloadError(`timeoutMs must be an integer from 0 to ${MAX_SYNC_WAIT_MS}`);
+  }
+  return timeoutMs === undefined ? { cursor } : { cursor, timeoutMs };
+}
+
 /**
  * Argument validators per channel: turn the untrusted argument list received over IPC (or HTTP in
  * the e2e harness) into the typed arguments of the `DesktopApi` method, or throw.
@@ -221,5 +352,17 @@ export const IPC_ARGS_VALIDATORS: {
   ],
   [IPC_CHANNELS.deliverablesOpenPdf]: (args) => [
     parseAbsolutePath(parseSingleArg(args, 'deliverables.openPdf')),
+  ],
+  [IPC_CHANNELS.syncGetSession]: (args) => parseNoArgs(args, 'sync.getSession'),
+  [IPC_CHANNELS.syncSignIn]: (args) => [parseSyncSignInInput(parseSingleArg(args, 'sync.signIn'))],
+  [IPC_CHANNELS.syncSignOut]: (args) => parseNoArgs(args, 'sync.signOut'),
+  [IPC_CHANNELS.syncPull]: (args) => [parseSyncPullInput(parseSingleArg(args, 'sync.pull'))],
+  [IPC_CHANNELS.syncPush]: (args) => [parseSyncPushInput(parseSingleArg(args, 'sync.push'))],
+  [IPC_CHANNELS.syncUploadBlob]: (args) => [parseSha256(parseSingleArg(args, 'sync.uploadBlob'))],
+  [IPC_CHANNELS.syncDownloadBlob]: (args) => [
+    parseSha256(parseSingleArg(args, 'sync.downloadBlob')),
+  ],
+  [IPC_CHANNELS.syncWaitForChanges]: (args) => [
+    parseSyncWaitInput(parseSingleArg(args, 'sync.waitForChanges')),
   ],
 };

@@ -4,17 +4,19 @@
  * (src-shared/sync/client.ts) against the real server, with the live stream feeding pull.stream$.
  */
 import {
+  addRxPlugin,
   createRxDatabase,
   type RxCollection,
   type RxDatabase,
   type RxStorage,
   type WithDeleted,
 } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { Subject } from 'rxjs';
 import { CONFLICT_HANDLERS } from '../../src-shared/db/conflicts';
-import { COLLECTION_SCHEMAS } from '../../src-shared/db/schemas';
+import { COLLECTION_SCHEMAS, MIGRATION_STRATEGIES } from '../../src-shared/db/schemas';
 import type { VisitDoc } from '../../src-shared/db/types';
 import type { PullResponse, ReplicationCheckpoint, WireDocument } from '../../src-shared/sync';
 import {
@@ -33,6 +35,9 @@ export interface Laptop {
   stream: EventStream;
   close(): Promise<void>;
 }
+
+// Schemas past version 0 need the migration plugin, as in the app.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 let dbCounter = 0;
 
@@ -60,7 +65,11 @@ export async function laptop(client: SyncClient, options: LaptopOptions = {}): P
     multiInstance: false,
   });
   const { visits } = await db.addCollections({
-    visits: { schema: COLLECTION_SCHEMAS.visits, conflictHandler: CONFLICT_HANDLERS.visits },
+    visits: {
+      schema: COLLECTION_SCHEMAS.visits,
+      migrationStrategies: MIGRATION_STRATEGIES.visits,
+      conflictHandler: CONFLICT_HANDLERS.visits,
+    },
   });
   const collection = visits as unknown as RxCollection<VisitDoc>;
   const stream = await client.stream('visits');

@@ -40,6 +40,7 @@ import { CustomerInspections } from '../inspections';
 import { SitesTab } from '../sites/SitesTab';
 import { CustomerFormModal } from './CustomerFormModal';
 import { dependentsOfCustomer, describeDependents } from './dependents';
+import { MergeHistoryCard } from '../sync';
 
 const TABS = ['overview', 'sites', 'clusters', 'contracts'] as const;
 type TabKey = (typeof TABS)[number];
@@ -184,6 +185,7 @@ function Overview({
         </Col>
       </Row>
       <CustomerInspections customerId={customer.id} clusters={clusters} />
+      <MergeHistoryCard history={customer.mergeHistory} />
     </Flex>
   );
 }

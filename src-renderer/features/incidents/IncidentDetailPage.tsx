@@ -54,6 +54,7 @@ import { CloseFields, ReclassifyFields } from './IncidentDialogFields';
 import { levelColor, levelLabel, statusColor } from './incident-view-model';
 import { SlaPanel } from './SlaPanel';
 import './incidents.css';
+import { MergeHistoryCard } from '../sync';
 
 type Dialog =
   | 'first-response'
@@ -272,6 +273,7 @@ export function IncidentDetailPage() {
           </Flex>
         </Col>
       </Row>
+      <MergeHistoryCard history={inc.mergeHistory} zone={st.timeZone} />
 
       <ActionModal
         open={dialog === 'first-response'}

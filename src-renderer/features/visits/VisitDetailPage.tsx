@@ -29,6 +29,7 @@ import { LogTimeline } from './LogTimeline';
 import { buildLogTimeline, visitStatusColor } from './visit-view-model';
 import { laptopTimeZone, offsetsDiffer } from './zone-time';
 import './visits.css';
+import { MergeHistoryCard } from '../sync';
 
 const PAGE = 100;
 
@@ -168,6 +169,7 @@ export function VisitDetailPage() {
           )}
         </Descriptions>
       </Card>
+      <MergeHistoryCard history={v.mergeHistory} zone={zone} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           {v.status === 'planned' ? (

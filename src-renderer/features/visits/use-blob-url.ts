@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { desktop } from '../../app/desktop';
+import { readBlob } from '../../db/blob-fetch';
 
 export type BlobUrlState =
   | { status: 'loading' }
@@ -8,7 +8,8 @@ export type BlobUrlState =
   | { status: 'ready'; url: string };
 
 /**
- * An object URL for a stored blob, read through the desktop API; revoked when the component
+ * An object URL for a stored blob, read through the desktop API (downloaded from the sync server
+ * when this laptop does not have it yet); revoked when the component
  * unmounts or the hash changes, so thumbnails do not leak memory on long logs.
  */
 export function useBlobUrl(sha256: string, mimeType: string): BlobUrlState {
@@ -21,8 +22,7 @@ export function useBlobUrl(sha256: string, mimeType: string): BlobUrlState {
   useEffect(() => {
     let cancelled = false;
     let url: string | null = null;
-    desktop()
-      .blobs.get(sha256)
+    readBlob(sha256)
       .then((bytes) => {
         if (cancelled) return;
         if (bytes === null) {
@@ -51,7 +51,7 @@ export async function downloadBlob(
   name: string,
   mimeType: string,
 ): Promise<boolean> {
-  const bytes = await desktop().blobs.get(sha256);
+  const bytes = await readBlob(sha256);
   if (bytes === null) return false;
   const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: mimeType }));
   try {

@@ -1,13 +1,20 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import type { ClusterDoc } from '../types';
-import { BASE_REQUIRED, baseProperties, idProperty, textProperty } from './common';
+import {
+  addMergeHistoryStep,
+  BASE_REQUIRED,
+  baseProperties,
+  idProperty,
+  textProperty,
+} from './common';
 
 const nodeCount = { type: 'integer', minimum: 0, maximum: 100_000 } as const;
 
 export const clusterSchema: RxJsonSchema<ClusterDoc> = {
   title: 'clusters',
   description: 'An environment (cluster) of a product at a site.',
-  version: 0,
+  // v1: optional mergeHistory (what lost a sync merge).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -39,4 +46,6 @@ export const clusterSchema: RxJsonSchema<ClusterDoc> = {
   indexes: [['siteId', 'name'], 'customerId'],
 };
 
-export const clusterMigrationStrategies: MigrationStrategies = {};
+export const clusterMigrationStrategies: MigrationStrategies = {
+  1: addMergeHistoryStep,
+};

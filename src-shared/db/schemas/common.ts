@@ -70,12 +70,36 @@ export const contactsProperty = {
   items: contactPersonSchema,
 } as const satisfies JsonSchema;
 
+/** `BaseDoc.mergeHistory`: what lost a sync merge (see src-shared/db/conflicts.ts). */
+export const mergeHistoryProperty = {
+  type: 'array',
+  maxItems: 50,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['field', 'value', 'lostAt', 'keptAt'],
+    properties: {
+      field: { type: 'string', minLength: 1, maxLength: 64 },
+      value: { type: 'string', maxLength: 2000 },
+      lostAt: instantProperty,
+      keptAt: instantProperty,
+    },
+  },
+} as const satisfies JsonSchema;
+
 /** Fields of `BaseDoc`, common to every collection. */
 export const baseProperties = {
   id: idProperty,
   customerId: idProperty,
   createdAt: instantProperty,
   updatedAt: instantProperty,
+  mergeHistory: mergeHistoryProperty,
 } as const;
+
+/**
+ * Migration step of the schema version that added `mergeHistory` (optional, so old documents
+ * are valid as they are).
+ */
+export const addMergeHistoryStep = <T>(doc: T): T => doc;
 
 export const BASE_REQUIRED = ['id', 'customerId', 'createdAt', 'updatedAt'] as const;

@@ -1,11 +1,19 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import type { ContractDoc } from '../types';
-import { BASE_REQUIRED, baseProperties, dateProperty, idProperty, textProperty } from './common';
+import {
+  addMergeHistoryStep,
+  BASE_REQUIRED,
+  baseProperties,
+  dateProperty,
+  idProperty,
+  textProperty,
+} from './common';
 
 export const contractSchema: RxJsonSchema<ContractDoc> = {
   title: 'contracts',
   description: 'A service contract: policy pack, tier, services, validity and covered sites.',
-  version: 0,
+  // v1: optional mergeHistory (what lost a sync merge).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -50,4 +58,6 @@ export const contractSchema: RxJsonSchema<ContractDoc> = {
   indexes: [['customerId', 'endDate']],
 };
 
-export const contractMigrationStrategies: MigrationStrategies = {};
+export const contractMigrationStrategies: MigrationStrategies = {
+  1: addMergeHistoryStep,
+};

@@ -1,11 +1,18 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import type { CustomerDoc } from '../types';
-import { BASE_REQUIRED, baseProperties, contactsProperty, textProperty } from './common';
+import {
+  addMergeHistoryStep,
+  BASE_REQUIRED,
+  baseProperties,
+  contactsProperty,
+  textProperty,
+} from './common';
 
 export const customerSchema: RxJsonSchema<CustomerDoc> = {
   title: 'customers',
   description: 'A customer organisation; its own customerId equals its id.',
-  version: 0,
+  // v1: optional mergeHistory (what lost a sync merge).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -22,4 +29,6 @@ export const customerSchema: RxJsonSchema<CustomerDoc> = {
   indexes: ['name'],
 };
 
-export const customerMigrationStrategies: MigrationStrategies = {};
+export const customerMigrationStrategies: MigrationStrategies = {
+  1: addMergeHistoryStep,
+};

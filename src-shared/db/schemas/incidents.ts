@@ -1,6 +1,13 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import type { IncidentDoc } from '../types';
-import { BASE_REQUIRED, baseProperties, idProperty, instantProperty, textProperty } from './common';
+import {
+  addMergeHistoryStep,
+  BASE_REQUIRED,
+  baseProperties,
+  idProperty,
+  instantProperty,
+  textProperty,
+} from './common';
 
 const levelProperty = { type: 'string', minLength: 1, maxLength: 16 } as const;
 const authorProperty = { type: 'string', minLength: 1, maxLength: 100 } as const;
@@ -25,7 +32,8 @@ export const TIMELINE_EVENT_KINDS = [
 export const incidentSchema: RxJsonSchema<IncidentDoc> = {
   title: 'incidents',
   description: 'An incident under a contract, with its SLA clock inputs and append-only timeline.',
-  version: 0,
+  // v1: optional mergeHistory (what lost a sync merge).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -137,4 +145,6 @@ export const incidentSchema: RxJsonSchema<IncidentDoc> = {
   ],
 };
 
-export const incidentMigrationStrategies: MigrationStrategies = {};
+export const incidentMigrationStrategies: MigrationStrategies = {
+  1: addMergeHistoryStep,
+};

@@ -1,6 +1,7 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import type { ContactPerson, HolidayCalendarId, SiteDoc } from '../types';
 import {
+  addMergeHistoryStep,
   BASE_REQUIRED,
   baseProperties,
   contactsProperty,
@@ -46,7 +47,8 @@ export const siteSchemaV0: RxJsonSchema<Omit<SiteDoc, 'holidayCalendar' | 'conta
 export const siteSchema: RxJsonSchema<SiteDoc> = {
   title: 'sites',
   description: 'A customer site; its IANA zone and holiday calendar drive the SLA clock.',
-  version: 1,
+  // v2: optional mergeHistory (what lost a sync merge).
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -73,4 +75,5 @@ export function migrateSiteV0ToV1(old: SiteV0): SiteDoc {
 
 export const siteMigrationStrategies: MigrationStrategies = {
   1: (old: SiteV0) => migrateSiteV0ToV1(old),
+  2: addMergeHistoryStep,
 };

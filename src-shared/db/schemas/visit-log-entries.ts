@@ -1,6 +1,13 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import type { VisitLogEntryDoc } from '../types';
-import { BASE_REQUIRED, baseProperties, idProperty, instantProperty, textProperty } from './common';
+import {
+  addMergeHistoryStep,
+  BASE_REQUIRED,
+  baseProperties,
+  idProperty,
+  instantProperty,
+  textProperty,
+} from './common';
 
 export const attachmentRefSchema = {
   type: 'object',
@@ -17,7 +24,8 @@ export const attachmentRefSchema = {
 export const visitLogEntrySchema: RxJsonSchema<VisitLogEntryDoc> = {
   title: 'visitLogEntries',
   description: 'Append-only visit log entry; a correction is a new entry naming the corrected one.',
-  version: 0,
+  // v1: optional mergeHistory (what lost a sync merge).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -40,4 +48,6 @@ export const visitLogEntrySchema: RxJsonSchema<VisitLogEntryDoc> = {
   indexes: [['visitId', 'at']],
 };
 
-export const visitLogEntryMigrationStrategies: MigrationStrategies = {};
+export const visitLogEntryMigrationStrategies: MigrationStrategies = {
+  1: addMergeHistoryStep,
+};

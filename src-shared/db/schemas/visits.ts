@@ -1,6 +1,7 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import type { VisitDoc } from '../types';
 import {
+  addMergeHistoryStep,
   BASE_REQUIRED,
   baseProperties,
   dateProperty,
@@ -12,7 +13,8 @@ import {
 export const visitSchema: RxJsonSchema<VisitDoc> = {
   title: 'visits',
   description: 'A visit to a customer site: purpose, engineers, check-in and check-out.',
-  version: 0,
+  // v1: optional mergeHistory (what lost a sync merge).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -54,4 +56,6 @@ export const visitSchema: RxJsonSchema<VisitDoc> = {
   ],
 };
 
-export const visitMigrationStrategies: MigrationStrategies = {};
+export const visitMigrationStrategies: MigrationStrategies = {
+  1: addMergeHistoryStep,
+};

@@ -106,6 +106,16 @@ export function desktopShim(): void {
         await callWithBytes('deliverables:open-pdf', path);
       },
     },
+    sync: {
+      getSession: () => call('sync:get-session'),
+      signIn: (input) => call('sync:sign-in', input),
+      signOut: () => call('sync:sign-out'),
+      pull: (input) => call('sync:pull-documents', input),
+      push: (input) => call('sync:push-documents', input),
+      uploadBlob: (sha256) => call('sync:upload-blob', sha256),
+      downloadBlob: (sha256) => call('sync:download-blob', sha256),
+      waitForChanges: (input) => call('sync:wait-for-changes', input),
+    },
   };
 
   Object.defineProperty(globalThis, 'fieldbook', {
@@ -114,6 +124,7 @@ export function desktopShim(): void {
       keystore: Object.freeze(api.keystore),
       blobs: Object.freeze(api.blobs),
       deliverables: Object.freeze(api.deliverables),
+      sync: Object.freeze(api.sync),
     }),
     enumerable: true,
   });

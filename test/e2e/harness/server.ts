@@ -36,7 +36,10 @@ import {
   createDesktopServices,
   USER_DATA_LAYOUT,
 } from '../../../src-main/services/desktop-services';
-import type { DesktopServices } from '../../../src-main/services/desktop-services';
+import type {
+  DesktopServices,
+  DesktopServicesOptions,
+} from '../../../src-main/services/desktop-services';
 import {
   createPassphraseProtector,
   readOrCreateInstallPassphrase,
@@ -69,6 +72,8 @@ export interface HarnessOptions {
   userDataDir: string;
   /** Built renderer to serve; defaults to out/renderer of this checkout. */
   rendererDir?: string;
+  /** Sync session tuning (the sync tests shorten stream reconnection delays). */
+  sync?: DesktopServicesOptions['sync'];
 }
 
 export interface Harness {
@@ -181,6 +186,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // No OS key store in a test browser: the same fallback the app uses on keyring-less Linux.
     protector: createPassphraseProtector(await readOrCreateInstallPassphrase(keyDir)),
     appInfo: { version: await readVersion(), electron: null, locale: 'zh-CN' },
+    ...(options.sync ? { sync: options.sync } : {}),
   });
   let origin = '';
 
@@ -205,7 +211,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.end(JSON.stringify({ result: result ?? null }, bytesReplacer));
       return;
     }
-    const args = parseJsonArgs(await readBody(req, 64 * 1024));
+    // A push batch may carry up to 16 MiB of documents (PROTOCOL.md §4); everything else is small.
+    const limit = channel === IPC_CHANNELS.syncPush ? 17 * 1024 * 1024 : 64 * 1024;
+    const args = parseJsonArgs(await readBody(req, limit));
     switch (channel) {
       case IPC_CHANNELS.blobsGet: {
         const bytes = await services.blobs.get(...IPC_ARGS_VALIDATORS[channel](args));
@@ -229,6 +237,45 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       case IPC_CHANNELS.keystoreGetDatabaseKey:
         IPC_ARGS_VALIDATORS[channel](args);
         sendJson(res, 200, { result: await services.keystore.getDatabaseKey() });
+        return;
+      case IPC_CHANNELS.syncGetSession:
+        IPC_ARGS_VALIDATORS[channel](args);
+        sendJson(res, 200, { result: await services.sync.getSession() });
+        return;
+      case IPC_CHANNELS.syncSignIn:
+        sendJson(res, 200, {
+          result: await services.sync.signIn(...IPC_ARGS_VALIDATORS[channel](args)),
+        });
+        return;
+      case IPC_CHANNELS.syncSignOut:
+        IPC_ARGS_VALIDATORS[channel](args);
+        await services.sync.signOut();
+        sendJson(res, 200, { result: null });
+        return;
+      case IPC_CHANNELS.syncPull:
+        sendJson(res, 200, {
+          result: await services.sync.pull(...IPC_ARGS_VALIDATORS[channel](args)),
+        });
+        return;
+      case IPC_CHANNELS.syncPush:
+        sendJson(res, 200, {
+          result: await services.sync.push(...IPC_ARGS_VALIDATORS[channel](args)),
+        });
+        return;
+      case IPC_CHANNELS.syncUploadBlob:
+        sendJson(res, 200, {
+          result: await services.sync.uploadBlob(...IPC_ARGS_VALIDATORS[channel](args)),
+        });
+        return;
+      case IPC_CHANNELS.syncDownloadBlob:
+        sendJson(res, 200, {
+          result: await services.sync.downloadBlob(...IPC_ARGS_VALIDATORS[channel](args)),
+        });
+        return;
+      case IPC_CHANNELS.syncWaitForChanges:
+        sendJson(res, 200, {
+          result: await services.sync.waitForChanges(...IPC_ARGS_VALIDATORS[channel](args)),
+        });
         return;
     }
   }
@@ -314,6 +361,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     openedPaths,
     close: () =>
       new Promise<void>((resolveClose, reject) => {
+        services.syncSession.close();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolveClose()));
       }),

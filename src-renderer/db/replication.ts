@@ -1,0 +1,408 @@
+/**
+ * Replication of the local database with the sync server: one RxDB replication per replicated
+ * collection, through the desktop API's `sync` transport (the main process holds the tokens and
+ * talks to the server; see DesktopApi['sync']). The merge rules are the collections' conflict
+ * handlers (src-shared/db/conflicts.ts), set when the database opens.
+ *
+ * Nothing here blocks the UI: every call is asynchronous, failures back off (2 s doubling to
+ * 60 s) and are reported in the status, and the app works the same while the server is
+ * unreachable. Collections are taken from the open database and `REPLICATED_COLLECTIONS`, so a
+ * collection added later replicates without a change here.
+ */
+import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
+import { replicateRxCollection } from 'rxdb/plugins/replication';
+import type { RxReplicationState } from 'rxdb/plugins/replication';
+import { BehaviorSubject, Subject, filter, map } from 'rxjs';
+import type { Observable, Subscription } from 'rxjs';
+import type {
+  DesktopApi,
+  SyncAccount,
+  SyncFailure,
+  SyncResult,
+  SyncStreamEvent,
+} from '../../src-shared/ipc';
+import { REPLICATED_COLLECTIONS } from '../../src-shared/sync/protocol';
+import type { PushRow, ReplicationCheckpoint, WireDocument } from '../../src-shared/sync/protocol';
+import type { FieldbookDatabase } from './database';
+import type { PendingTracker } from './pending-tracker';
+
+type SyncApi = DesktopApi['sync'];
+type AnyDoc = { id: string } & Record<string, unknown>;
+
+/** What the status bar shows. */
+export interface ReplicationStatus {
+  /** A replication round (pull or push) is in flight. */
+  active: boolean;
+  /** The server answered the last request and the live streams are connected. */
+  online: boolean;
+  /** ISO instant of the last successful pull or push, or null. */
+  lastSyncedAt: string | null;
+  /** The last failure, cleared by the next success. */
+  lastError: SyncFailure | null;
+  /** Progress of the first full sync of this account on this laptop, null once done. */
+  initial: { collectionsDone: number; collections: number; documents: number } | null;
+  /** Replication stopped for good (session ended, other protocol version); see `lastError`. */
+  stopped: boolean;
+  /** Documents the server refused (outside this account's customers); kept locally. */
+  refused: number;
+}
+
+export class SyncFailureError extends Error {
+  constructor(readonly failure: SyncFailure) {
+    super(failure.message);
+    this.name = 'SyncFailureError';
+  }
+}
+
+function unwrap<T>(result: SyncResult<T>): T {
+  if (!result.ok) throw new SyncFailureError(result.error);
+  return result.value;
+}
+
+/** Failures after which retrying cannot help until the user acts. */
+const FATAL: readonly SyncFailure['code'][] = [
+  'session_expired',
+  'not_signed_in',
+  'protocol_mismatch',
+];
+
+/** Batch sizes: a visit-log entry may carry 256 KiB of command output (PROTOCOL.md §4). */
+function batchSizeOf(collection: string): number {
+  return collection === 'visitLogEntries' ? 50 : 100;
+}
+
+const BACKOFF_FIRST_MS = 2000;
+const BACKOFF_MAX_MS = 60_000;
+
+/** Shared by every handler: after a failure all of them wait, doubling up to a minute. */
+class Backoff {
+  private delay = 0;
+  private lastFailAt = -Infinity;
+  private wakers = new Set<() => void>();
+
+  /** One outage fails every collection's handler at once: that counts as one failure. */
+  fail(): void {
+    const at = Date.now();
+    if (at - this.lastFailAt < this.delay) return;
+    this.lastFailAt = at;
+    this.delay = this.delay === 0 ? BACKOFF_FIRST_MS : Math.min(this.delay * 2, BACKOFF_MAX_MS);
+  }
+
+  succeed(): void {
+    this.delay = 0;
+  }
+
+  /** Ends every wait now (the server is back, or the engine stops). */
+  release(): void {
+    this.delay = 0;
+    for (const wake of [...this.wakers]) wake();
+  }
+
+  wait(): Promise<void> {
+    if (this.delay === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.delay);
+      this.wakers.add(done);
+    });
+  }
+}
+
+/** The attachments a log entry references (sha256 of each). */
+function attachmentHashes(doc: AnyDoc): string[] {
+  const list = doc['attachments'];
+  if (!Array.isArray(list) || doc['_deleted'] === true) return [];
+  return list
+    .map((a) => (a as { sha256?: unknown }).sha256)
+    .filter((s): s is string => typeof s === 'string');
+}
+
+export interface ReplicationEngine {
+  readonly status$: Observable<ReplicationStatus>;
+  /** Pulls every collection again now and ends any backoff. */
+  syncNow(): void;
+  stop(): Promise<void>;
+}
+
+export interface StartReplicationOptions {
+  db: FieldbookDatabase;
+  api: SyncApi;
+  account: SyncAccount;
+  pending: PendingTracker;
+  /** Whether this account's first full sync is done on this laptop (persisted by the caller). */
+  initialDone: boolean;
+  onInitialDone?: () => void;
+  /** Called with a failure that stopped replication (session ended, protocol mismatch). */
+  onFatal?: (failure: SyncFailure) => void;
+  now?: () => Date;
+  /** RxDB's retry delay after a failed handler (the backoff comes on top); default 2 s. */
+  retryTimeMs?: number;
+}
+
+export function startReplication(options: StartReplicationOptions): ReplicationEngine {
+  const { db, api, account, pending } = options;
+  const now = options.now ?? (() => new Date());
+  const backoff = new Backoff();
+  const names = REPLICATED_COLLECTIONS.filter((name) => name in db.collections);
+  const status = new BehaviorSubject<ReplicationStatus>({
+    active: false,
+    online: false,
+    lastSyncedAt: null,
+    lastError: null,
+    initial: options.initialDone
+      ? null
+      : { collectionsDone: 0, collections: names.length, documents: 0 },
+    stopped: false,
+    refused: 0,
+  });
+  const update = (patch: Partial<ReplicationStatus>) => status.next({ ...status.value, ...patch });
+  const events$ = new Subject<SyncStreamEvent>();
+  const subscriptions: Subscription[] = [];
+  const refused = new Set<string>();
+  let running = true;
+
+  const succeeded = () => {
+    backoff.succeed();
+    update({ online: true, lastSyncedAt: now().toISOString(), lastError: null });
+  };
+
+  const failed = (error: unknown): never => {
+    const failure: SyncFailure =
+      error instanceof SyncFailureError
+        ? error.failure
+        : { code: 'server_error', message: error instanceof Error ? error.message : String(error) };
+    backoff.fail();
+    update({
+      lastError: failure,
+      online: failure.code === 'unreachable' ? false : status.value.online,
+    });
+    if (FATAL.includes(failure.code) && running) void stopFor(failure);
+    throw error instanceof Error ? error : new SyncFailureError(failure);
+  };
+
+  // --- blobs: uploaded after the documents that reference them --------------------------------
+  /** Hash → enqueue number: a hash queued again while its upload runs is not dropped. */
+  const blobQueue = new Map<string, number>();
+  let enqueued = 0;
+  let blobWorker: Promise<void> | null = null;
+  const queueBlobs = (hashes: string[]) => {
+    for (const h of hashes) blobQueue.set(h, ++enqueued);
+    blobWorker ??= (async () => {
+      while (running && blobQueue.size > 0) {
+        const [entry] = blobQueue;
+        if (entry === undefined) break;
+        const [sha256, queuedAs] = entry;
+        const result = await api.uploadBlob(sha256).catch((error: unknown): SyncResult<never> => ({
+          ok: false,
+          error: { code: 'server_error', message: String(error) },
+        }));
+        const requeued = blobQueue.get(sha256) !== queuedAs;
+        if (result.ok || (result.error.code === 'forbidden' && !requeued)) {
+          // Done; or refused because its document is not on the server yet: the push of that
+          // document queues it again.
+          if (!requeued) blobQueue.delete(sha256);
+          continue;
+        }
+        if (result.error.code === 'forbidden') continue;
+        update({ lastError: result.error });
+        backoff.fail();
+        await backoff.wait();
+      }
+    })().finally(() => {
+      blobWorker = null;
+    });
+  };
+
+  // --- per collection ------------------------------------------------------------------------
+  const replications: RxReplicationState<AnyDoc, ReplicationCheckpoint>[] = [];
+  const activeByName = new Map<string, boolean>();
+  for (const name of names) {
+    const collection = db.collections[name] as unknown as RxCollection<AnyDoc>;
+    const stream$: Observable<RxReplicationPullStreamItem<AnyDoc, ReplicationCheckpoint>> =
+      events$.pipe(
+        filter((e) => e.collection === name),
+        map((e) =>
+          e.kind === 'resync'
+            ? ('RESYNC' as const)
+            : {
+                documents: e.documents as unknown as WithDeleted<AnyDoc>[],
+                checkpoint: e.checkpoint,
+              },
+        ),
+      );
+
+    const pushRows = async (rows: PushRow[]): Promise<WireDocument[]> => {
+      const result = await api.push({ collection: name, rows });
+      if (result.ok || result.error.code !== 'forbidden' || rows.length === 1) {
+        return unwrap(result);
+      }
+      // One refused document must not block the rest (PROTOCOL.md §5): push one by one and keep
+      // the refused ones locally, reported as not synced.
+      const conflicts: WireDocument[] = [];
+      for (const row of rows) {
+        const single = await api.push({ collection: name, rows: [row] });
+        if (!single.ok && single.error.code === 'forbidden') {
+          refused.add(`${name}/${row.newDocumentState.id}`);
+          continue;
+        }
+        conflicts.push(...unwrap(single));
+      }
+      update({ refused: refused.size });
+      return conflicts;
+    };
+
+    const replication = replicateRxCollection<AnyDoc, ReplicationCheckpoint>({
+      collection,
+      replicationIdentifier: `fieldbook-${name}-${account.user.id}@${account.serverUrl}`,
+      live: true,
+      retryTime: options.retryTimeMs ?? 2000,
+      // One window per app; and a hidden window must keep syncing.
+      waitForLeadership: false,
+      toggleOnDocumentVisible: false,
+      pull: {
+        batchSize: batchSizeOf(name),
+        stream$,
+        handler: async (checkpoint, batchSize) => {
+          await backoff.wait();
+          try {
+            const page = unwrap(
+              await api.pull({
+                collection: name,
+                checkpoint: checkpoint ?? null,
+                limit: batchSize,
+              }),
+            );
+            succeeded();
+            const initial = status.value.initial;
+            if (initial)
+              update({
+                initial: { ...initial, documents: initial.documents + page.documents.length },
+              });
+            return {
+              documents: page.documents as unknown as WithDeleted<AnyDoc>[],
+              checkpoint: page.checkpoint,
+            };
+          } catch (error) {
+            return failed(error);
+          }
+        },
+      },
+      push: {
+        batchSize: batchSizeOf(name),
+        handler: async (rows) => {
+          await backoff.wait();
+          const ids = rows.map((r) => r.newDocumentState.id);
+          const snapshot = pending.snapshot(name, ids);
+          try {
+            const conflicts = await pushRows(
+              rows.map((r) => ({
+                assumedMasterState: (r.assumedMasterState ?? null) as WireDocument | null,
+                newDocumentState: r.newDocumentState as unknown as WireDocument,
+              })),
+            );
+            succeeded();
+            // Acknowledged (written, or answered with a conflict RxDB now resolves and re-pushes).
+            pending.acknowledge(name, snapshot);
+            queueBlobs(
+              rows
+                .filter((r) => !refused.has(`${name}/${r.newDocumentState.id}`))
+                .flatMap((r) => attachmentHashes(r.newDocumentState)),
+            );
+            return conflicts;
+          } catch (error) {
+            return failed(error);
+          }
+        },
+      },
+    });
+    replications.push(replication);
+    subscriptions.push(
+      // Errors are already in the status (handlers report them); RxDB retries by itself.
+      replication.error$.subscribe(() => undefined),
+      replication.active$.subscribe((active) => {
+        activeByName.set(name, active);
+        update({ active: [...activeByName.values()].some(Boolean) });
+      }),
+    );
+    if (status.value.initial) {
+      void replication.awaitInitialReplication().then(() => {
+        const initial = status.value.initial;
+        if (!initial || !running) return;
+        const collectionsDone = initial.collectionsDone + 1;
+        if (collectionsDone >= initial.collections) {
+          update({ initial: null });
+          options.onInitialDone?.();
+        } else {
+          update({ initial: { ...initial, collectionsDone } });
+        }
+      });
+    }
+  }
+
+  // Blobs of entries recorded before this start (offline, or before the first sign-in) may not
+  // be on the server yet: check each once per start (an `uploadBlob` of a present blob is a HEAD).
+  if ('visitLogEntries' in db.collections) {
+    void db.collections.visitLogEntries
+      .find()
+      .exec()
+      .then((docs) => queueBlobs(docs.flatMap((d) => attachmentHashes(d.toJSON() as AnyDoc))))
+      .catch(() => undefined);
+  }
+
+  // --- live changes: long poll of the main process's SSE relay -------------------------------
+  const feed = (async () => {
+    let cursor: number | null = null;
+    while (running) {
+      let result: SyncResult<{ cursor: number; online: boolean; events: SyncStreamEvent[] }>;
+      try {
+        result = await api.waitForChanges({ cursor, timeoutMs: 25_000 });
+      } catch (error) {
+        result = { ok: false, error: { code: 'server_error', message: String(error) } };
+      }
+      if (!running) break;
+      if (!result.ok) {
+        if (FATAL.includes(result.error.code)) {
+          void stopFor(result.error);
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, BACKOFF_FIRST_MS));
+        continue;
+      }
+      const wasOnline = status.value.online;
+      cursor = result.value.cursor;
+      if (result.value.online !== wasOnline) update({ online: result.value.online });
+      // Back online: stop waiting out the backoff, RxDB's retries go through now.
+      if (result.value.online && !wasOnline) backoff.release();
+      for (const event of result.value.events) events$.next(event);
+    }
+  })();
+
+  async function stopFor(failure: SyncFailure): Promise<void> {
+    await stop();
+    update({ stopped: true, lastError: failure, online: false, active: false });
+    options.onFatal?.(failure);
+  }
+
+  async function stop(): Promise<void> {
+    if (!running) return;
+    running = false;
+    backoff.release();
+    for (const s of subscriptions) s.unsubscribe();
+    await Promise.all(replications.map((r) => r.cancel()));
+    events$.complete();
+    void feed;
+  }
+
+  return {
+    status$: status.asObservable(),
+    syncNow() {
+      backoff.release();
+      for (const r of replications) r.reSync();
+    },
+    stop,
+  };
+}

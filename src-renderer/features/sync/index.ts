@@ -1,0 +1,3 @@
+export { MergeHistoryCard } from './MergeHistoryCard';
+export { SyncPage } from './SyncPage';
+export { SyncStatusBar } from './SyncStatusBar';

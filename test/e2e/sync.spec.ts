@@ -1,0 +1,241 @@
+/**
+ * Sign-in and sync against the real sync server (in this process, PGlite), through the real main
+ * services behind the harness. Two engineers on two browser profiles share a customer; one works
+ * offline (its relay to the server is cut), both edit the same visit, both sync, and both screens
+ * show the merged visit and what lost the merge.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { desktopShim } from './harness/desktop-shim';
+import { startHarness } from './harness/server';
+import type { Harness } from './harness/server';
+import { CuttableRelay, startSeededSyncServer } from './harness/sync-server';
+import type { SeededSyncServer } from './harness/sync-server';
+import { AppShell, FirstRunScreen } from './pages/app-shell';
+import { CustomersPage } from './pages/customers';
+import { SyncScreen, SyncStatusBar } from './pages/sync';
+import { VisitDetailPage } from './pages/visits';
+import { dialog, typeDate } from './pages/visits-antd';
+
+const SYNC_TIMEOUT = 45_000;
+const slow = expect.configure({ timeout: SYNC_TIMEOUT });
+const SHOTS = 'test-results/screenshots';
+
+/** Short reconnection delays: the test waits for a laptop to come back online. */
+const FAST_STREAMS = { streamRetryMs: 200, streamRetryMaxMs: 1000, requestTimeoutMs: 5000 };
+
+let server: SeededSyncServer;
+
+test.beforeEach(async () => {
+  server = await startSeededSyncServer();
+});
+
+test.afterEach(async () => {
+  await server?.close();
+});
+
+/** A second laptop: its own profile folder, harness and browser context. */
+async function laptop(browser: Browser): Promise<{
+  harness: Harness;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}> {
+  const dir = await mkdtemp(join(tmpdir(), 'fieldbook-e2e-'));
+  const harness = await startHarness({ userDataDir: dir, sync: FAST_STREAMS });
+  const context = await browser.newContext({ baseURL: harness.url, locale: 'zh-CN' });
+  await context.addInitScript(desktopShim);
+  const page = await context.newPage();
+  return {
+    harness,
+    context,
+    page,
+    async close() {
+      await context.close();
+      await harness.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startEmpty(page: Page): Promise<void> {
+  const shell = new AppShell(page);
+  await shell.open();
+  const firstRun = new FirstRunScreen(page);
+  await firstRun.expectVisible();
+  await firstRun.startEmpty();
+  await expect(shell.navigation).toBeVisible();
+}
+
+test('sign-in errors are put into words; the status stays local only', async ({ page }) => {
+  await startEmpty(page);
+  const bar = new SyncStatusBar(page);
+  await bar.expectPhase('localOnly');
+  await expect(bar.state).toHaveText('仅本地');
+  const screen = new SyncScreen(page);
+  await screen.goto();
+
+  await screen.fill(server.url, server.engineers[0]!.username, 'not-the-password');
+  await screen.submit();
+  await expect(screen.error).toContainText('用户名或密码错误。');
+  await expect(screen.error).toHaveAttribute('data-code', 'invalid_credentials');
+  await page.screenshot({ path: `${SHOTS}/sign-in-wrong-password.png` });
+
+  const dead = await CuttableRelay.start(server.url);
+  await dead.cut();
+  await screen.fill(dead.url, server.engineers[0]!.username, server.engineers[0]!.password);
+  await screen.submit();
+  await expect(screen.error).toContainText('无法连接服务器');
+  await expect(screen.error).toHaveAttribute('data-code', 'unreachable');
+
+  // A server of another protocol version: refused before any password is sent.
+  const foreign = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'x-fieldbook-protocol': '99' });
+    res.end(JSON.stringify({ status: 'ok', store: 'pglite', protocolVersion: 99 }));
+  });
+  await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = foreign.address() as AddressInfo;
+    await screen.fill(`http://127.0.0.1:${port}`, 'wanglei', 'whatever');
+    await screen.submit();
+    await expect(screen.error).toContainText('同步协议版本与本应用不同');
+  } finally {
+    await new Promise<void>((resolve) => foreign.close(() => resolve()));
+  }
+  await bar.expectPhase('localOnly');
+});
+
+test('changes made before the first sign-in upload after it: pending → synced', async ({
+  page,
+}) => {
+  await startEmpty(page);
+  const bar = new SyncStatusBar(page);
+  const customers = new CustomersPage(page);
+  await customers.create({ name: '离线新建客户' });
+  await expect(bar.pending).toHaveText('1 项待同步');
+
+  const screen = new SyncScreen(page);
+  await screen.goto();
+  const eng = server.engineers[0]!;
+  await screen.signIn(server.url, eng.username, eng.password);
+  await bar.expectSynced();
+  await page.screenshot({ path: `${SHOTS}/sync-status-synced.png` });
+  const shell = new AppShell(page);
+  await shell.switchLanguage('en');
+  await expect(bar.pending).toHaveText('No pending changes');
+  await page.screenshot({ path: `${SHOTS}/sync-status-synced-en.png` });
+  await shell.switchLanguage('zh');
+
+  // On the server, and the seeded customer came down.
+  const onServer = await server.admin.pullAll('customers');
+  expect(onServer.documents.map((d) => d['name'])).toContain('离线新建客户');
+  await page.getByRole('navigation').getByRole('menuitem', { name: '客户' }).click();
+  await slow(customers.row(server.customer.name)).toBeVisible();
+
+  // Still signed in after a restart, and still synced; sign-out goes back to local only.
+  await new AppShell(page).reload();
+  await bar.expectSynced();
+  await screen.goto();
+  await screen.signOut();
+  await bar.expectPhase('localOnly');
+});
+
+async function openVisit(page: Page, summary: string): Promise<VisitDetailPage> {
+  await page.getByRole('navigation').getByRole('menuitem', { name: '现场访问' }).click();
+  const row = page.getByTestId('visit-row').filter({ hasText: summary });
+  await slow(row).toBeVisible();
+  await row.click();
+  const detail = new VisitDetailPage(page);
+  await slow(detail.status()).toBeVisible();
+  return detail;
+}
+
+async function checkInAt(page: Page, wallClock: string): Promise<void> {
+  await page.getByTestId('visit-check-in').click();
+  const d = dialog(page, '确认签到');
+  await typeDate(d.getByTestId('check-in-time'), wallClock);
+  await d.getByRole('button', { name: '确认签到' }).click();
+  await expect(d).toHaveCount(0);
+  await expect(new VisitDetailPage(page).status()).toHaveText('已签到');
+}
+
+test('two engineers edit one visit, one offline; both see the merge and what lost', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const [wang, li] = server.engineers as [
+    { username: string; password: string },
+    { username: string; password: string },
+  ];
+  const relay = await CuttableRelay.start(server.url);
+  const a = await laptop(browser);
+  const b = await laptop(browser);
+  try {
+    // Both sign in (A through its relay) and receive the seeded visit.
+    for (const [l, who, url] of [
+      [a, wang, relay.url],
+      [b, li, server.url],
+    ] as const) {
+      await startEmpty(l.page);
+      const screen = new SyncScreen(l.page);
+      await screen.goto();
+      await screen.signIn(url, who.username, who.password);
+      await new SyncStatusBar(l.page).expectSynced();
+    }
+    await openVisit(a.page, server.visit.summary);
+    await openVisit(b.page, server.visit.summary);
+
+    // A goes offline and works: checks in at 09:00, writes a note.
+    await relay.cut();
+    const barA = new SyncStatusBar(a.page);
+    await barA.expectPhase('offline');
+    await checkInAt(a.page, '2026-12-01 09:00');
+    const visitA = new VisitDetailPage(a.page);
+    await visitA.addNote('A：离线时检查了 UPS');
+    await slow(barA.pending).toHaveText(/[1-9]\d* 项待同步/);
+    await a.page.screenshot({ path: `${SHOTS}/sync-status-offline.png` });
+
+    // B, online, checks in at 09:30 and writes a note; it syncs at once.
+    await checkInAt(b.page, '2026-12-01 09:30');
+    const visitB = new VisitDetailPage(b.page);
+    await visitB.addNote('B：在线时更换了风扇');
+    const barB = new SyncStatusBar(b.page);
+    await barB.expectSynced();
+
+    // A comes back: it pushes, the server reports the conflict, the visit handler merges.
+    await relay.restore();
+    await barA.expectSynced();
+    await barB.expectSynced();
+
+    for (const page of [a.page, b.page]) {
+      const visit = new VisitDetailPage(page);
+      // Merged: both notes (append-only), B's later check-in time kept ...
+      await slow(visit.entry('A：离线时检查了 UPS')).toHaveCount(1);
+      await slow(visit.entry('B：在线时更换了风扇')).toHaveCount(1);
+      await slow(page.getByTestId('visit-check-in-at')).toContainText('09:30');
+      // ... and A's 09:00 is kept in the history and shown.
+      const history = page.getByTestId('merge-history');
+      await slow(history).toBeVisible();
+      await expect(history).toContainText('签到时间');
+      await expect(history.getByTestId('merge-history-value').first()).toContainText('09:00');
+    }
+    await a.page.screenshot({ path: `${SHOTS}/merge-history.png`, fullPage: true });
+
+    // The server holds the same merged visit.
+    const visits = await server.admin.pullAll('visits');
+    const merged = visits.documents.find((d) => d.id === server.visit.id);
+    expect(merged?.['checkInAt']).toMatch(/T09:30/);
+    expect(merged?.['mergeHistory']).toEqual([
+      expect.objectContaining({ field: 'checkInAt', value: expect.stringContaining('T09:00') }),
+    ]);
+  } finally {
+    await a.close();
+    await b.close();
+    await relay.close();
+  }
+});

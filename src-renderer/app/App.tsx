@@ -46,30 +46,6 @@ function LocalizedShell() {
     >
       <AntApp className="fb-app">
         <DatabaseProvider>
-          <HashRouter>
-            <Routes>
-              <Route
-                element={
-                  <FirstRunGate>
-                    <AppLayout />
-                  </FirstRunGate>
-                }
-              >
-                <Route index element={<Navigate to="/customers" replace />} />
-                <Route path="customers" element={<CustomersPage />} />
-                <Route path="customers/:customerId" element={<CustomerDetailPage />} />
-                <Route path="visits" element={<VisitsPage />} />
-                <Route path="visits/:visitId" element={<VisitDetailPage />} />
-                <Route path="incidents" element={<IncidentsPage />} />
-                <Route path="incidents/:incidentId" element={<IncidentDetailPage />} />
-                <Route path="inspections" element={<InspectionsPage />} />
-                <Route path="inspections/:inspectionId" element={<InspectionDetailPage />} />
-                <Route path="deliverables" element={<DeliverablesPage />} />
-                <Route path="settings" element={<SettingsPage />} />
-                <Route path="*" element={<NotFoundPage />} />
-              </Route>
-            </Routes>
-          </HashRouter>
           <SyncProvider>
             <HashRouter>
               <Routes>
@@ -87,6 +63,9 @@ function LocalizedShell() {
                   <Route path="visits/:visitId" element={<VisitDetailPage />} />
                   <Route path="incidents" element={<IncidentsPage />} />
                   <Route path="incidents/:incidentId" element={<IncidentDetailPage />} />
+                  <Route path="inspections" element={<InspectionsPage />} />
+                  <Route path="inspections/:inspectionId" element={<InspectionDetailPage />} />
+                  <Route path="deliverables" element={<DeliverablesPage />} />
                   <Route path="settings" element={<SettingsPage />} />
                   <Route path="sync" element={<SyncPage />} />
                   <Route path="*" element={<NotFoundPage />} />

@@ -211,7 +211,7 @@ describe('sample workspace in the store', () => {
 });
 
 describe('schema migration', () => {
-  it('migrates a site stored with schema v0 when the app opens with v1', async () => {
+  it('migrates a site stored with schema v0 when the app opens with v2 (v1 calendar, v2 merge history)', async () => {
     const name = uniqueName('migrate');
     const wrapped = wrappedValidateAjvStorage({
       storage: wrappedKeyEncryptionCryptoJsStorage({ storage }),
@@ -258,7 +258,7 @@ describe('schema migration', () => {
       contacts: [],
       remoteAccess: { method: 'VPN', password: 'v0-secret-pw' },
     });
-    expect(db.sites.schema.version).toBe(1);
+    expect(db.sites.schema.version).toBe(2);
   });
 });
 

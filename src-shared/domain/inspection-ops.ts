@@ -21,11 +21,7 @@ import type {
 import { compact, nowInstant, requireId } from '../db/doc-fields';
 import type { Now } from '../db/doc-fields';
 import { RISK_LEVELS, getTemplate, latestTemplate } from '../policy/templates/index';
-import type {
-  InspectionTemplate,
-  RiskLevel,
-  TemplateItem,
-} from '../policy/templates/types';
+import type { InspectionTemplate, RiskLevel, TemplateItem } from '../policy/templates/types';
 import { InputError } from './errors';
 import type { Finding } from './findings';
 import { deriveFindings } from './findings';

@@ -35,6 +35,12 @@ test('an S360 inspection of a DCE cluster: values against limits, note, evidence
   await detail.clusterRow('prod-core').getByRole('button', { name: '开始巡检 prod-core' }).click();
   const dialog = new StartInspectionDialog(page);
   await expect(dialog.template).toHaveText('DCE 主动巡检（S360） v2');
+  // The nodes the per-node checks repeat for, proposed from the cluster's node counts.
+  const nodes = dialog.dialog.getByTestId('inspection-nodes');
+  await expect(nodes).toHaveCount(2);
+  await expect(nodes.nth(1)).toContainText('worker-01');
+  await expect(nodes.nth(1)).toContainText('worker-02');
+  await page.screenshot({ path: `${SCREENS}/start-dialog-zh.png` });
   const inspection = await dialog.start();
   await expect(inspection.status).toHaveText('进行中');
   await expect(inspection.result('product-lifecycle')).toHaveAttribute('data-result', 'fail');
@@ -145,6 +151,8 @@ test('an S360 inspection of a DCE cluster: values against limits, note, evidence
   await expect(risks).toHaveCount(4);
   await expect(risks.first()).toHaveAttribute('data-risk', 'critical');
   await expect(risks.first()).toContainText('etcd 数据库占配额比例');
+  await page.getByTestId('customer-risks').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS}/customer-risks-zh.png` });
 });
 
 test('screenshots of a running inspection in Chinese and English (sample workspace)', async ({
@@ -165,4 +173,9 @@ test('screenshots of a running inspection in Chinese and English (sample workspa
     await page.screenshot({ path: `${SCREENS}/inspection-${lang}.png`, fullPage: true });
     await page.goBack();
   }
+  // The completed one, at its overall evaluation (English).
+  await page.getByRole('row').nth(2).getByRole('link').click();
+  await page.getByRole('menuitem', { name: /^Overall evaluation/ }).click();
+  await expect(page.getByTestId('finding-editor').first()).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/inspection-completed-en.png` });
 });

@@ -9,7 +9,7 @@ import {
 } from '../domain/inspection-ops';
 import { buildSampleWorkspace } from '../domain/sample-workspace';
 import { getTemplate } from '../policy/templates/index';
-import { buildInspectionReport, inspectionSnapshotFrom } from './index';
+import { buildInspectionReport, inspectionEvidencePhotos, inspectionSnapshotFrom } from './index';
 import { samplePhotoImage } from './sample';
 import { validateInspectionSnapshot } from './validate';
 
@@ -137,6 +137,17 @@ describe('inspectionSnapshotFrom', () => {
     ]);
     expect(snapshot.findings[0]?.recommendation.zh).toBe('增加副本');
     expect(snapshot.score.value).not.toBeNull();
+  });
+
+  it('lists the image evidence once, with captions, for the caller to load', () => {
+    const photos = inspectionEvidencePhotos(completed());
+    expect(photos).toEqual([
+      {
+        attachment: photo,
+        caption: '根分区使用率 · worker-02 / Root file system usage · worker-02',
+        takenAt: T1,
+      },
+    ]);
   });
 
   it('still renders an inspection run with template v1 after v2 shipped', () => {

@@ -85,6 +85,10 @@ test('an S360 inspection of a DCE cluster: values against limits, note, evidence
   await expect(inspection.result('coredns')).toHaveAttribute('data-result', 'warning');
   await expect(inspection.findings).toHaveCount(3);
 
+  // Alt+↓ moves to the next section (管理节点), then the menu leads to 计算节点.
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(inspection.section.getByRole('heading', { level: 2 })).toHaveText('管理节点');
+
   // 计算节点: per-node items repeat per worker.
   await inspection.openSection('计算节点');
   await expect(inspection.item('node-cpu').getByTestId('check-row')).toHaveCount(2);
@@ -95,6 +99,16 @@ test('an S360 inspection of a DCE cluster: values against limits, note, evidence
     'unanswered',
   );
   await expect(inspection.findings).toHaveCount(4);
+  const log = Buffer.from('top - 10:02:11 up 92 days, load average: 31.02, 29.87, 28.40\n', 'utf8');
+  await inspection.note('node-cpu', '负载持续偏高，见 top 输出', 'worker-02');
+  await inspection.attach(
+    'node-cpu',
+    { name: 'top-worker-02.txt', mimeType: 'text/plain', buffer: log },
+    'worker-02',
+  );
+  await expect(
+    inspection.row('node-cpu', 'worker-02').getByTestId('file-attachment'),
+  ).toContainText('top-worker-02.txt');
   const scoreBeforeReload = await inspection.score.textContent();
   await page.screenshot({ path: `${SCREENS}/inspection-compute-zh.png`, fullPage: true });
 
@@ -106,6 +120,12 @@ test('an S360 inspection of a DCE cluster: values against limits, note, evidence
   });
   await expect(inspection.row('node-cpu', 'worker-02').getByTestId('check-value')).toHaveValue(
     '95',
+  );
+  await expect(
+    inspection.row('node-cpu', 'worker-02').getByTestId('file-attachment'),
+  ).toContainText('top-worker-02.txt');
+  await expect(inspection.row('node-cpu', 'worker-02').getByTestId('check-note')).toHaveValue(
+    '负载持续偏高，见 top 输出',
   );
   await expect(inspection.score).toHaveText(scoreBeforeReload ?? '');
   await inspection.openSection('整体信息');

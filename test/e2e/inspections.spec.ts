@@ -198,4 +198,10 @@ test('screenshots of a running inspection in Chinese and English (sample workspa
   await page.getByRole('menuitem', { name: /^Overall evaluation/ }).click();
   await expect(page.getByTestId('finding-editor').first()).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/inspection-completed-en.png` });
+
+  // The visit it was recorded in links back to it.
+  const title = await page.getByRole('heading', { level: 1 }).textContent();
+  await page.getByRole('link', { name: 'Open', exact: true }).click();
+  await page.getByTestId('visit-inspection').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title ?? '');
 });

@@ -27,9 +27,11 @@ export interface StartInspectionModalProps {
   open: boolean;
   onClose: () => void;
   onStarted: (inspectionId: string) => void;
-  /** Preselected customer and cluster (opened from a customer or cluster page). */
+  /** Preselected customer, site, cluster, visit (opened from a customer, cluster or visit page). */
   customerId?: string;
+  siteId?: string;
   cluster?: ClusterDoc;
+  visitId?: string;
 }
 
 type NodeRole = InspectionNode['role'];
@@ -61,7 +63,9 @@ export function StartInspectionModal({
   onClose,
   onStarted,
   customerId,
+  siteId,
   cluster,
+  visitId,
 }: StartInspectionModalProps) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
@@ -90,11 +94,12 @@ export function StartInspectionModal({
     form.resetFields();
     form.setFieldsValue({
       customerId: cluster?.customerId ?? customerId,
-      siteId: cluster?.siteId,
+      siteId: cluster?.siteId ?? siteId,
       clusterIds: cluster === undefined ? [] : [cluster.id],
       engineers: engineer.name === '' ? [] : [engineer.name],
+      visitId,
     });
-  }, [open, form, customerId, cluster, engineer.name]);
+  }, [open, form, customerId, siteId, cluster, visitId, engineer.name]);
 
   const selected = useMemo(
     () => clusters.filter((c) => (chosenClusters ?? []).includes(c.id)),

@@ -117,6 +117,7 @@ export const messages = {
     'inspections.customer.title': '巡检记录',
     'inspections.customer.empty': '该客户暂无巡检',
     'inspections.cluster.startFor': '开始巡检 {name}',
+    'inspections.visit.open': '打开巡检',
   },
   en: {
     'inspections.title': 'Inspections',
@@ -240,5 +241,6 @@ export const messages = {
     'inspections.customer.title': 'Inspections',
     'inspections.customer.empty': 'No inspections for this customer',
     'inspections.cluster.startFor': 'Start an inspection of {name}',
+    'inspections.visit.open': 'Open the inspection',
   },
 } as const;

@@ -47,12 +47,16 @@ describe('useDraft', () => {
     act(() => d.current().change('8'));
     act(() => d.current().change('82'));
     expect(save).not.toHaveBeenCalled();
-    act(() => vi.advanceTimersByTime(500));
+    act(() => {
+      vi.advanceTimersByTime(500);
+    });
     expect(save).toHaveBeenCalledExactlyOnceWith('82');
     act(() => d.current().change('83'));
     act(() => d.current().flush());
     expect(save).toHaveBeenLastCalledWith('83');
-    act(() => vi.advanceTimersByTime(1_000));
+    act(() => {
+      vi.advanceTimersByTime(1_000);
+    });
     act(() => d.current().flush());
     expect(save).toHaveBeenCalledTimes(2);
   });

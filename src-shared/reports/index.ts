@@ -15,8 +15,11 @@ export {
   inspectedClusters,
 } from './inspection-snapshot';
 export type { InspectionFigures, InspectionSnapshotInput } from './inspection-snapshot';
-export { inspectionSnapshotFrom } from './inspection-snapshot-from';
-export type { InspectionSnapshotFromInput } from './inspection-snapshot-from';
+export { inspectionEvidencePhotos, inspectionSnapshotFrom } from './inspection-snapshot-from';
+export type {
+  InspectionEvidencePhoto,
+  InspectionSnapshotFromInput,
+} from './inspection-snapshot-from';
 export { buildFaultSnapshot, faultSnapshotFrom, targetText } from './fault-snapshot';
 export type { FaultSnapshotInput, FaultSnapshotOptions } from './fault-snapshot';
 export { FONT_FAMILY, qrText } from './pdf-common';

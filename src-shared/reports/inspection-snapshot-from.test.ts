@@ -7,8 +7,9 @@ import {
   setOverallEvaluation,
   startInspection,
 } from '../domain/inspection-ops';
+import { buildSampleWorkspace } from '../domain/sample-workspace';
 import { getTemplate } from '../policy/templates/index';
-import { buildInspectionReport, inspectionSnapshotFrom } from './index';
+import { buildInspectionReport, inspectionEvidencePhotos, inspectionSnapshotFrom } from './index';
 import { samplePhotoImage } from './sample';
 import { validateInspectionSnapshot } from './validate';
 
@@ -138,6 +139,17 @@ describe('inspectionSnapshotFrom', () => {
     expect(snapshot.score.value).not.toBeNull();
   });
 
+  it('lists the image evidence once, with captions, for the caller to load', () => {
+    const photos = inspectionEvidencePhotos(completed());
+    expect(photos).toEqual([
+      {
+        attachment: photo,
+        caption: '根分区使用率 · worker-02 / Root file system usage · worker-02',
+        takenAt: T1,
+      },
+    ]);
+  });
+
   it('still renders an inspection run with template v1 after v2 shipped', () => {
     const snapshot = inspectionSnapshotFrom({ ...base, inspection: completed(1) });
     expect(snapshot.template.version).toBe(1);
@@ -145,6 +157,22 @@ describe('inspectionSnapshotFrom', () => {
     expect(v.ok ? [] : v.errors).toEqual([]);
     expect(snapshot.results.every((r) => r.evidence === undefined)).toBe(true);
     expect(() => buildInspectionReport(snapshot, 'en')).not.toThrow();
+  });
+
+  it('turns the sample workspace’s completed inspection into a valid snapshot', () => {
+    const ws = buildSampleWorkspace(new Date('2026-11-23T06:30:00Z'));
+    const doc = ws.inspections.find((i) => i.status === 'completed')!;
+    const snapshot = inspectionSnapshotFrom({
+      ...base,
+      inspection: doc,
+      customer: ws.customers.find((c) => c.id === doc.customerId)!,
+      site: ws.sites.find((x) => x.id === doc.siteId)!,
+      clusters: ws.clusters,
+    });
+    const v = validateInspectionSnapshot(snapshot);
+    expect(v.ok ? [] : v.errors).toEqual([]);
+    expect(snapshot.clusters[0]?.nodes).toHaveLength(27);
+    expect(snapshot.findings.length).toBeGreaterThan(0);
   });
 
   it('refuses an inspection in progress, another customer and a missing cluster', () => {

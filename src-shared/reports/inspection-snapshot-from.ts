@@ -4,6 +4,7 @@
  * documents and, for photos, the evidence bytes it read from the blob store as data URLs.
  */
 import type {
+  AttachmentRef,
   ClusterDoc,
   ContractDoc,
   CustomerDoc,
@@ -27,6 +28,46 @@ import type {
   SnapshotPhoto,
   SnapshotSignature,
 } from './snapshot-types';
+
+/** An evidence photo of an inspection, to be read from the blob store for its snapshot. */
+export interface InspectionEvidencePhoto {
+  attachment: AttachmentRef;
+  /** `<item title> · <node>` in both languages (`zh / en`), as the report prints captions. */
+  caption: string;
+  takenAt: IsoInstant;
+}
+
+/**
+ * The image evidence of an inspection's answers, once per blob, in template order: what the
+ * caller reads (`window.fieldbook.blobs.get(sha256)`) and passes back as `photos` (id = sha256,
+ * `dataUrl` from the bytes). Non-image files are not part of a report.
+ */
+export function inspectionEvidencePhotos(doc: InspectionDoc): InspectionEvidencePhoto[] {
+  const template = templateOf(doc);
+  const order = new Map<string, number>();
+  template.sections.forEach((s, i) => s.items.forEach((it, j) => order.set(it.id, i * 1000 + j)));
+  const items = new Map(template.sections.flatMap((s) => s.items.map((it) => [it.id, it])));
+  const seen = new Set<string>();
+  const out: { rank: number; photo: InspectionEvidencePhoto }[] = [];
+  for (const a of doc.answers) {
+    const item = items.get(a.itemId);
+    if (!item) continue;
+    for (const e of a.evidence) {
+      if (!e.mimeType.startsWith('image/') || seen.has(e.sha256)) continue;
+      seen.add(e.sha256);
+      const node = a.node === undefined ? '' : ` · ${a.node}`;
+      out.push({
+        rank: order.get(a.itemId) ?? Number.MAX_SAFE_INTEGER,
+        photo: {
+          attachment: e,
+          caption: `${item.title.zh}${node} / ${item.title.en}${node}`,
+          takenAt: a.updatedAt,
+        },
+      });
+    }
+  }
+  return out.sort((x, y) => x.rank - y.rank).map((x) => x.photo);
+}
 
 export interface InspectionSnapshotFromInput {
   inspection: InspectionDoc;

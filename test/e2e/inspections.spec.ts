@@ -35,6 +35,12 @@ test('an S360 inspection of a DCE cluster: values against limits, note, evidence
   await detail.clusterRow('prod-core').getByRole('button', { name: '开始巡检 prod-core' }).click();
   const dialog = new StartInspectionDialog(page);
   await expect(dialog.template).toHaveText('DCE 主动巡检（S360） v2');
+  // The nodes the per-node checks repeat for, proposed from the cluster's node counts.
+  const nodes = dialog.dialog.getByTestId('inspection-nodes');
+  await expect(nodes).toHaveCount(2);
+  await expect(nodes.nth(1)).toContainText('worker-01');
+  await expect(nodes.nth(1)).toContainText('worker-02');
+  await page.screenshot({ path: `${SCREENS}/start-dialog-zh.png` });
   const inspection = await dialog.start();
   await expect(inspection.status).toHaveText('进行中');
   await expect(inspection.result('product-lifecycle')).toHaveAttribute('data-result', 'fail');
@@ -79,6 +85,10 @@ test('an S360 inspection of a DCE cluster: values against limits, note, evidence
   await expect(inspection.result('coredns')).toHaveAttribute('data-result', 'warning');
   await expect(inspection.findings).toHaveCount(3);
 
+  // Alt+↓ moves to the next section (管理节点), then the menu leads to 计算节点.
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(inspection.section.getByRole('heading', { level: 2 })).toHaveText('管理节点');
+
   // 计算节点: per-node items repeat per worker.
   await inspection.openSection('计算节点');
   await expect(inspection.item('node-cpu').getByTestId('check-row')).toHaveCount(2);
@@ -89,6 +99,16 @@ test('an S360 inspection of a DCE cluster: values against limits, note, evidence
     'unanswered',
   );
   await expect(inspection.findings).toHaveCount(4);
+  const log = Buffer.from('top - 10:02:11 up 92 days, load average: 31.02, 29.87, 28.40\n', 'utf8');
+  await inspection.note('node-cpu', '负载持续偏高，见 top 输出', 'worker-02');
+  await inspection.attach(
+    'node-cpu',
+    { name: 'top-worker-02.txt', mimeType: 'text/plain', buffer: log },
+    'worker-02',
+  );
+  await expect(
+    inspection.row('node-cpu', 'worker-02').getByTestId('file-attachment'),
+  ).toContainText('top-worker-02.txt');
   const scoreBeforeReload = await inspection.score.textContent();
   await page.screenshot({ path: `${SCREENS}/inspection-compute-zh.png`, fullPage: true });
 
@@ -100,6 +120,12 @@ test('an S360 inspection of a DCE cluster: values against limits, note, evidence
   });
   await expect(inspection.row('node-cpu', 'worker-02').getByTestId('check-value')).toHaveValue(
     '95',
+  );
+  await expect(
+    inspection.row('node-cpu', 'worker-02').getByTestId('file-attachment'),
+  ).toContainText('top-worker-02.txt');
+  await expect(inspection.row('node-cpu', 'worker-02').getByTestId('check-note')).toHaveValue(
+    '负载持续偏高，见 top 输出',
   );
   await expect(inspection.score).toHaveText(scoreBeforeReload ?? '');
   await inspection.openSection('整体信息');
@@ -145,6 +171,8 @@ test('an S360 inspection of a DCE cluster: values against limits, note, evidence
   await expect(risks).toHaveCount(4);
   await expect(risks.first()).toHaveAttribute('data-risk', 'critical');
   await expect(risks.first()).toContainText('etcd 数据库占配额比例');
+  await page.getByTestId('customer-risks').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS}/customer-risks-zh.png` });
 });
 
 test('screenshots of a running inspection in Chinese and English (sample workspace)', async ({
@@ -165,4 +193,15 @@ test('screenshots of a running inspection in Chinese and English (sample workspa
     await page.screenshot({ path: `${SCREENS}/inspection-${lang}.png`, fullPage: true });
     await page.goBack();
   }
+  // The completed one, at its overall evaluation (English).
+  await page.getByRole('row').nth(2).getByRole('link').click();
+  await page.getByRole('menuitem', { name: /^Overall evaluation/ }).click();
+  await expect(page.getByTestId('finding-editor').first()).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/inspection-completed-en.png` });
+
+  // The visit it was recorded in links back to it.
+  const title = await page.getByRole('heading', { level: 1 }).textContent();
+  await page.getByRole('link', { name: 'Open', exact: true }).click();
+  await page.getByTestId('visit-inspection').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title ?? '');
 });

@@ -1,6 +1,6 @@
 /**
- * A laptop for the sync tests: an RxDB database (memory storage) with the app's visits schema and
- * conflict handler, replicating through RxDB's replication plugin and the shared protocol client
+ * A laptop for the sync tests: an RxDB database (memory storage) with the app's schema and conflict
+ * handler of one collection (visits by default), replicating through RxDB's replication plugin and the shared protocol client
  * (src-shared/sync/client.ts) against the real server, with the live stream feeding pull.stream$.
  */
 import {
@@ -17,7 +17,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { Subject } from 'rxjs';
 import { CONFLICT_HANDLERS } from '../../src-shared/db/conflicts';
 import { COLLECTION_SCHEMAS, MIGRATION_STRATEGIES } from '../../src-shared/db/schemas';
-import type { VisitDoc } from '../../src-shared/db/types';
+import type { CollectionName, DocByCollection, VisitDoc } from '../../src-shared/db/types';
 import type { PullResponse, ReplicationCheckpoint, WireDocument } from '../../src-shared/sync';
 import {
   pullPage,
@@ -32,6 +32,15 @@ export interface Laptop {
   db: RxDatabase;
   visits: RxCollection<VisitDoc>;
   replication: RxReplicationState<VisitDoc, ReplicationCheckpoint>;
+  stream: EventStream;
+  close(): Promise<void>;
+}
+
+/** A laptop replicating one collection of the app (schema and conflict handler as in the app). */
+export interface CollectionLaptop<K extends CollectionName> {
+  db: RxDatabase;
+  collection: RxCollection<DocByCollection[K]>;
+  replication: RxReplicationState<DocByCollection[K], ReplicationCheckpoint>;
   stream: EventStream;
   close(): Promise<void>;
 }
@@ -58,28 +67,38 @@ export interface LaptopOptions {
 }
 
 export async function laptop(client: SyncClient, options: LaptopOptions = {}): Promise<Laptop> {
+  const l = await collectionLaptop(client, 'visits', options);
+  return { ...l, visits: l.collection };
+}
+
+export async function collectionLaptop<K extends CollectionName>(
+  client: SyncClient,
+  name: K,
+  options: LaptopOptions = {},
+): Promise<CollectionLaptop<K>> {
+  type Doc = DocByCollection[K];
   dbCounter += 1;
   const db = await createRxDatabase({
     name: options.name ?? `laptop${dbCounter}${Date.now()}`,
     storage: options.storage ?? getRxStorageMemory(),
     multiInstance: false,
   });
-  const { visits } = await db.addCollections({
-    visits: {
-      schema: COLLECTION_SCHEMAS.visits,
-      migrationStrategies: MIGRATION_STRATEGIES.visits,
-      conflictHandler: CONFLICT_HANDLERS.visits,
+  const collections = await db.addCollections({
+    [name]: {
+      schema: COLLECTION_SCHEMAS[name],
+      migrationStrategies: MIGRATION_STRATEGIES[name],
+      conflictHandler: CONFLICT_HANDLERS[name],
     },
   });
-  const collection = visits as unknown as RxCollection<VisitDoc>;
-  const stream = await client.stream('visits');
+  const collection = collections[name] as unknown as RxCollection<Doc>;
+  const stream = await client.stream(name);
   const events$ = new Subject<
-    { documents: WithDeleted<VisitDoc>[]; checkpoint: ReplicationCheckpoint } | 'RESYNC'
+    { documents: WithDeleted<Doc>[]; checkpoint: ReplicationCheckpoint } | 'RESYNC'
   >();
   const forward = (e: { event: string; data: unknown }) => {
     if (e.event === STREAM_EVENT_RESYNC) events$.next('RESYNC');
     if (e.event === STREAM_EVENT_DOCUMENTS) {
-      const page = e.data as PullResponse<WithDeleted<VisitDoc>>;
+      const page = e.data as PullResponse<WithDeleted<Doc>>;
       events$.next({ documents: page.documents, checkpoint: page.checkpoint });
     }
   };
@@ -93,9 +112,9 @@ export async function laptop(client: SyncClient, options: LaptopOptions = {}): P
     getToken: () => client.token,
     fetch: (url, init) => fetch(url, init),
   };
-  const replication = replicateRxCollection<VisitDoc, ReplicationCheckpoint>({
+  const replication = replicateRxCollection<Doc, ReplicationCheckpoint>({
     collection,
-    replicationIdentifier: `fieldbook-visits-${client.base}`,
+    replicationIdentifier: `fieldbook-${name}-${client.base}`,
     live: true,
     retryTime: 200,
     waitForLeadership: false,
@@ -103,10 +122,10 @@ export async function laptop(client: SyncClient, options: LaptopOptions = {}): P
       batchSize: options.pullBatchSize ?? 50,
       async handler(checkpoint, batchSize) {
         await options.beforePull?.();
-        const page = await pullPage(endpoint, 'visits', checkpoint, batchSize);
+        const page = await pullPage(endpoint, name, checkpoint, batchSize);
         options.onPulled?.(page.documents.length, page.checkpoint);
         return {
-          documents: page.documents as unknown as WithDeleted<VisitDoc>[],
+          documents: page.documents as unknown as WithDeleted<Doc>[],
           checkpoint: page.checkpoint,
         };
       },
@@ -117,14 +136,14 @@ export async function laptop(client: SyncClient, options: LaptopOptions = {}): P
       async handler(rows) {
         const conflicts = await pushBatch(
           endpoint,
-          'visits',
+          name,
           rows.map((r) => ({
             assumedMasterState: (r.assumedMasterState ?? null) as WireDocument | null,
             newDocumentState: r.newDocumentState as unknown as WireDocument,
           })),
         );
         options.onPushed?.(rows.length);
-        return conflicts as unknown as WithDeleted<VisitDoc>[];
+        return conflicts as unknown as WithDeleted<Doc>[];
       },
     },
   });
@@ -133,7 +152,7 @@ export async function laptop(client: SyncClient, options: LaptopOptions = {}): P
   });
   return {
     db,
-    visits: collection,
+    collection,
     replication,
     stream,
     async close() {

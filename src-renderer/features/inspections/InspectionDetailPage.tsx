@@ -218,6 +218,16 @@ function InspectionWorkspace({ doc, customerName, siteName, zone, clusters }: Wo
   const lifecycleKnown = (id: string) =>
     state.clusters.find((c) => c.id === id)?.lifecycleStatus !== undefined;
   const conflicts = doc.history.length;
+  const itemTitle = (id: string) =>
+    sections.flatMap((x) => x.items).find((i) => i.id === id)?.title;
+  /** `answer:K1/etcd-db-size@worker-02` → the item's title and node, for people. */
+  const historyTarget = (target: string): string => {
+    if (target === 'overallEvaluation') return t('inspections.evaluation.title');
+    const m = /^(answer|finding):[^/]+\/([^@]+)(?:@(.+))?$/.exec(target);
+    const title = m?.[2] === undefined ? undefined : itemTitle(m[2]);
+    if (title === undefined) return target;
+    return m?.[3] === undefined ? pick(title) : `${pick(title)} · ${m[3]}`;
+  };
 
   return (
     <div className="fb-page" data-testid="inspection-page" data-status={doc.status}>
@@ -283,6 +293,23 @@ function InspectionWorkspace({ doc, customerName, siteName, zone, clusters }: Wo
           type="info"
           showIcon
           title={t('inspections.detail.conflicts', { count: conflicts })}
+          description={
+            <ul className="fb-inspection-history" data-testid="inspection-history">
+              {doc.history
+                .slice(-20)
+                .reverse()
+                .map((h) => (
+                  <li key={`${h.target}|${h.at}|${h.value}`}>
+                    {t('inspections.detail.historyEntry', {
+                      target: historyTarget(h.target),
+                      at: fmtDateTime(h.at, zone),
+                      by: h.by ?? '—',
+                      value: h.value,
+                    })}
+                  </li>
+                ))}
+            </ul>
+          }
         />
       )}
       <Row gutter={12} className="fb-inspection-body">
@@ -328,18 +355,29 @@ function InspectionWorkspace({ doc, customerName, siteName, zone, clusters }: Wo
                 </Typography.Text>
               )}
             </Flex>
-            <Typography.Text type="secondary" className="fb-small">
-              {t('inspections.detail.autosave')} {t('inspections.detail.keyboardHint')}
-            </Typography.Text>
+            {!readOnly && (
+              <Typography.Text type="secondary" className="fb-small">
+                {t('inspections.detail.autosave')} {t('inspections.detail.keyboardHint')}
+              </Typography.Text>
+            )}
             {section.kind === 'evaluation' ? (
-              <EvaluationSection
-                doc={doc}
-                findings={state.findings}
-                totalChecks={totalChecks}
-                readOnly={readOnly}
-                saveFinding={saveFinding}
-                saveEvaluation={saveEvaluation}
-              />
+              <>
+                <EvaluationSection
+                  doc={doc}
+                  findings={state.findings}
+                  totalChecks={totalChecks}
+                  readOnly={readOnly}
+                  saveFinding={saveFinding}
+                  saveEvaluation={saveEvaluation}
+                />
+                {!readOnly && (
+                  <Flex justify="flex-end">
+                    <Button type="primary" icon={<CheckCircleOutlined />} onClick={complete}>
+                      {t('inspections.detail.complete')}
+                    </Button>
+                  </Flex>
+                )}
+              </>
             ) : (
               groups.map((g) => (
                 <CheckItem

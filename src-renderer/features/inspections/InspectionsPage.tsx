@@ -29,7 +29,10 @@ function safeState(doc: InspectionDoc, clusters: ClusterDoc[]): InspectionState 
   }
 }
 
-/** All inspections, newest first; `?new=1[&customer=…][&cluster=…]` opens the start dialog. */
+/**
+ * All inspections, newest first; `?new=1[&customer=…][&site=…][&cluster=…][&visit=…]` opens the
+ * start dialog with those chosen.
+ */
 export function InspectionsPage() {
   const { t, pick, fmtDateTime } = useI18n();
   const navigate = useNavigate();
@@ -151,6 +154,8 @@ export function InspectionsPage() {
       next.delete('new');
       next.delete('customer');
       next.delete('cluster');
+      next.delete('site');
+      next.delete('visit');
     }
     setParams(next, { replace: true });
   };
@@ -200,6 +205,8 @@ export function InspectionsPage() {
       <StartInspectionModal
         open={creating}
         customerId={params.get('customer') ?? undefined}
+        siteId={params.get('site') ?? undefined}
+        visitId={params.get('visit') ?? undefined}
         cluster={preselected}
         onClose={() => setCreating(false)}
         onStarted={(id) => void navigate(`/inspections/${id}`)}

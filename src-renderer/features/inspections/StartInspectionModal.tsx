@@ -1,6 +1,6 @@
 import { App, Checkbox, Flex, Form, Modal, Select, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import type { ClusterDoc } from '../../../src-shared/db/types';
+import type { ClusterDoc, InspectionNode } from '../../../src-shared/db/types';
 import {
   packForProduct,
   proposedNodes,
@@ -27,16 +27,31 @@ export interface StartInspectionModalProps {
   open: boolean;
   onClose: () => void;
   onStarted: (inspectionId: string) => void;
-  /** Preselected customer and cluster (opened from a customer or cluster page). */
+  /** Preselected customer, site, cluster, visit (opened from a customer, cluster or visit page). */
   customerId?: string;
+  siteId?: string;
   cluster?: ClusterDoc;
+  visitId?: string;
 }
 
-function nodeSummary(cluster: ClusterDoc): string {
-  const nodes = proposedNodes(cluster);
-  if (nodes.length <= 4) return nodes.map((n) => n.name).join(', ');
-  return `${nodes[0]?.name} … ${nodes[nodes.length - 1]?.name} (${nodes.length})`;
+type NodeRole = InspectionNode['role'];
+
+/** Node names per role, as the engineer edits them before starting. */
+type NodeNames = Partial<Record<NodeRole, string[]>>;
+
+function proposedNames(cluster: ClusterDoc): NodeNames {
+  const out: NodeNames = {};
+  for (const n of proposedNodes(cluster)) (out[n.role] ??= []).push(n.name);
+  return out;
 }
+
+function nodesOf(names: NodeNames): InspectionNode[] {
+  return (Object.entries(names) as [NodeRole, string[]][]).flatMap(([role, list]) =>
+    list.map((name) => ({ name: name.trim(), role })),
+  );
+}
+
+const ROLES: readonly NodeRole[] = ['control-plane', 'worker', 'host'];
 
 /**
  * Starts an inspection of one or more clusters of a site. The template follows from the
@@ -48,7 +63,9 @@ export function StartInspectionModal({
   onClose,
   onStarted,
   customerId,
+  siteId,
   cluster,
+  visitId,
 }: StartInspectionModalProps) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
@@ -69,17 +86,20 @@ export function StartInspectionModal({
     [chosenSite],
   ).docs;
   const [saving, setSaving] = useState(false);
+  const [nodeNames, setNodeNames] = useState<Record<string, NodeNames>>({});
 
   useEffect(() => {
     if (!open) return;
+    setNodeNames({});
     form.resetFields();
     form.setFieldsValue({
       customerId: cluster?.customerId ?? customerId,
-      siteId: cluster?.siteId,
+      siteId: cluster?.siteId ?? siteId,
       clusterIds: cluster === undefined ? [] : [cluster.id],
       engineers: engineer.name === '' ? [] : [engineer.name],
+      visitId,
     });
-  }, [open, form, customerId, cluster, engineer.name]);
+  }, [open, form, customerId, siteId, cluster, visitId, engineer.name]);
 
   const selected = useMemo(
     () => clusters.filter((c) => (chosenClusters ?? []).includes(c.id)),
@@ -97,7 +117,10 @@ export function StartInspectionModal({
         {
           customerId: values.customerId,
           siteId: values.siteId,
-          clusters: selected.map((c) => ({ cluster: c })),
+          clusters: selected.map((c) => ({
+            cluster: c,
+            nodes: nodesOf(nodeNames[c.id] ?? proposedNames(c)),
+          })),
           engineers: values.engineers,
           visitId: values.visitId,
         },
@@ -195,15 +218,40 @@ export function StartInspectionModal({
                     <Tag>
                       {c.product} {c.version}
                     </Tag>
-                    <Typography.Text type="secondary" className="fb-small">
-                      {t('inspections.form.nodes', { nodes: nodeSummary(c) })}
-                    </Typography.Text>
                   </span>
                 </Checkbox>
               ))}
             </Flex>
           </Checkbox.Group>
         </Form.Item>
+        {selected.map((c) => {
+          const names = nodeNames[c.id] ?? proposedNames(c);
+          return (
+            <Form.Item
+              key={c.id}
+              label={t('inspections.form.nodesOf', { name: c.name })}
+              extra={t('inspections.form.nodesHint')}
+            >
+              <Flex vertical gap={6}>
+                {ROLES.filter((r) => names[r] !== undefined).map((role) => (
+                  <Select
+                    key={role}
+                    mode="tags"
+                    open={false}
+                    suffixIcon={null}
+                    prefix={t(`inspections.role.${role}`)}
+                    aria-label={`${c.name} ${t(`inspections.role.${role}`)}`}
+                    value={names[role]}
+                    onChange={(list: string[]) =>
+                      setNodeNames((all) => ({ ...all, [c.id]: { ...names, [role]: list } }))
+                    }
+                    data-testid="inspection-nodes"
+                  />
+                ))}
+              </Flex>
+            </Form.Item>
+          );
+        })}
         <Form.Item label={t('inspections.form.template')}>
           <Typography.Text data-testid="inspection-template">
             {template === null

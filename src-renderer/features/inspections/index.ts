@@ -1,3 +1,4 @@
 export { InspectionsPage } from './InspectionsPage';
 export { InspectionDetailPage } from './InspectionDetailPage';
 export { CustomerInspections } from './CustomerInspections';
+export { VisitInspectionButton } from './VisitInspectionButton';

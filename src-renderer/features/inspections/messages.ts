@@ -33,7 +33,12 @@ export const messages = {
     'inspections.form.visitHint': '可选',
     'inspections.form.noSites': '该客户尚无站点，请先在客户页面添加站点和集群。',
     'inspections.form.noClusters': '该站点尚无集群/环境。',
-    'inspections.form.nodes': '节点：{nodes}',
+    'inspections.form.nodesOf': '{name} 的节点',
+    'inspections.form.nodesHint':
+      '按节点重复的检查项会为这里的每个节点各检查一次；可改成实际主机名，回车添加。',
+    'inspections.role.control-plane': '管理节点',
+    'inspections.role.worker': '计算节点',
+    'inspections.role.host': '物理主机',
     'inspections.started': '巡检已开始',
     'inspections.detail.startedAt': '开始时间',
     'inspections.detail.finishedAt': '完成时间',
@@ -59,6 +64,7 @@ export const messages = {
     'inspections.detail.keyboardHint':
       '快捷键：焦点在检查项内时按 1 正常、2 警告、3 异常、4 不适用；Alt+↓ / Alt+↑ 切换章节。',
     'inspections.detail.conflicts': '同步冲突中被覆盖的版本：{count} 条（已保留在历史中）',
+    'inspections.detail.historyEntry': '{target}：{by} 于 {at} 写入的版本 {value}',
     'inspections.result.pass': '正常',
     'inspections.result.warning': '警告',
     'inspections.result.fail': '异常',
@@ -111,6 +117,7 @@ export const messages = {
     'inspections.customer.title': '巡检记录',
     'inspections.customer.empty': '该客户暂无巡检',
     'inspections.cluster.startFor': '开始巡检 {name}',
+    'inspections.visit.open': '打开巡检',
   },
   en: {
     'inspections.title': 'Inspections',
@@ -147,7 +154,12 @@ export const messages = {
     'inspections.form.noSites':
       'This customer has no site yet: add a site and its clusters on the customer page first.',
     'inspections.form.noClusters': 'This site has no clusters.',
-    'inspections.form.nodes': 'Nodes: {nodes}',
+    'inspections.form.nodesOf': 'Nodes of {name}',
+    'inspections.form.nodesHint':
+      'Per-node checks repeat for every node listed here; rename them to the real host names, Enter adds one.',
+    'inspections.role.control-plane': 'Control plane',
+    'inspections.role.worker': 'Workers',
+    'inspections.role.host': 'Hosts',
     'inspections.started': 'Inspection started',
     'inspections.detail.startedAt': 'Started',
     'inspections.detail.finishedAt': 'Finished',
@@ -175,6 +187,7 @@ export const messages = {
       'Keys: with the focus in a check press 1 pass, 2 warning, 3 fail, 4 not applicable; Alt+↓ / Alt+↑ changes section.',
     'inspections.detail.conflicts':
       'Versions overwritten in sync conflicts: {count} (kept in the history)',
+    'inspections.detail.historyEntry': '{target}: version by {by} at {at}: {value}',
     'inspections.result.pass': 'Pass',
     'inspections.result.warning': 'Warning',
     'inspections.result.fail': 'Fail',
@@ -228,5 +241,6 @@ export const messages = {
     'inspections.customer.title': 'Inspections',
     'inspections.customer.empty': 'No inspections for this customer',
     'inspections.cluster.startFor': 'Start an inspection of {name}',
+    'inspections.visit.open': 'Open the inspection',
   },
 } as const;

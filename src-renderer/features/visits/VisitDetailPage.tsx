@@ -20,6 +20,7 @@ import { nowInstant } from '../../app/clock';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { VisitInspectionButton } from '../inspections/VisitInspectionButton';
 import { useDatabase } from '../../db/database-context';
 import { useRxDocument, useRxQuery } from '../../db/hooks';
 import { visitTimeline } from '../../db/queries';
@@ -118,6 +119,7 @@ export function VisitDetailPage() {
         }
         extra={
           <>
+            <VisitInspectionButton visit={v} />
             <Button
               type="primary"
               size="large"

@@ -416,7 +416,22 @@ describe('fieldbook server ca import | export', () => {
   });
 
   it('imports the admin’s CA; the server then issues under it and exports it', async () => {
-    const imported = await cli('import', '--cert', f('ca.pem'), '--key', f('ca.key'));
+    // The key is stored under the secret of --ca-secret-file: a server given the same secret
+    // issues, one on the data folder's own secret file could not (503, tested above).
+    const secret = 'admin-chosen CA secret, 32+ chars';
+    writeFileSync(f('ca.secret'), `${secret}\n`);
+    const unreadable = await cli('export', '--ca-secret-file', f('missing.secret'));
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.err).toMatch(/cannot read --ca-secret-file/);
+    const imported = await cli(
+      'import',
+      '--cert',
+      f('ca.pem'),
+      '--key',
+      f('ca.key'),
+      '--ca-secret-file',
+      f('ca.secret'),
+    );
     expect(imported.code, imported.err).toBe(0);
     expect(JSON.parse(imported.out)).toMatchObject({ imported: { organisation: '示例科技' } });
     const again = await cli('import', '--cert', f('ca.pem'), '--key', f('ca.key'));
@@ -429,7 +444,7 @@ describe('fieldbook server ca import | export', () => {
     const adminCa = certOf(readFileSync(f('ca.pem'), 'latin1'));
     expect(exported.stdout).toBe(certificateToPem(adminCa));
 
-    const ts = await startTestServer({ kind: 'pglite', dataDir });
+    const ts = await startTestServer({ kind: 'pglite', dataDir, caSecret: secret });
     try {
       expect(await caPem(ts.url)).toBe(certificateToPem(adminCa));
       const eng = await ts.user('zhang', 'engineer');

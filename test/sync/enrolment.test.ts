@@ -77,7 +77,7 @@ describe.each(STORES)('certificate enrolment on %s', (kind) => {
     const result = await enrolSigningIdentity({
       baseUrl: w.ts.url,
       accessToken: w.eng1.token,
-      key: keys,
+      keyPair: keys,
     });
     const cert = result.identity.certificate;
     expect(result.identity.source).toBe('enrolled');
@@ -104,7 +104,7 @@ describe.each(STORES)('certificate enrolment on %s', (kind) => {
     const result = await enrolSigningIdentity({
       baseUrl: w.ts.url,
       accessToken: w.lead.token,
-      key: dev,
+      identity: dev,
       trustedCa: certOf(await caPem(w.ts.url)),
     });
     expect(describeName(result.identity.certificate.subject).commonName).toBe('lead1');
@@ -175,7 +175,7 @@ describe.each(STORES)('certificate enrolment on %s', (kind) => {
     const refused = await enrolSigningIdentity({
       baseUrl: w.ts.url,
       accessToken: 'fb1.bad.token',
-      key: await generateSigningKeyPair(false),
+      keyPair: await generateSigningKeyPair(false),
     }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(EnrolmentError);
     expect(refused).toMatchObject({ code: 'invalid_token', statusCode: 401 });
@@ -299,7 +299,7 @@ describe('a PDF signed with the enrolled identity', () => {
     const { identity } = await enrolSigningIdentity({
       baseUrl: w.ts.url,
       accessToken: w.eng1.token,
-      key: await generateSigningKeyPair(false),
+      keyPair: await generateSigningKeyPair(false),
     });
     const signed = await signPdf(await renderPdf(tinyDefinition()), identity, {
       reason: '巡检报告签署',
@@ -345,7 +345,7 @@ describe('a PDF signed with the enrolled identity', () => {
     const { certificatePem } = await enrolSigningIdentity({
       baseUrl: w.ts.url,
       accessToken: w.eng2.token,
-      key: await generateSigningKeyPair(false),
+      keyPair: await generateSigningKeyPair(false),
     });
     writeFileSync(f('eng2.pem'), certificatePem);
     const r = tool('openssl', ['verify', '-CAfile', f('ca.pem'), f('eng2.pem')]);
@@ -455,7 +455,7 @@ describe('fieldbook server ca import | export', () => {
       const { identity } = await enrolSigningIdentity({
         baseUrl: ts.url,
         accessToken: login.body.token,
-        key: await generateSigningKeyPair(false),
+        keyPair: await generateSigningKeyPair(false),
         trustedCa: adminCa,
       });
       expect(describeName(identity.certificate.subject).text).toBe('CN=zhang, O=示例科技');

@@ -37,7 +37,7 @@ import { parseLine, processIo, readStdinText } from './cli-io';
 export const DEFAULT_DATA_DIR = 'fieldbook-server-data';
 
 const HELP = `Usage:
-  fieldbook server [--port 8787] [--host 127.0.0.1] [--data DIR] [--database-url URL]
+  fieldbook server [--port 8787] [--host 127.0.0.1] [--data DIR] [--database-url URL] [CA]
   fieldbook server user add --username U --password-stdin --role engineer|lead|admin [STORE]
   fieldbook server user passwd --username U --password-stdin [STORE]
   fieldbook server user list [STORE]
@@ -55,7 +55,8 @@ STORE is where the server keeps its data:
   --database-url URL  a PostgreSQL database instead (or the DATABASE_URL variable);
                       blobs still go to DIR/blobs
 
-CA is how the CA private key is protected at rest (AES-256-GCM):
+CA is the organisation's certificate authority (it issues the engineers' signing certificates);
+its private key is stored encrypted (AES-256-GCM) with a secret kept outside the database:
   --ca-secret-file F  the secret in file F (or the FIELDBOOK_CA_SECRET variable, at least
                       16 characters); without either, DIR/ca-key.secret, created at the first
                       start. Every instance on one PostgreSQL needs the same secret.

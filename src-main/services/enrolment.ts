@@ -30,11 +30,13 @@ export interface EnrolOptions {
   /** The engineer's bearer access token from sign-in. */
   accessToken: string;
   fetch?: FetchLike;
+  /** The key to certify, as a key pair; or give `identity` instead. */
+  keyPair?: CryptoKeyPair;
   /**
-   * The key to certify: a key pair, or the identity in use so far (its private key and the
-   * certificate of the same key, e.g. the self-signed one made before enrolment).
+   * The identity in use so far: its private key and a certificate of the same key (e.g. the
+   * self-signed one made before enrolment). Exactly one of `keyPair` and `identity`.
    */
-  key: CryptoKeyPair | Pick<SigningIdentity, 'privateKey' | 'certificate'>;
+  identity?: Pick<SigningIdentity, 'privateKey' | 'certificate'>;
   /**
    * The CA the laptop already trusts (e.g. pinned at first contact). When given, the returned
    * certificate must chain to exactly this CA.
@@ -70,11 +72,15 @@ export class EnrolmentError extends Error {
  */
 export async function enrolSigningIdentity(options: EnrolOptions): Promise<EnrolmentResult> {
   const doFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
-  const { key } = options;
-  const keys =
-    'publicKey' in key
-      ? key
-      : { privateKey: key.privateKey, publicKeyInfo: key.certificate.subjectPublicKeyInfo };
+  const { keyPair, identity } = options;
+  let keys: CryptoKeyPair | { privateKey: CryptoKey; publicKeyInfo: pkijs.PublicKeyInfo };
+  if (keyPair && !identity) keys = keyPair;
+  else if (identity && !keyPair) {
+    keys = {
+      privateKey: identity.privateKey,
+      publicKeyInfo: identity.certificate.subjectPublicKeyInfo,
+    };
+  } else throw new EnrolmentError('give exactly one of keyPair and identity', 'bad_arguments');
   // The server names the certificate after the account; the subject asked for is a placeholder.
   const csr = await createCertificateRequest(keys, { commonName: 'Fieldbook enrolment' });
   const body: CertificateRequestBody = { csr: requestToPem(csr) };

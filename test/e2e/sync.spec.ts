@@ -177,16 +177,21 @@ test('two engineers edit one visit, one offline; both see the merge and what los
   const b = await laptop(browser);
   try {
     // Both sign in (A through its relay) and receive the seeded visit.
-    for (const [l, who, url] of [
-      [a, wang, relay.url],
-      [b, li, server.url],
-    ] as const) {
-      await startEmpty(l.page);
-      const screen = new SyncScreen(l.page);
-      await screen.goto();
-      await screen.signIn(url, who.username, who.password);
-      await new SyncStatusBar(l.page).expectSynced();
-    }
+    await startEmpty(a.page);
+    const screenA = new SyncScreen(a.page);
+    await screenA.goto();
+    await screenA.signIn(relay.url, wang.username, wang.password);
+    await new SyncStatusBar(a.page).expectSynced();
+    // B starts from the first-run screen's "sign in to a server" choice.
+    await new AppShell(b.page).open();
+    const firstRun = new FirstRunScreen(b.page);
+    await firstRun.expectVisible();
+    await b.page.screenshot({ path: `${SHOTS}/first-run.png` });
+    await firstRun.signInToServer();
+    const screenB = new SyncScreen(b.page);
+    await expect(screenB.form).toBeVisible();
+    await screenB.signIn(server.url, li.username, li.password);
+    await new SyncStatusBar(b.page).expectSynced();
     await openVisit(a.page, server.visit.summary);
     await openVisit(b.page, server.visit.summary);
 

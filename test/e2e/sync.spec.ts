@@ -20,6 +20,7 @@ import { AppShell, FirstRunScreen } from './pages/app-shell';
 import { CustomersPage } from './pages/customers';
 import { SyncScreen, SyncStatusBar } from './pages/sync';
 import { VisitDetailPage } from './pages/visits';
+import { tinyPng } from './pages/visits-png';
 import { dialog, typeDate } from './pages/visits-antd';
 
 const SYNC_TIMEOUT = 45_000;
@@ -202,6 +203,10 @@ test('two engineers edit one visit, one offline; both see the merge and what los
     await checkInAt(a.page, '2026-12-01 09:00');
     const visitA = new VisitDetailPage(a.page);
     await visitA.addNote('A：离线时检查了 UPS');
+    await visitA.addPhoto(
+      { name: 'ups.png', mimeType: 'image/png', buffer: tinyPng(8, 8, [200, 40, 40]) },
+      'A：UPS 面板照片',
+    );
     await slow(barA.pending).toHaveText(/[1-9]\d* 项待同步/);
     await a.page.screenshot({ path: `${SHOTS}/sync-status-offline.png` });
 
@@ -223,6 +228,8 @@ test('two engineers edit one visit, one offline; both see the merge and what los
       await slow(visit.entry('A：离线时检查了 UPS')).toHaveCount(1);
       await slow(visit.entry('B：在线时更换了风扇')).toHaveCount(1);
       await slow(page.getByTestId('visit-check-in-at')).toContainText('09:30');
+      // The photo: B downloads it from the server on demand.
+      await slow(visit.entry('A：UPS 面板照片').getByTestId('photo-thumb')).toBeVisible();
       // ... and A's 09:00 is kept in the history and shown.
       const history = page.getByTestId('merge-history');
       await slow(history).toBeVisible();

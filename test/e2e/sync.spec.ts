@@ -16,6 +16,7 @@ import { startHarness } from './harness/server';
 import type { Harness } from './harness/server';
 import { CuttableRelay, startSeededSyncServer } from './harness/sync-server';
 import type { SeededSyncServer } from './harness/sync-server';
+import { creates, visit } from '../sync/docs';
 import { AppShell, FirstRunScreen } from './pages/app-shell';
 import { CustomersPage } from './pages/customers';
 import { SyncScreen, SyncStatusBar } from './pages/sync';
@@ -108,7 +109,41 @@ test('sign-in errors are put into words; the status stays local only', async ({ 
   } finally {
     await new Promise<void>((resolve) => foreign.close(() => resolve()));
   }
+
+  // Repeated failures: the server throttles, the wait is given in seconds.
+  const lina = server.engineers[1]!;
+  for (let i = 0; i < 5; i += 1) {
+    await screen.fill(server.url, lina.username, `wrong-${i}`);
+    await screen.submit();
+    await expect(screen.error).toHaveAttribute('data-code', 'invalid_credentials');
+    // The alert stays between attempts; wait for this attempt's answer before the next.
+    await expect(screen.form.getByRole('button', { name: '登录' })).toBeEnabled();
+  }
+  await screen.fill(server.url, lina.username, lina.password);
+  await screen.submit();
+  await expect(screen.error).toHaveAttribute('data-code', 'too_many_attempts');
+  await expect(screen.error).toContainText(/登录失败次数过多，请 \d+ 秒后再试。/);
   await bar.expectPhase('localOnly');
+});
+
+test('the first full sync shows its progress, then the status', async ({ page }) => {
+  // Enough documents that the first sync takes a moment in the browser.
+  const visits = Array.from({ length: 3000 }, (_, i) =>
+    visit(server.customer.id, server.site.id, { summary: `批量巡检 ${i}` }),
+  );
+  for (let i = 0; i < visits.length; i += 1000) {
+    await server.admin.push('visits', creates(visits.slice(i, i + 1000)));
+  }
+  await startEmpty(page);
+  const screen = new SyncScreen(page);
+  await screen.goto();
+  const eng = server.engineers[0]!;
+  await screen.signIn(server.url, eng.username, eng.password);
+  const progress = page.getByTestId('sync-initial-progress');
+  await expect(progress).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/sync-first-progress.png` });
+  await slow(progress).toBeHidden();
+  await new SyncStatusBar(page).expectSynced();
 });
 
 test('changes made before the first sign-in upload after it: pending → synced', async ({

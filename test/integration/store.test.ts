@@ -209,7 +209,7 @@ describe('sample workspace in the store', () => {
 });
 
 describe('schema migration', () => {
-  it('migrates a site stored with schema v0 when the app opens with v1', async () => {
+  it('migrates a site stored with schema v0 when the app opens with v2 (v1 + mergeHistory)', async () => {
     const name = uniqueName('migrate');
     const wrapped = wrappedValidateAjvStorage({
       storage: wrappedKeyEncryptionCryptoJsStorage({ storage }),
@@ -256,7 +256,8 @@ describe('schema migration', () => {
       contacts: [],
       remoteAccess: { method: 'VPN', password: 'v0-secret-pw' },
     });
-    expect(db.sites.schema.version).toBe(1);
+    expect(db.sites.schema.version).toBe(2);
+    expect('mergeHistory' in (migrated ?? {})).toBe(false);
   });
 });
 

@@ -114,10 +114,11 @@ test('sign-in errors are put into words; the status stays local only', async ({ 
   const lina = server.engineers[1]!;
   for (let i = 0; i < 5; i += 1) {
     await screen.fill(server.url, lina.username, `wrong-${i}`);
+    // One answer per attempt (the alert of the previous one is still on screen meanwhile).
+    const answered = page.waitForResponse((r) => r.url().includes('sync%3Asign-in'));
     await screen.submit();
+    await answered;
     await expect(screen.error).toHaveAttribute('data-code', 'invalid_credentials');
-    // The alert stays between attempts; wait for this attempt's answer before the next.
-    await expect(screen.form.getByRole('button', { name: '登录' })).toBeEnabled();
   }
   await screen.fill(server.url, lina.username, lina.password);
   await screen.submit();

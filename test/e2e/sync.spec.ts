@@ -16,10 +16,12 @@ import { startHarness } from './harness/server';
 import type { Harness } from './harness/server';
 import { CuttableRelay, startSeededSyncServer } from './harness/sync-server';
 import type { SeededSyncServer } from './harness/sync-server';
+import { creates, visit } from '../sync/docs';
 import { AppShell, FirstRunScreen } from './pages/app-shell';
 import { CustomersPage } from './pages/customers';
 import { SyncScreen, SyncStatusBar } from './pages/sync';
 import { VisitDetailPage } from './pages/visits';
+import { tinyPng } from './pages/visits-png';
 import { dialog, typeDate } from './pages/visits-antd';
 
 const SYNC_TIMEOUT = 45_000;
@@ -107,7 +109,42 @@ test('sign-in errors are put into words; the status stays local only', async ({ 
   } finally {
     await new Promise<void>((resolve) => foreign.close(() => resolve()));
   }
+
+  // Repeated failures: the server throttles, the wait is given in seconds.
+  const lina = server.engineers[1]!;
+  for (let i = 0; i < 5; i += 1) {
+    await screen.fill(server.url, lina.username, `wrong-${i}`);
+    // One answer per attempt (the alert of the previous one is still on screen meanwhile).
+    const answered = page.waitForResponse((r) => r.url().includes('sync%3Asign-in'));
+    await screen.submit();
+    await answered;
+    await expect(screen.error).toHaveAttribute('data-code', 'invalid_credentials');
+  }
+  await screen.fill(server.url, lina.username, lina.password);
+  await screen.submit();
+  await expect(screen.error).toHaveAttribute('data-code', 'too_many_attempts');
+  await expect(screen.error).toContainText(/登录失败次数过多，请 \d+ 秒后再试。/);
   await bar.expectPhase('localOnly');
+});
+
+test('the first full sync shows its progress, then the status', async ({ page }) => {
+  // Enough documents that the first sync takes a moment in the browser.
+  const visits = Array.from({ length: 3000 }, (_, i) =>
+    visit(server.customer.id, server.site.id, { summary: `批量巡检 ${i}` }),
+  );
+  for (let i = 0; i < visits.length; i += 1000) {
+    await server.admin.push('visits', creates(visits.slice(i, i + 1000)));
+  }
+  await startEmpty(page);
+  const screen = new SyncScreen(page);
+  await screen.goto();
+  const eng = server.engineers[0]!;
+  await screen.signIn(server.url, eng.username, eng.password);
+  const progress = page.getByTestId('sync-initial-progress');
+  await expect(progress).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/sync-first-progress.png` });
+  await slow(progress).toBeHidden();
+  await new SyncStatusBar(page).expectSynced();
 });
 
 test('changes made before the first sign-in upload after it: pending → synced', async ({
@@ -177,16 +214,21 @@ test('two engineers edit one visit, one offline; both see the merge and what los
   const b = await laptop(browser);
   try {
     // Both sign in (A through its relay) and receive the seeded visit.
-    for (const [l, who, url] of [
-      [a, wang, relay.url],
-      [b, li, server.url],
-    ] as const) {
-      await startEmpty(l.page);
-      const screen = new SyncScreen(l.page);
-      await screen.goto();
-      await screen.signIn(url, who.username, who.password);
-      await new SyncStatusBar(l.page).expectSynced();
-    }
+    await startEmpty(a.page);
+    const screenA = new SyncScreen(a.page);
+    await screenA.goto();
+    await screenA.signIn(relay.url, wang.username, wang.password);
+    await new SyncStatusBar(a.page).expectSynced();
+    // B starts from the first-run screen's "sign in to a server" choice.
+    await new AppShell(b.page).open();
+    const firstRun = new FirstRunScreen(b.page);
+    await firstRun.expectVisible();
+    await b.page.screenshot({ path: `${SHOTS}/first-run.png` });
+    await firstRun.signInToServer();
+    const screenB = new SyncScreen(b.page);
+    await expect(screenB.form).toBeVisible();
+    await screenB.signIn(server.url, li.username, li.password);
+    await new SyncStatusBar(b.page).expectSynced();
     await openVisit(a.page, server.visit.summary);
     await openVisit(b.page, server.visit.summary);
 
@@ -197,6 +239,10 @@ test('two engineers edit one visit, one offline; both see the merge and what los
     await checkInAt(a.page, '2026-12-01 09:00');
     const visitA = new VisitDetailPage(a.page);
     await visitA.addNote('A：离线时检查了 UPS');
+    await visitA.addPhoto(
+      { name: 'ups.png', mimeType: 'image/png', buffer: tinyPng(8, 8, [200, 40, 40]) },
+      'A：UPS 面板照片',
+    );
     await slow(barA.pending).toHaveText(/[1-9]\d* 项待同步/);
     await a.page.screenshot({ path: `${SHOTS}/sync-status-offline.png` });
 
@@ -218,6 +264,8 @@ test('two engineers edit one visit, one offline; both see the merge and what los
       await slow(visit.entry('A：离线时检查了 UPS')).toHaveCount(1);
       await slow(visit.entry('B：在线时更换了风扇')).toHaveCount(1);
       await slow(page.getByTestId('visit-check-in-at')).toContainText('09:30');
+      // The photo: B downloads it from the server on demand.
+      await slow(visit.entry('A：UPS 面板照片').getByTestId('photo-thumb')).toBeVisible();
       // ... and A's 09:00 is kept in the history and shown.
       const history = page.getByTestId('merge-history');
       await slow(history).toBeVisible();

@@ -55,16 +55,14 @@ afterEach(async () => {
 });
 
 describe('openFieldbookDatabase', () => {
-  it('creates the 8 collections and refuses a short key', async () => {
+  it('creates the 7 collections and refuses a short key', async () => {
     const db = await openDb(uniqueName('open'));
     expect(Object.keys(db.collections).sort()).toEqual(
       [
         'clusters',
         'contracts',
         'customers',
-        'deliverables',
         'incidents',
-        'inspections',
         'sites',
         'visitLogEntries',
         'visits',
@@ -211,7 +209,7 @@ describe('sample workspace in the store', () => {
 });
 
 describe('schema migration', () => {
-  it('migrates a site stored with schema v0 when the app opens with v2 (v1 calendar, v2 merge history)', async () => {
+  it('migrates a site stored with schema v0 when the app opens with v2 (v1 + mergeHistory)', async () => {
     const name = uniqueName('migrate');
     const wrapped = wrappedValidateAjvStorage({
       storage: wrappedKeyEncryptionCryptoJsStorage({ storage }),
@@ -259,6 +257,7 @@ describe('schema migration', () => {
       remoteAccess: { method: 'VPN', password: 'v0-secret-pw' },
     });
     expect(db.sites.schema.version).toBe(2);
+    expect('mergeHistory' in (migrated ?? {})).toBe(false);
   });
 });
 

@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import { readBlob } from '../../db/blob-fetch';
 
+/** Looks for a missing blob again after 2, 4, 8 … s, six times (about two minutes). */
+const BLOB_RETRIES = 6;
+const BLOB_RETRY_MS = 2000;
+
 export type BlobUrlState =
   | { status: 'loading' }
   | { status: 'missing' }
@@ -22,22 +26,31 @@ export function useBlobUrl(sha256: string, mimeType: string): BlobUrlState {
   useEffect(() => {
     let cancelled = false;
     let url: string | null = null;
-    readBlob(sha256)
-      .then((bytes) => {
-        if (cancelled) return;
-        if (bytes === null) {
-          setState({ key, value: { status: 'missing' } });
-          return;
-        }
-        // Copy into a plain ArrayBuffer: a view over a shared/transferred buffer is not a BlobPart.
-        url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: mimeType }));
-        setState({ key, value: { status: 'ready', url } });
-      })
-      .catch((err: unknown) => {
-        if (!cancelled) setState({ key, value: { status: 'error', message: String(err) } });
-      });
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let attempt = 0;
+    const read = () => {
+      readBlob(sha256)
+        .then((bytes) => {
+          if (cancelled) return;
+          if (bytes === null) {
+            setState({ key, value: { status: 'missing' } });
+            // An entry synced from another laptop may arrive before its photo is uploaded: look
+            // again for a while (the server is asked each time; offline it answers at once).
+            if (attempt < BLOB_RETRIES) timer = setTimeout(read, BLOB_RETRY_MS * 2 ** attempt++);
+            return;
+          }
+          // Copy into a plain ArrayBuffer: a view over a shared/transferred buffer is not a BlobPart.
+          url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: mimeType }));
+          setState({ key, value: { status: 'ready', url } });
+        })
+        .catch((err: unknown) => {
+          if (!cancelled) setState({ key, value: { status: 'error', message: String(err) } });
+        });
+    };
+    read();
     return () => {
       cancelled = true;
+      if (timer !== null) clearTimeout(timer);
       if (url !== null) URL.revokeObjectURL(url);
     };
   }, [sha256, mimeType, key]);

@@ -1,7 +1,7 @@
 import { Flex, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import { useNavigate } from 'react-router';
+import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { FirstRunPage } from './FirstRunPage';
 import { isFirstRunDone, markFirstRunDone } from './first-run';
@@ -14,11 +14,30 @@ import { useWorkspaceEmpty } from './use-sample-loader';
  */
 export function FirstRunGate({ children }: { children: ReactNode }) {
   const [done, setDone] = useState(isFirstRunDone);
+  const [target, setTarget] = useState<string | null>(null);
+  const location = useLocation();
+  const arrived = target !== null && location.pathname === target;
+  useEffect(() => {
+    if (arrived) setTarget(null);
+  }, [arrived]);
+  // The app's routes render only once the location is the chosen screen: rendered at "/", the
+  // index route would redirect to the customers first and win over the choice.
+  if (done && target !== null && location.pathname !== target) {
+    return <Navigate to={target} replace />;
+  }
   if (done) return <>{children}</>;
-  return <PendingFirstRun onDone={() => setDone(true)} />;
+  return (
+    <PendingFirstRun
+      onDone={() => setDone(true)}
+      onSignIn={() => {
+        setTarget('/sync');
+        setDone(true);
+      }}
+    />
+  );
 }
 
-function PendingFirstRun({ onDone }: { onDone: () => void }) {
+function PendingFirstRun({ onDone, onSignIn }: { onDone: () => void; onSignIn: () => void }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const empty = useWorkspaceEmpty();
@@ -44,6 +63,10 @@ function PendingFirstRun({ onDone }: { onDone: () => void }) {
         markFirstRunDone();
         onDone();
         void navigate('/customers', { replace: true });
+      }}
+      onSignIn={() => {
+        markFirstRunDone();
+        onSignIn();
       }}
     />
   );

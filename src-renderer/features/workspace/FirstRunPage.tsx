@@ -1,5 +1,10 @@
 import { Button, Card, Col, Flex, Input, Row, Segmented, Typography } from 'antd';
-import { CloudServerOutlined, DatabaseOutlined, FileAddOutlined } from '@ant-design/icons';
+import {
+  CloudServerOutlined,
+  CloudSyncOutlined,
+  DatabaseOutlined,
+  FileAddOutlined,
+} from '@ant-design/icons';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { Lang } from '../../app/i18n';
@@ -10,10 +15,12 @@ import { useSampleLoader } from './use-sample-loader';
 export interface FirstRunPageProps {
   /** Called once the engineer has chosen and (for the sample) the import has finished. */
   onDone: () => void;
+  /** The engineer chose to sign in to a sync server and receive their customers from it. */
+  onSignIn?: () => void;
 }
 
 /** Shown once on a new laptop with an empty workspace: who you are, sample data or empty. */
-export function FirstRunPage({ onDone }: FirstRunPageProps) {
+export function FirstRunPage({ onDone, onSignIn }: FirstRunPageProps) {
   const { t, lang, setLang } = useI18n();
   const { name, setName } = useEngineer();
   const [engineer, setEngineer] = useState(name);
@@ -34,6 +41,11 @@ export function FirstRunPage({ onDone }: FirstRunPageProps) {
   const chooseEmpty = () => {
     saveEngineer();
     onDone();
+  };
+
+  const chooseServer = () => {
+    saveEngineer();
+    (onSignIn ?? onDone)();
   };
 
   return (
@@ -84,7 +96,7 @@ export function FirstRunPage({ onDone }: FirstRunPageProps) {
           {t('workspace.welcome.choose')}
         </Typography.Title>
         <Row gutter={[16, 16]}>
-          <Col xs={24} md={12}>
+          <Col xs={24} md={8}>
             <Card size="small" className="fb-choice">
               <Flex vertical gap={8} align="flex-start" className="fb-fill">
                 <Typography.Title level={3} className="fb-choice-title">
@@ -104,7 +116,7 @@ export function FirstRunPage({ onDone }: FirstRunPageProps) {
               </Flex>
             </Card>
           </Col>
-          <Col xs={24} md={12}>
+          <Col xs={24} md={8}>
             <Card size="small" className="fb-choice">
               <Flex vertical gap={8} align="flex-start" className="fb-fill">
                 <Typography.Title level={3} className="fb-choice-title">
@@ -115,6 +127,21 @@ export function FirstRunPage({ onDone }: FirstRunPageProps) {
                 </Typography.Text>
                 <Button disabled={busy} onClick={chooseEmpty}>
                   {t('workspace.empty.start')}
+                </Button>
+              </Flex>
+            </Card>
+          </Col>
+          <Col xs={24} md={8}>
+            <Card size="small" className="fb-choice">
+              <Flex vertical gap={8} align="flex-start" className="fb-fill">
+                <Typography.Title level={3} className="fb-choice-title">
+                  <CloudSyncOutlined /> {t('workspace.server.title')}
+                </Typography.Title>
+                <Typography.Text type="secondary" className="fb-choice-text">
+                  {t('workspace.server.description')}
+                </Typography.Text>
+                <Button disabled={busy} onClick={chooseServer}>
+                  {t('workspace.server.signIn')}
                 </Button>
               </Flex>
             </Card>

@@ -19,6 +19,10 @@ export const messages = {
     'workspace.empty.title': '从空白开始',
     'workspace.empty.description': '不导入任何数据，直接新建您自己的第一个客户。',
     'workspace.empty.start': '从空白开始',
+    'workspace.server.title': '从服务器同步',
+    'workspace.server.description':
+      '已有同步服务器账号？登录后，分配给您的客户、站点和合同会同步到本机。',
+    'workspace.server.signIn': '登录服务器',
     'workspace.checking': '正在检查本地工作区…',
   },
   en: {
@@ -41,6 +45,10 @@ export const messages = {
     'workspace.empty.title': 'Start empty',
     'workspace.empty.description': 'Import nothing and create your own first customer.',
     'workspace.empty.start': 'Start empty',
+    'workspace.server.title': 'Sync from a server',
+    'workspace.server.description':
+      'Have a sync server account? Sign in and the customers, sites and contracts assigned to you come to this computer.',
+    'workspace.server.signIn': 'Sign in to a server',
     'workspace.checking': 'Checking the local workspace…',
   },
 } as const;

@@ -104,6 +104,11 @@ export class FirstRunScreen {
     await this.root.getByRole('button', { name: '加载示例工作区' }).click();
   }
 
+  /** The third choice: sign in to a sync server (opens the sync screen). */
+  async signInToServer(): Promise<void> {
+    await this.root.getByRole('button', { name: '登录服务器' }).click();
+  }
+
   async startEmpty(): Promise<void> {
     await this.root.getByRole('button', { name: '从空白开始' }).click();
   }

@@ -214,7 +214,7 @@ export function DeliverablesPage() {
     {
       title: t('deliverables.col.number'),
       dataIndex: 'documentNumber',
-      width: 290,
+      width: 240,
       render: (_: unknown, d) => (
         <Space size={4}>
           <Typography.Text code className="fb-nowrap" data-testid="deliverable-number">
@@ -296,6 +296,7 @@ export function DeliverablesPage() {
         columns={columns}
         dataSource={rows}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: <EmptyState description={t('deliverables.empty')} /> }}
         expandable={{
           expandedRowRender: (d) => <DeliverableDetails doc={d} all={deliverables.docs} />,

@@ -178,8 +178,10 @@ test('inspection report from the sample snapshot, in the English UI: render, sig
   await dialog.chooseLanguage('en');
   const preview = await dialog.render();
   expect(preview).toMatch(/^\d+ pages · \d+ KB$/);
-  await dialog.drawSignature('customer', 3);
-  await dialog.drawSignature('engineer', 1);
+  // A finger on the customer's side, a pen (pressure-sensitive) on the engineer's.
+  await dialog.drawWithPointer('customer', 'touch');
+  await dialog.drawWithPointer('engineer', 'pen');
+  await expect(dialog.root.getByTestId('signature-time-engineer')).not.toContainText('Not signed');
   await dialog.sign();
   await expect(dialog.verification()).toHaveText('signature valid');
   if (SHOTS) await dialog.root.screenshot({ path: join(SHOTS, 'generate-signed-en.png') });

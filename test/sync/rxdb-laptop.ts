@@ -9,7 +9,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { Subject } from 'rxjs';
 import { CONFLICT_HANDLERS } from '../../src-shared/db/conflicts';
 import { COLLECTION_SCHEMAS } from '../../src-shared/db/schemas';
-import type { VisitDoc } from '../../src-shared/db/types';
+import type { CollectionName, DocByCollection, VisitDoc } from '../../src-shared/db/types';
 import type { PullResponse, ReplicationCheckpoint, WireDocument } from '../../src-shared/sync';
 import {
   pullPage,
@@ -28,27 +28,52 @@ export interface Laptop {
   close(): Promise<void>;
 }
 
+/** One replicated collection of any kind on a laptop. */
+export interface Replica<K extends CollectionName> {
+  db: RxDatabase;
+  collection: RxCollection<DocByCollection[K]>;
+  replication: RxReplicationState<DocByCollection[K], ReplicationCheckpoint>;
+  stream: EventStream;
+  close(): Promise<void>;
+}
+
 let dbCounter = 0;
 
 export async function laptop(client: SyncClient): Promise<Laptop> {
+  const r = await replica(client, 'visits');
+  return {
+    db: r.db,
+    visits: r.collection,
+    replication: r.replication,
+    stream: r.stream,
+    close: r.close,
+  };
+}
+
+/** A laptop database with one collection `name` (app schema and conflict handler), replicating. */
+export async function replica<K extends CollectionName>(
+  client: SyncClient,
+  name: K,
+): Promise<Replica<K>> {
+  type Doc = DocByCollection[K];
   dbCounter += 1;
   const db = await createRxDatabase({
     name: `laptop${dbCounter}${Date.now()}`,
     storage: getRxStorageMemory(),
     multiInstance: false,
   });
-  const { visits } = await db.addCollections({
-    visits: { schema: COLLECTION_SCHEMAS.visits, conflictHandler: CONFLICT_HANDLERS.visits },
+  const added = await db.addCollections({
+    [name]: { schema: COLLECTION_SCHEMAS[name], conflictHandler: CONFLICT_HANDLERS[name] },
   });
-  const collection = visits as unknown as RxCollection<VisitDoc>;
-  const stream = await client.stream('visits');
+  const collection = added[name] as unknown as RxCollection<Doc>;
+  const stream = await client.stream(name);
   const events$ = new Subject<
-    { documents: WithDeleted<VisitDoc>[]; checkpoint: ReplicationCheckpoint } | 'RESYNC'
+    { documents: WithDeleted<Doc>[]; checkpoint: ReplicationCheckpoint } | 'RESYNC'
   >();
   const forward = (e: { event: string; data: unknown }) => {
     if (e.event === STREAM_EVENT_RESYNC) events$.next('RESYNC');
     if (e.event === STREAM_EVENT_DOCUMENTS) {
-      const page = e.data as PullResponse<WithDeleted<VisitDoc>>;
+      const page = e.data as PullResponse<WithDeleted<Doc>>;
       events$.next({ documents: page.documents, checkpoint: page.checkpoint });
     }
   };
@@ -62,18 +87,18 @@ export async function laptop(client: SyncClient): Promise<Laptop> {
     getToken: () => client.token,
     fetch: (url, init) => fetch(url, init),
   };
-  const replication = replicateRxCollection<VisitDoc, ReplicationCheckpoint>({
+  const replication = replicateRxCollection<Doc, ReplicationCheckpoint>({
     collection,
-    replicationIdentifier: `fieldbook-visits-${client.base}`,
+    replicationIdentifier: `fieldbook-${name}-${client.base}`,
     live: true,
     retryTime: 200,
     waitForLeadership: false,
     pull: {
       batchSize: 50,
       async handler(checkpoint, batchSize) {
-        const page = await pullPage(endpoint, 'visits', checkpoint, batchSize);
+        const page = await pullPage(endpoint, name, checkpoint, batchSize);
         return {
-          documents: page.documents as unknown as WithDeleted<VisitDoc>[],
+          documents: page.documents as unknown as WithDeleted<Doc>[],
           checkpoint: page.checkpoint,
         };
       },
@@ -84,13 +109,13 @@ export async function laptop(client: SyncClient): Promise<Laptop> {
       async handler(rows) {
         const conflicts = await pushBatch(
           endpoint,
-          'visits',
+          name,
           rows.map((r) => ({
             assumedMasterState: (r.assumedMasterState ?? null) as WireDocument | null,
             newDocumentState: r.newDocumentState as unknown as WireDocument,
           })),
         );
-        return conflicts as unknown as WithDeleted<VisitDoc>[];
+        return conflicts as unknown as WithDeleted<Doc>[];
       },
     },
   });
@@ -99,7 +124,7 @@ export async function laptop(client: SyncClient): Promise<Laptop> {
   });
   return {
     db,
-    visits: collection,
+    collection,
     replication,
     stream,
     async close() {

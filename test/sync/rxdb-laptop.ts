@@ -46,7 +46,7 @@ export async function laptop(client: SyncClient): Promise<Laptop> {
     visits: r.collection,
     replication: r.replication,
     stream: r.stream,
-    close: r.close,
+    close: () => r.close(),
   };
 }
 

@@ -144,7 +144,7 @@ export async function openFieldbookDatabase(
     // resolution, pulls) go to storage without hooks and are governed by the conflict handler.
     // RxDB passes the stored data (not an RxDocument) as the second argument, whatever its type says.
     db.deliverables.preSave((next, stored) => {
-      assertSignedUnchanged(stored as unknown as DeliverableDoc, next);
+      assertSignedUnchanged(stored, next);
     }, false);
   } catch (err) {
     await db.close();

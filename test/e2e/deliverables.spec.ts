@@ -70,6 +70,8 @@ test('fault report from an incident: sign by drawing, export, verify with pdfsig
   expect(harness.openedPaths[0]).toBe(exported);
   expect(files[0]).toMatch(/^FB-FLT-\d{8}-0001-r1-zh\.pdf$/);
   await dialog.close();
+  // The incident lists what was made from it.
+  await expect(page.getByTestId('source-deliverables')).toContainText('已签署');
 
   // The exported file is the recorded one, and the real tools accept it.
   const bytes = await readFile(exported);

@@ -72,6 +72,7 @@ test('fault report from an incident: sign by drawing, export, verify with pdfsig
   await dialog.close();
   // The incident lists what was made from it.
   await expect(page.getByTestId('source-deliverables')).toContainText('已签署');
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'incident-detail-zh.png'), fullPage: true });
 
   // The exported file is the recorded one, and the real tools accept it.
   const bytes = await readFile(exported);

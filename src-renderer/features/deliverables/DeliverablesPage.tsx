@@ -214,16 +214,16 @@ export function DeliverablesPage() {
     {
       title: t('deliverables.col.number'),
       dataIndex: 'documentNumber',
-      width: 240,
+      width: 200,
       render: (_: unknown, d) => (
-        <Space size={4}>
+        <Flex vertical gap={2} align="flex-start">
           <Typography.Text code className="fb-nowrap" data-testid="deliverable-number">
             {d.documentNumber}
           </Typography.Text>
           <Tag data-testid="deliverable-revision">
             {t('deliverables.revision', { n: d.documentRevision })}
           </Tag>
-        </Space>
+        </Flex>
       ),
     },
     {
@@ -246,6 +246,7 @@ export function DeliverablesPage() {
     { title: t('deliverables.col.updated'), render: (_: unknown, d) => fmtDateTime(d.updatedAt) },
     {
       title: t('deliverables.col.actions'),
+      width: 210,
       render: (_: unknown, d) => (
         <Space wrap>
           <ExportOpenButtons doc={d} size="small" />
@@ -296,7 +297,6 @@ export function DeliverablesPage() {
         columns={columns}
         dataSource={rows}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: <EmptyState description={t('deliverables.empty')} /> }}
         expandable={{
           expandedRowRender: (d) => <DeliverableDetails doc={d} all={deliverables.docs} />,

@@ -47,7 +47,7 @@ test('fault report from an incident: sign by drawing, export, verify with pdfsig
   const dialog = new GenerateReportDialog(page);
   await expect(dialog.root).toBeVisible();
   await expect(dialog.root.getByTestId('generate-number')).toContainText(/FB-FLT-\d{8}-0001/);
-  const preview = await dialog.render();
+  const preview = await dialog.render(true);
   expect(preview).toMatch(/^\d+ 页 · \d+ KB$/);
   // The draft is recorded before anyone signs.
   await dialog.drawSignature('customer', 1);

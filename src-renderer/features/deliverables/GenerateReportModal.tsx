@@ -24,12 +24,14 @@ import { formatBytes, recordDraft, renderReport, signDeliverable } from './repor
 import type { ReportRequest, SignOutcome, SignStage } from './report-pipeline';
 import './deliverables.css';
 
+/** Where each signing stage starts on the progress bar; rendering fills 0–60 %. */
 const STAGE_PERCENT: Record<SignStage, number> = {
-  building: 20,
-  signing: 55,
-  storing: 75,
-  recording: 90,
+  building: 0,
+  signing: 60,
+  storing: 80,
+  recording: 92,
 };
+const RENDER_SHARE = 60;
 
 export interface GenerateReportModalProps {
   /** What to make; null keeps the dialog closed. */
@@ -82,11 +84,14 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
   async function generate() {
     setError(null);
     setBusy(t('deliverables.generate.stage.building'));
-    setPercent(30);
+    setPercent(0);
     try {
-      const rendered = await renderReport(req.snapshot, lang);
+      // The worker reports the pages written; saving takes the rest of the bar.
+      const rendered = await renderReport(req.snapshot, lang, (f) =>
+        setPercent(Math.round(f * 90)),
+      );
       setBusy(t('deliverables.generate.stage.storing'));
-      setPercent(80);
+      setPercent(95);
       const doc = await recordDraft(db, req, lang, rendered, draft?.doc ?? null);
       setDraft({ doc, size: rendered.bytes.byteLength });
       setPercent(100);
@@ -111,9 +116,13 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
           reason: t('deliverables.generate.reason', { kind: kindLabel }),
           signerName: engineerSig.name,
         },
-        (stage) => {
+        (stage, fraction) => {
           setBusy(t(`deliverables.generate.stage.${stage}`));
-          setPercent(STAGE_PERCENT[stage]);
+          setPercent(
+            stage === 'building'
+              ? Math.round((fraction ?? 0) * RENDER_SHARE)
+              : STAGE_PERCENT[stage],
+          );
         },
       );
       setPercent(100);

@@ -20,9 +20,17 @@ export class GenerateReportDialog {
     await this.root.getByTestId('generate-lang').getByText(label).click();
   }
 
-  /** Renders the draft and waits for the preview ("N 页 · S KB"). */
-  async render(): Promise<string> {
+  /**
+   * Renders the draft and waits for the preview ("N 页 · S KB"). With `watchProgress`, first
+   * checks that the progress bar shows (the first render loads 20 MB of fonts: it is visible).
+   */
+  async render(watchProgress = false): Promise<string> {
     await this.root.getByTestId('generate-render').click();
+    if (watchProgress) {
+      await expect(
+        this.root.getByTestId('generate-progress').locator('.ant-progress'),
+      ).toBeVisible();
+    }
     const preview = this.root.getByTestId('generate-preview');
     await expect(preview).toBeVisible();
     return (await preview.textContent()) ?? '';

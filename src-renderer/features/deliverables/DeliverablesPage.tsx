@@ -66,12 +66,12 @@ function DeliverableDetails({ doc, all }: { doc: DeliverableDoc; all: readonly D
             <Flex vertical>
               {doc.signatures.map((s) => (
                 <span key={s.role}>
-                  {t(`deliverables.pad.${s.role}`)}:{' '}
                   {t(
                     s.title
                       ? 'deliverables.detail.signatureTitled'
                       : 'deliverables.detail.signature',
                     {
+                      role: t(`deliverables.pad.${s.role}`),
                       name: s.name,
                       title: s.title ?? '',
                       time: fmtDateTime(s.signedAt),

@@ -274,7 +274,10 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
                 {fmtDateTime(outcome.signed.signedAt)}
               </Descriptions.Item>
               <Descriptions.Item label={t('deliverables.detail.pages')}>
-                {outcome.doc.pageCount ?? '—'} · {formatBytes(outcome.signed.bytes.byteLength)}
+                {t('deliverables.generate.preview', {
+                  pages: outcome.doc.pageCount ?? 0,
+                  size: formatBytes(outcome.signed.bytes.byteLength),
+                })}
               </Descriptions.Item>
               <Descriptions.Item label={t('deliverables.detail.verification')}>
                 <span data-testid="generate-verification">

@@ -197,8 +197,9 @@ export function SignaturePad({
           />
         </Flex>
         <Typography.Text type="secondary" data-testid={`signature-time-${role}`}>
-          {t('deliverables.pad.time')}:{' '}
-          {signedAt === null ? t('deliverables.pad.notSigned') : fmtDateTime(signedAt)}
+          {t('deliverables.pad.time', {
+            time: signedAt === null ? t('deliverables.pad.notSigned') : fmtDateTime(signedAt),
+          })}
         </Typography.Text>
       </Flex>
     </Card>

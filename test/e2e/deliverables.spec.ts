@@ -181,6 +181,12 @@ test('inspection report from the sample snapshot, in the English UI: render, sig
   await dialog.chooseLanguage('en');
   const preview = await dialog.render();
   expect(preview).toMatch(/^\d+ pages · \d+ KB$/);
+  // Choosing another language after rendering blocks signing until the PDF is rendered again.
+  await dialog.chooseLanguage('zh');
+  await expect(dialog.root.getByTestId('generate-rerender-first')).toBeVisible();
+  await expect(dialog.root.getByTestId('generate-sign')).toBeDisabled();
+  await dialog.chooseLanguage('en');
+  await expect(dialog.root.getByTestId('generate-rerender-first')).toHaveCount(0);
   // A finger on the customer's side, a pen (pressure-sensitive) on the engineer's.
   await dialog.drawWithPointer('customer', 'touch');
   await dialog.drawWithPointer('engineer', 'pen');

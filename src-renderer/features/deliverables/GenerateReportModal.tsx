@@ -80,6 +80,8 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
   const req = request;
   const kindLabel = t(`deliverables.kind.${req.kind}`);
   const step = outcome !== null ? 2 : draft !== null ? 1 : 0;
+  // The signed file is the draft's language: another choice needs a new rendering first.
+  const langChanged = draft !== null && draft.doc.lang !== lang;
 
   async function generate() {
     setError(null);
@@ -231,15 +233,23 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
               </Col>
             </Row>
             <Flex justify="flex-end" gap={12} align="center">
-              {(customerSig === null || engineerSig === null) && (
-                <Typography.Text type="secondary">
-                  {t('deliverables.generate.needSignature')}
+              {langChanged ? (
+                <Typography.Text type="warning" data-testid="generate-rerender-first">
+                  {t('deliverables.generate.rerenderFirst')}
                 </Typography.Text>
+              ) : (
+                (customerSig === null || engineerSig === null) && (
+                  <Typography.Text type="secondary">
+                    {t('deliverables.generate.needSignature')}
+                  </Typography.Text>
+                )
               )}
               <Button
                 type="primary"
                 icon={<SafetyCertificateOutlined />}
-                disabled={customerSig === null || engineerSig === null || busy !== null}
+                disabled={
+                  customerSig === null || engineerSig === null || busy !== null || langChanged
+                }
                 loading={busy !== null}
                 onClick={() => void sign()}
                 data-testid="generate-sign"

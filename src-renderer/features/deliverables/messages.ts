@@ -66,6 +66,7 @@ export const messages = {
     'deliverables.generate.stage.recording': '正在记录交付文档…',
     'deliverables.generate.draftSaved': '草稿已保存',
     'deliverables.generate.sign': '签署',
+    'deliverables.generate.rerenderFirst': '报告语言已更改：请先重新生成 PDF',
     'deliverables.generate.needSignature': '请先完成客户代表和工程师的签名',
     'deliverables.generate.signed': '已签署',
     'deliverables.generate.signedHint': '该文档已签署，不能再修改；如需修改请生成新版本。',
@@ -150,6 +151,8 @@ export const messages = {
     'deliverables.generate.stage.recording': 'Recording the deliverable…',
     'deliverables.generate.draftSaved': 'Draft saved',
     'deliverables.generate.sign': 'Sign',
+    'deliverables.generate.rerenderFirst':
+      'The report language changed: generate the PDF again first',
     'deliverables.generate.needSignature':
       'The customer representative and the engineer must sign first',
     'deliverables.generate.signed': 'Signed',

@@ -126,6 +126,38 @@ describe('registerIpcHandlers', () => {
     expect(get).not.toHaveBeenCalled();
   });
 
+  it('checks deliverables payloads before the signing and saving services run', async () => {
+    const sign = vi.spyOn(services.deliverables, 'signPdf');
+    const save = vi.spyOn(services.deliverables, 'savePdf');
+    const open = vi.spyOn(services.deliverables, 'openPdf');
+    const app = event(appPage);
+    await expect(
+      invoke(IPC_CHANNELS.deliverablesSignPdf, app, {
+        bytes: new TextEncoder().encode('<html>'),
+        reason: 'r',
+        location: 'l',
+        documentNumber: 'FB-FLT-20260304-0001',
+        signerName: 's',
+      }),
+    ).rejects.toThrow(/not a PDF/);
+    await expect(
+      invoke(IPC_CHANNELS.deliverablesSavePdf, app, {
+        bytes: new TextEncoder().encode('%PDF-1.7'),
+        suggestedName: '../../.bashrc',
+      }),
+    ).rejects.toThrow(/path separators/);
+    await expect(invoke(IPC_CHANNELS.deliverablesOpenPdf, app, 'relative.pdf')).rejects.toThrow(
+      /absolute path/,
+    );
+    // A valid path that was never exported: the service refuses it.
+    await expect(invoke(IPC_CHANNELS.deliverablesOpenPdf, app, '/etc/passwd')).rejects.toThrow(
+      /exported in this session/,
+    );
+    expect(sign).not.toHaveBeenCalled();
+    expect(save).not.toHaveBeenCalled();
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
   it('passes service failures back as plain messages', async () => {
     vi.spyOn(services.keystore, 'getDatabaseKey').mockRejectedValue(new Error('keyring locked'));
     await expect(invoke(IPC_CHANNELS.keystoreGetDatabaseKey, event(appPage))).rejects.toThrow(

@@ -5,7 +5,7 @@
  * stub in the e2e harness and in tests.
  */
 import { stat } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import type {
   DesktopApi,
   PdfSignerInfo,
@@ -24,7 +24,6 @@ import { signPdf } from './pdf-sign';
 import { readDocumentInfo, verifyPdf } from './pdf-verify';
 import type { SigningIdentityStore } from './signing-identity-store';
 import type { SigningIdentity } from './signing-keys';
-import { dirname } from 'node:path';
 
 /** The operating system's file dialog and viewer. */
 export interface NativeShell {
@@ -85,7 +84,8 @@ export function createDeliverablesService(options: {
         signingTime: options.now?.() ?? new Date(),
       });
       return {
-        bytes: new Uint8Array(result.pdf.buffer, result.pdf.byteOffset, result.pdf.byteLength),
+        // A copy with its own buffer: IPC serialises a view's whole backing store.
+        bytes: Uint8Array.from(result.pdf),
         sha256: result.sha256,
         signedAt: result.signingTime.toISOString(),
         signer,

@@ -18,6 +18,7 @@ import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-cry
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { createConflictHandlers } from '../../src-shared/db/conflicts';
+import { assertSignedUnchanged } from '../../src-shared/domain/deliverables';
 import { compileJsonSchema } from '../../src-shared/db/json-validator';
 import type { IncidentConflictOptions } from '../../src-shared/db/conflicts';
 import {
@@ -141,6 +142,12 @@ export async function openFieldbookDatabase(
       ]),
     );
     await db.addCollections(creators);
+    // Signed deliverables are immutable whatever code writes them. Replication writes (conflict
+    // resolution, pulls) go to storage without hooks and are governed by the conflict handler.
+    // RxDB passes the stored data (not an RxDocument) as the second argument, whatever its type says.
+    db.deliverables.preSave((next, stored) => {
+      assertSignedUnchanged(stored, next);
+    }, false);
   } catch (err) {
     await db.close();
     throw err;

@@ -7,7 +7,7 @@ import type {
   FaultReportSnapshot,
   InspectionSnapshot,
 } from '../../src-shared/reports/snapshot-types';
-import type { PdfRenderRequest, PdfRenderResponse } from './pdf-render-core';
+import type { PdfRenderProgress, PdfRenderRequest, PdfRenderResponse } from './pdf-render-core';
 
 export interface RenderedPdf {
   bytes: Uint8Array;
@@ -20,7 +20,11 @@ export class PdfRenderClient {
   private nextId = 1;
   private readonly pending = new Map<
     number,
-    { resolve: (r: RenderedPdf) => void; reject: (e: Error) => void }
+    {
+      resolve: (r: RenderedPdf) => void;
+      reject: (e: Error) => void;
+      onProgress: ((fraction: number) => void) | undefined;
+    }
   >();
 
   private ensureWorker(): Worker {
@@ -28,10 +32,14 @@ export class PdfRenderClient {
       const worker = new Worker(new URL('./pdf-render.worker.ts', import.meta.url), {
         type: 'module',
       });
-      worker.onmessage = (event: MessageEvent<PdfRenderResponse>) => {
+      worker.onmessage = (event: MessageEvent<PdfRenderResponse | PdfRenderProgress>) => {
         const r = event.data;
         const waiter = this.pending.get(r.id);
         if (!waiter) return;
+        if ('progress' in r) {
+          waiter.onProgress?.(r.progress);
+          return;
+        }
         this.pending.delete(r.id);
         if (r.ok) waiter.resolve({ bytes: new Uint8Array(r.pdf), workerMs: r.ms });
         else waiter.reject(new Error(r.error));
@@ -47,17 +55,29 @@ export class PdfRenderClient {
     return this.worker;
   }
 
-  render(kind: 'inspection', snapshot: InspectionSnapshot, lang: Lang): Promise<RenderedPdf>;
-  render(kind: 'fault', snapshot: FaultReportSnapshot, lang: Lang): Promise<RenderedPdf>;
+  /** Renders off the UI thread; `onProgress` receives the fraction of pages written (0–1). */
+  render(
+    kind: 'inspection',
+    snapshot: InspectionSnapshot,
+    lang: Lang,
+    onProgress?: (fraction: number) => void,
+  ): Promise<RenderedPdf>;
+  render(
+    kind: 'fault',
+    snapshot: FaultReportSnapshot,
+    lang: Lang,
+    onProgress?: (fraction: number) => void,
+  ): Promise<RenderedPdf>;
   render(
     kind: 'inspection' | 'fault',
     snapshot: InspectionSnapshot | FaultReportSnapshot,
     lang: Lang,
+    onProgress?: (fraction: number) => void,
   ): Promise<RenderedPdf> {
     const id = this.nextId++;
     const request = { id, kind, snapshot, lang } as PdfRenderRequest;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, onProgress });
       this.ensureWorker().postMessage(request);
     });
   }

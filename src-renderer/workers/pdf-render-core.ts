@@ -21,6 +21,12 @@ export type PdfRenderRequest =
 export type PdfRenderResponse =
   { id: number; ok: true; pdf: ArrayBuffer; ms: number } | { id: number; ok: false; error: string };
 
+/** Sent while rendering, before the response: the fraction (0–1) of the pages written so far. */
+export interface PdfRenderProgress {
+  id: number;
+  progress: number;
+}
+
 /** The parts of pdfmake's browser build this module uses. */
 export interface BrowserPdfMake {
   addVirtualFileSystem(vfs: Record<string, string>): void;
@@ -28,6 +34,8 @@ export interface BrowserPdfMake {
     fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>,
   ): void;
   setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  /** pdfmake calls it with the fraction of items rendered (0–1). */
+  setProgressCallback(callback: ((fraction: number) => void) | undefined): void;
   createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Uint8Array> };
 }
 
@@ -71,10 +79,28 @@ export function createPdfRenderer(pdfMake: BrowserPdfMake, loadFonts: () => Prom
     return ready;
   }
 
-  return async function render(request: PdfRenderRequest): Promise<PdfRenderResponse> {
+  /**
+   * Renders one request. `onProgress` gets fractions 0–1 in steps of at least 5 %; the worker
+   * handles one message at a time, so pdfmake's single progress callback belongs to this render.
+   */
+  return async function render(
+    request: PdfRenderRequest,
+    onProgress?: (progress: PdfRenderProgress) => void,
+  ): Promise<PdfRenderResponse> {
     const started = performance.now();
     try {
       await prepare();
+      let reported = -1;
+      pdfMake.setProgressCallback(
+        onProgress === undefined
+          ? undefined
+          : (fraction) => {
+              if (fraction - reported >= 0.05 || (fraction >= 1 && reported < 1)) {
+                reported = fraction;
+                onProgress({ id: request.id, progress: Math.min(1, Math.max(0, fraction)) });
+              }
+            },
+      );
       // Built here, fresh per render: definitions hold functions and pdfmake mutates them.
       const definition =
         request.kind === 'inspection'

@@ -5,13 +5,13 @@
 import pdfMakeModule from 'pdfmake/build/pdfmake';
 import boldUrl from '../../resources/fonts/NotoSansSC_700Bold.ttf?url';
 import regularUrl from '../../resources/fonts/NotoSansSC_400Regular.ttf?url';
-import type { PdfRenderRequest, PdfRenderResponse } from './pdf-render-core';
+import type { PdfRenderProgress, PdfRenderRequest, PdfRenderResponse } from './pdf-render-core';
 import { createPdfRenderer } from './pdf-render-core';
 
 /** The worker global, typed narrowly (the renderer's types are the DOM's, not WebWorker's). */
 interface WorkerScope {
   onmessage: ((event: MessageEvent<PdfRenderRequest>) => void) | null;
-  postMessage(message: PdfRenderResponse, transfer: Transferable[]): void;
+  postMessage(message: PdfRenderResponse | PdfRenderProgress, transfer: Transferable[]): void;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -27,8 +27,14 @@ const render = createPdfRenderer(pdfMakeModule, async () => {
   return { normal, bold };
 });
 
+// One render at a time: pdfmake's progress callback is global, and the renders share one thread
+// anyway. Requests queue here in arrival order.
+let queue: Promise<void> = Promise.resolve();
+
 scope.onmessage = (event) => {
-  void render(event.data).then((response) => {
-    scope.postMessage(response, response.ok ? [response.pdf] : []);
-  });
+  queue = queue.then(() =>
+    render(event.data, (progress) => scope.postMessage(progress, [])).then((response) => {
+      scope.postMessage(response, response.ok ? [response.pdf] : []);
+    }),
+  );
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WithDeleted } from 'rxdb';
-import { CONFLICT_HANDLERS, mergeDeliverables } from '../db/conflicts';
+import { CONFLICT_HANDLERS, historyEntryOf, mergeDeliverables } from '../db/conflicts';
 import { compileJsonSchema } from '../db/json-validator';
 import { deliverableSchema } from '../db/schemas/deliverables';
 import type { AttachmentRef, DeliverableDoc, DeliverableSignature } from '../db/types';
@@ -8,6 +8,7 @@ import { sampleFaultSnapshot } from '../reports/sample';
 import type { FaultReportSnapshot } from '../reports/snapshot-types';
 import {
   DeliverableImmutableError,
+  assertSignedUnchanged,
   createDraftDeliverable,
   deliverableFileName,
   isLatestRevision,
@@ -134,6 +135,31 @@ describe('deliverable documents', () => {
     expect(() => replaceDraftRendering(s, { lang: 'en', snapshot, pdf: ref('d') }, T2)).toThrow(
       DeliverableImmutableError,
     );
+  });
+
+  it('the storage guard refuses content changes to a signed deliverable', () => {
+    const s = signed();
+    expect(() => assertSignedUnchanged(s, { ...s, lang: 'en' })).toThrow(DeliverableImmutableError);
+    expect(() => assertSignedUnchanged(s, { ...s, signatures: [] })).toThrow(
+      DeliverableImmutableError,
+    );
+    expect(() => assertSignedUnchanged(s, { ...s, status: 'draft' })).toThrow(
+      DeliverableImmutableError,
+    );
+    const { signer: _s, ...unsigned } = s;
+    expect(() => assertSignedUnchanged(s, unsigned)).toThrow(DeliverableImmutableError);
+    // Sync time, history growth and the write time may change; drafts are not guarded.
+    const grown = {
+      ...s,
+      syncedAt: T2,
+      updatedAt: T2,
+      history: [historyEntryOf(draft(), 'conflict', T2)],
+    };
+    expect(() => assertSignedUnchanged(s, grown)).not.toThrow();
+    expect(() => assertSignedUnchanged(grown, { ...grown, history: [] })).toThrow(
+      DeliverableImmutableError,
+    );
+    expect(() => assertSignedUnchanged(draft(), { ...draft(), lang: 'en' })).not.toThrow();
   });
 
   it('a draft rendered again keeps the earlier rendering in its history', () => {

@@ -15,7 +15,7 @@ import type {
 } from '../db/types';
 import { compact, nowInstant, requireId, requireText } from '../db/doc-fields';
 import type { Now } from '../db/doc-fields';
-import { historyEntryOf } from '../db/conflicts';
+import { historyEntryOf, jsonEqual } from '../db/conflicts';
 import {
   formatDocumentNumber,
   nextRevision,
@@ -103,6 +103,32 @@ export function createDraftDeliverable(input: DraftInput, now: Now): Deliverable
     createdAt: at,
     updatedAt: at,
   });
+}
+
+/**
+ * Fields of a signed deliverable that may still change: what the sync layer records, the
+ * history of displaced states (conflicts), and the write time. Everything else is the signed
+ * content.
+ */
+const MUTABLE_WHEN_SIGNED = new Set(['syncedAt', 'history', 'updatedAt']);
+
+/**
+ * Throws when a write would change a signed deliverable's content: the storage-level guard
+ * behind the domain operations (src-renderer/db runs it before every save).
+ */
+export function assertSignedUnchanged(before: DeliverableDoc, after: DeliverableDoc): void {
+  if (before.status !== 'signed') return;
+  const a = before as unknown as Record<string, unknown>;
+  const b = after as unknown as Record<string, unknown>;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    if (key.startsWith('_') || MUTABLE_WHEN_SIGNED.has(key)) continue;
+    if (!jsonEqual(a[key], b[key])) {
+      throw new DeliverableImmutableError(before);
+    }
+  }
+  // History only grows: a signed deliverable never forgets a displaced state.
+  if (after.history.length < before.history.length) throw new DeliverableImmutableError(before);
 }
 
 export function assertDraft(doc: DeliverableDoc): void {

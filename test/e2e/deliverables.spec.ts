@@ -47,7 +47,7 @@ test('fault report from an incident: sign by drawing, export, verify with pdfsig
   const dialog = new GenerateReportDialog(page);
   await expect(dialog.root).toBeVisible();
   await expect(dialog.root.getByTestId('generate-number')).toContainText(/FB-FLT-\d{8}-0001/);
-  const preview = await dialog.render();
+  const preview = await dialog.render(true);
   expect(preview).toMatch(/^\d+ 页 · \d+ KB$/);
   // The draft is recorded before anyone signs.
   await dialog.drawSignature('customer', 1);
@@ -70,6 +70,9 @@ test('fault report from an incident: sign by drawing, export, verify with pdfsig
   expect(harness.openedPaths[0]).toBe(exported);
   expect(files[0]).toMatch(/^FB-FLT-\d{8}-0001-r1-zh\.pdf$/);
   await dialog.close();
+  // The incident lists what was made from it.
+  await expect(page.getByTestId('source-deliverables')).toContainText('已签署');
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, 'incident-detail-zh.png'), fullPage: true });
 
   // The exported file is the recorded one, and the real tools accept it.
   const bytes = await readFile(exported);
@@ -178,8 +181,16 @@ test('inspection report from the sample snapshot, in the English UI: render, sig
   await dialog.chooseLanguage('en');
   const preview = await dialog.render();
   expect(preview).toMatch(/^\d+ pages · \d+ KB$/);
-  await dialog.drawSignature('customer', 3);
-  await dialog.drawSignature('engineer', 1);
+  // Choosing another language after rendering blocks signing until the PDF is rendered again.
+  await dialog.chooseLanguage('zh');
+  await expect(dialog.root.getByTestId('generate-rerender-first')).toBeVisible();
+  await expect(dialog.root.getByTestId('generate-sign')).toBeDisabled();
+  await dialog.chooseLanguage('en');
+  await expect(dialog.root.getByTestId('generate-rerender-first')).toHaveCount(0);
+  // A finger on the customer's side, a pen (pressure-sensitive) on the engineer's.
+  await dialog.drawWithPointer('customer', 'touch');
+  await dialog.drawWithPointer('engineer', 'pen');
+  await expect(dialog.root.getByTestId('signature-time-engineer')).not.toContainText('Not signed');
   await dialog.sign();
   await expect(dialog.verification()).toHaveText('signature valid');
   if (SHOTS) await dialog.root.screenshot({ path: join(SHOTS, 'generate-signed-en.png') });

@@ -11,7 +11,9 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { siteSchemaV0 } from '../../src-shared/db/schemas/index';
-import type { SiteDoc } from '../../src-shared/db/types';
+import type { DeliverableDoc, SiteDoc } from '../../src-shared/db/types';
+import { createDraftDeliverable, markSigned } from '../../src-shared/domain/deliverables';
+import { sampleFaultSnapshot } from '../../src-shared/reports/sample';
 import {
   buildSampleWorkspace,
   sampleWorkspaceSize,
@@ -50,19 +52,74 @@ async function openDb(name: string, password = PASSWORD): Promise<FieldbookDatab
   return db;
 }
 
+function signedDeliverable(customerId: string): DeliverableDoc {
+  const snapshot = sampleFaultSnapshot();
+  const pdf = { sha256: 'a'.repeat(64), name: 'r.pdf', mimeType: 'application/pdf', size: 9 };
+  const draft = createDraftDeliverable(
+    {
+      id: 'D1',
+      customerId,
+      kind: 'fault-report',
+      sourceId: 'I1',
+      title: '故障报告',
+      lang: 'zh',
+      snapshot,
+      pdf,
+    },
+    '2026-03-04T11:00:00+08:00',
+  );
+  return markSigned(
+    draft,
+    {
+      snapshot,
+      pdf,
+      sha256: pdf.sha256,
+      signatures: [
+        {
+          role: 'customer',
+          name: '李明',
+          signedAt: '2026-03-04T11:20:00+08:00',
+          image: { ...pdf, sha256: 'b'.repeat(64), mimeType: 'image/png', name: 's.png' },
+        },
+      ],
+      signer: { subject: 'CN=张伟', selfSigned: true, fingerprint: 'c'.repeat(64) },
+      signedAt: '2026-03-04T11:21:00+08:00',
+    },
+    '2026-03-04T11:21:00+08:00',
+  );
+}
+
 afterEach(async () => {
   await Promise.all(open.splice(0).map((db) => db.close()));
 });
 
 describe('openFieldbookDatabase', () => {
-  it('creates the 7 collections and refuses a short key', async () => {
+  it('refuses to change a signed deliverable, but records sync and history', async () => {
+    const db = await openDb(uniqueName('signed'));
+    const doc = await db.deliverables.insert(signedDeliverable('K1'));
+    await expect(doc.incrementalPatch({ lang: 'en' })).rejects.toThrow(
+      /is signed and cannot change/,
+    );
+    await expect(doc.incrementalModify((d) => ({ ...d, signatures: [] }))).rejects.toThrow(
+      /is signed and cannot change/,
+    );
+    const synced = await doc.incrementalPatch({ syncedAt: '2026-03-04T12:00:00+08:00' });
+    expect(synced.syncedAt).toBe('2026-03-04T12:00:00+08:00');
+    const stored = await db.deliverables.findOne('D1').exec();
+    expect(stored?.lang).toBe('zh');
+    expect(stored?.signatures).toHaveLength(1);
+  });
+
+  it('creates the 9 collections and refuses a short key', async () => {
     const db = await openDb(uniqueName('open'));
     expect(Object.keys(db.collections).sort()).toEqual(
       [
         'clusters',
         'contracts',
         'customers',
+        'deliverables',
         'incidents',
+        'inspections',
         'sites',
         'visitLogEntries',
         'visits',

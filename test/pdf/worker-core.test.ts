@@ -48,6 +48,23 @@ describe('worker PDF rendering core (pdfmake browser build, fonts in the virtual
     expect(loads).toBe(1);
   }, 60_000);
 
+  it('reports rendering progress for that request, rising to 1', async () => {
+    const seen: { id: number; progress: number }[] = [];
+    const r = await render(
+      { id: 9, kind: 'inspection', snapshot: sampleInspectionSnapshot({ nodes: 4 }), lang: 'en' },
+      (p) => seen.push(p),
+    );
+    expect(r.ok).toBe(true);
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.every((p) => p.id === 9)).toBe(true);
+    const values = seen.map((p) => p.progress);
+    expect(values).toEqual([...values].sort((x, y) => x - y));
+    expect(values[values.length - 1]).toBe(1);
+    // Without a listener nothing is reported (and nothing of the previous listener remains).
+    await render({ id: 10, kind: 'fault', snapshot: sampleFaultSnapshot(), lang: 'zh' });
+    expect(seen.every((p) => p.id === 9)).toBe(true);
+  }, 60_000);
+
   it('answers errors as messages, never throws', async () => {
     const broken = { ...sampleFaultSnapshot(), level: undefined } as unknown as ReturnType<
       typeof sampleFaultSnapshot

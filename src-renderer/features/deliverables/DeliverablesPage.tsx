@@ -66,12 +66,12 @@ function DeliverableDetails({ doc, all }: { doc: DeliverableDoc; all: readonly D
             <Flex vertical>
               {doc.signatures.map((s) => (
                 <span key={s.role}>
-                  {t(`deliverables.pad.${s.role}`)}:{' '}
                   {t(
                     s.title
                       ? 'deliverables.detail.signatureTitled'
                       : 'deliverables.detail.signature',
                     {
+                      role: t(`deliverables.pad.${s.role}`),
                       name: s.name,
                       title: s.title ?? '',
                       time: fmtDateTime(s.signedAt),
@@ -214,16 +214,16 @@ export function DeliverablesPage() {
     {
       title: t('deliverables.col.number'),
       dataIndex: 'documentNumber',
-      width: 290,
+      width: 200,
       render: (_: unknown, d) => (
-        <Space size={4}>
+        <Flex vertical gap={2} align="flex-start">
           <Typography.Text code className="fb-nowrap" data-testid="deliverable-number">
             {d.documentNumber}
           </Typography.Text>
           <Tag data-testid="deliverable-revision">
             {t('deliverables.revision', { n: d.documentRevision })}
           </Tag>
-        </Space>
+        </Flex>
       ),
     },
     {
@@ -246,6 +246,7 @@ export function DeliverablesPage() {
     { title: t('deliverables.col.updated'), render: (_: unknown, d) => fmtDateTime(d.updatedAt) },
     {
       title: t('deliverables.col.actions'),
+      width: 210,
       render: (_: unknown, d) => (
         <Space wrap>
           <ExportOpenButtons doc={d} size="small" />

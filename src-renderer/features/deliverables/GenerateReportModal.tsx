@@ -24,12 +24,14 @@ import { formatBytes, recordDraft, renderReport, signDeliverable } from './repor
 import type { ReportRequest, SignOutcome, SignStage } from './report-pipeline';
 import './deliverables.css';
 
+/** Where each signing stage starts on the progress bar; rendering fills 0–60 %. */
 const STAGE_PERCENT: Record<SignStage, number> = {
-  building: 20,
-  signing: 55,
-  storing: 75,
-  recording: 90,
+  building: 0,
+  signing: 60,
+  storing: 80,
+  recording: 92,
 };
+const RENDER_SHARE = 60;
 
 export interface GenerateReportModalProps {
   /** What to make; null keeps the dialog closed. */
@@ -78,15 +80,20 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
   const req = request;
   const kindLabel = t(`deliverables.kind.${req.kind}`);
   const step = outcome !== null ? 2 : draft !== null ? 1 : 0;
+  // The signed file is the draft's language: another choice needs a new rendering first.
+  const langChanged = draft !== null && draft.doc.lang !== lang;
 
   async function generate() {
     setError(null);
     setBusy(t('deliverables.generate.stage.building'));
-    setPercent(30);
+    setPercent(0);
     try {
-      const rendered = await renderReport(req.snapshot, lang);
+      // The worker reports the pages written; saving takes the rest of the bar.
+      const rendered = await renderReport(req.snapshot, lang, (f) =>
+        setPercent(Math.round(f * 90)),
+      );
       setBusy(t('deliverables.generate.stage.storing'));
-      setPercent(80);
+      setPercent(95);
       const doc = await recordDraft(db, req, lang, rendered, draft?.doc ?? null);
       setDraft({ doc, size: rendered.bytes.byteLength });
       setPercent(100);
@@ -111,9 +118,13 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
           reason: t('deliverables.generate.reason', { kind: kindLabel }),
           signerName: engineerSig.name,
         },
-        (stage) => {
+        (stage, fraction) => {
           setBusy(t(`deliverables.generate.stage.${stage}`));
-          setPercent(STAGE_PERCENT[stage]);
+          setPercent(
+            stage === 'building'
+              ? Math.round((fraction ?? 0) * RENDER_SHARE)
+              : STAGE_PERCENT[stage],
+          );
         },
       );
       setPercent(100);
@@ -222,15 +233,23 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
               </Col>
             </Row>
             <Flex justify="flex-end" gap={12} align="center">
-              {(customerSig === null || engineerSig === null) && (
-                <Typography.Text type="secondary">
-                  {t('deliverables.generate.needSignature')}
+              {langChanged ? (
+                <Typography.Text type="warning" data-testid="generate-rerender-first">
+                  {t('deliverables.generate.rerenderFirst')}
                 </Typography.Text>
+              ) : (
+                (customerSig === null || engineerSig === null) && (
+                  <Typography.Text type="secondary">
+                    {t('deliverables.generate.needSignature')}
+                  </Typography.Text>
+                )
               )}
               <Button
                 type="primary"
                 icon={<SafetyCertificateOutlined />}
-                disabled={customerSig === null || engineerSig === null || busy !== null}
+                disabled={
+                  customerSig === null || engineerSig === null || busy !== null || langChanged
+                }
                 loading={busy !== null}
                 onClick={() => void sign()}
                 data-testid="generate-sign"
@@ -265,7 +284,10 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
                 {fmtDateTime(outcome.signed.signedAt)}
               </Descriptions.Item>
               <Descriptions.Item label={t('deliverables.detail.pages')}>
-                {outcome.doc.pageCount ?? '—'} · {formatBytes(outcome.signed.bytes.byteLength)}
+                {t('deliverables.generate.preview', {
+                  pages: outcome.doc.pageCount ?? 0,
+                  size: formatBytes(outcome.signed.bytes.byteLength),
+                })}
               </Descriptions.Item>
               <Descriptions.Item label={t('deliverables.detail.verification')}>
                 <span data-testid="generate-verification">

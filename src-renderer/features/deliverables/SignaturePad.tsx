@@ -90,7 +90,12 @@ export function SignaturePad({
   function onPointerDown(e: ReactPointerEvent<HTMLCanvasElement>) {
     if (disabled || active.current !== null) return;
     e.preventDefault();
-    e.currentTarget.setPointerCapture(e.pointerId);
+    try {
+      // Keeps the stroke when the pen leaves the pad mid-signature.
+      e.currentTarget.setPointerCapture(e.pointerId);
+    } catch {
+      // A pointer that is already gone cannot be captured; the stroke still draws.
+    }
     const stroke: PadStroke = { pointerType: padPointerType(e.pointerType), points: [point(e)] };
     active.current = { id: e.pointerId, stroke };
     strokes.current.push(stroke);
@@ -192,8 +197,9 @@ export function SignaturePad({
           />
         </Flex>
         <Typography.Text type="secondary" data-testid={`signature-time-${role}`}>
-          {t('deliverables.pad.time')}:{' '}
-          {signedAt === null ? t('deliverables.pad.notSigned') : fmtDateTime(signedAt)}
+          {t('deliverables.pad.time', {
+            time: signedAt === null ? t('deliverables.pad.notSigned') : fmtDateTime(signedAt),
+          })}
         </Typography.Text>
       </Flex>
     </Card>

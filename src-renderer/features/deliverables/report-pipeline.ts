@@ -56,15 +56,16 @@ export interface RenderedReport {
   workerMs: number;
 }
 
-/** Renders in the worker (never on the UI thread). */
+/** Renders in the worker (never on the UI thread); `onProgress` gets 0–1 as pages are written. */
 export async function renderReport(
   snapshot: ReportSnapshot,
   lang: DeliverableLang,
+  onProgress?: (fraction: number) => void,
 ): Promise<RenderedReport> {
   const rendered =
     snapshot.kind === 'fault-report'
-      ? await renderClient().render('fault', snapshot, lang)
-      : await renderClient().render('inspection', snapshot, lang);
+      ? await renderClient().render('fault', snapshot, lang, onProgress)
+      : await renderClient().render('inspection', snapshot, lang, onProgress);
   return {
     bytes: rendered.bytes,
     pageCount: pdfPageCount(rendered.bytes),
@@ -170,11 +171,11 @@ export async function signDeliverable(
   request: ReportRequest,
   drawn: readonly DrawnSignature[],
   texts: { reason: string; signerName: string },
-  onStage: (stage: SignStage) => void,
+  onStage: (stage: SignStage, fraction?: number) => void,
 ): Promise<SignOutcome> {
-  onStage('building');
+  onStage('building', 0);
   const snapshot = withSignatures(request.snapshot, drawn);
-  const rendered = await renderReport(snapshot, draft.lang);
+  const rendered = await renderReport(snapshot, draft.lang, (f) => onStage('building', f));
   onStage('signing');
   const api = desktop();
   const signed = await api.deliverables.signPdf({

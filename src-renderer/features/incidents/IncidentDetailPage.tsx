@@ -44,7 +44,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useDatabase } from '../../db/database-context';
 import { useRxDocument } from '../../db/hooks';
-import { GenerateReportModal, faultReportRequest } from '../deliverables';
+import { GenerateReportModal, SourceDeliverablesCard, faultReportRequest } from '../deliverables';
 import type { ReportRequest } from '../deliverables/report-pipeline';
 import { ActionModal } from './ActionModal';
 import type { ActionValues } from './ActionModal';
@@ -270,6 +270,7 @@ export function IncidentDetailPage() {
               <IncidentTimeline incident={inc} pack={pack} zone={zone} />
             </Card>
             <IncidentDetailsCard incident={inc} />
+            <SourceDeliverablesCard sourceId={inc.id} />
           </Flex>
         </Col>
       </Row>

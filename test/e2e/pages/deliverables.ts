@@ -20,9 +20,17 @@ export class GenerateReportDialog {
     await this.root.getByTestId('generate-lang').getByText(label).click();
   }
 
-  /** Renders the draft and waits for the preview ("N 页 · S KB"). */
-  async render(): Promise<string> {
+  /**
+   * Renders the draft and waits for the preview ("N 页 · S KB"). With `watchProgress`, first
+   * checks that the progress bar shows (the first render loads 20 MB of fonts: it is visible).
+   */
+  async render(watchProgress = false): Promise<string> {
     await this.root.getByTestId('generate-render').click();
+    if (watchProgress) {
+      await expect(
+        this.root.getByTestId('generate-progress').locator('.ant-progress'),
+      ).toBeVisible();
+    }
     const preview = this.root.getByTestId('generate-preview');
     await expect(preview).toBeVisible();
     return (await preview.textContent()) ?? '';
@@ -54,6 +62,34 @@ export class GenerateReportDialog {
       }
       await mouse.up();
     }
+  }
+
+  /**
+   * Draws one stroke as pointer events of `pointerType` (pen with rising pressure, or touch),
+   * dispatched on the canvas: the input a tablet pen or a finger produces.
+   */
+  async drawWithPointer(role: Role, pointerType: 'pen' | 'touch'): Promise<void> {
+    await this.canvas(role).evaluate((canvas, type) => {
+      const rect = canvas.getBoundingClientRect();
+      const fire = (kind: string, i: number, n: number) => {
+        const t = i / n;
+        canvas.dispatchEvent(
+          new PointerEvent(kind, {
+            bubbles: true,
+            cancelable: true,
+            pointerId: 7,
+            pointerType: type,
+            isPrimary: true,
+            pressure: kind === 'pointerup' ? 0 : 0.2 + 0.8 * t,
+            clientX: rect.left + rect.width * (0.1 + 0.8 * t),
+            clientY: rect.top + rect.height * (0.5 + 0.3 * Math.sin(t * 12)),
+          }),
+        );
+      };
+      fire('pointerdown', 0, 40);
+      for (let i = 1; i < 40; i++) fire('pointermove', i, 40);
+      fire('pointerup', 40, 40);
+    }, pointerType);
   }
 
   async sign(): Promise<void> {

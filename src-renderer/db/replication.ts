@@ -21,7 +21,7 @@ import type {
   SyncResult,
   SyncStreamEvent,
 } from '../../src-shared/ipc';
-import { REPLICATED_COLLECTIONS } from '../../src-shared/sync/protocol';
+import { REPLICATED_COLLECTIONS, referencedBlobs } from '../../src-shared/sync/protocol';
 import type { PushRow, ReplicationCheckpoint, WireDocument } from '../../src-shared/sync/protocol';
 import type { FieldbookDatabase } from './database';
 import type { PendingTracker } from './pending-tracker';
@@ -112,14 +112,13 @@ class Backoff {
   }
 }
 
-/** The attachments a log entry references (sha256 of each). */
-function attachmentHashes(doc: AnyDoc): string[] {
-  const list = doc['attachments'];
-  if (!Array.isArray(list) || doc['_deleted'] === true) return [];
-  return list
-    .map((a) => (a as { sha256?: unknown }).sha256)
-    .filter((s): s is string => typeof s === 'string');
+/** The blobs a document references (the server's rule: every `sha256` field in it). */
+function blobHashes(doc: AnyDoc): string[] {
+  return doc['_deleted'] === true ? [] : [...referencedBlobs(doc)];
 }
+
+/** Collections whose documents reference blobs (photos, files, PDFs, signature images). */
+const BLOB_COLLECTIONS = ['visitLogEntries', 'inspections', 'deliverables'] as const;
 
 export interface ReplicationEngine {
   readonly status$: Observable<ReplicationStatus>;
@@ -185,6 +184,32 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
   };
 
   // --- blobs: uploaded after the documents that reference them --------------------------------
+  /**
+   * A signed deliverable is synced once the server has its document (blobs are queued only after
+   * their document's push was acknowledged), its PDF and its signature images: the laptop that
+   * uploaded them stamps `syncedAt`, an ordinary edit that replicates like any other.
+   */
+  const onServer = new Set<string>();
+  const markDeliverablesSynced = async (sha256: string): Promise<void> => {
+    onServer.add(sha256);
+    const deliverables = db.collections.deliverables;
+    if (deliverables === undefined) return;
+    try {
+      const docs = await deliverables.find({ selector: { status: 'signed' } }).exec();
+      const at = new Date().toISOString();
+      for (const doc of docs) {
+        if (doc.syncedAt !== undefined || doc.pdf === undefined) continue;
+        const needed = [doc.pdf.sha256, ...doc.signatures.map((s) => s.image.sha256)];
+        if (needed.includes(sha256) && needed.every((h) => onServer.has(h))) {
+          await doc.incrementalPatch({ syncedAt: at, updatedAt: at });
+        }
+      }
+    } catch (error) {
+      // Not stamped this time: the next start checks the blobs again and stamps it then.
+      console.warn('could not mark a deliverable as synced', error);
+    }
+  };
+
   /** Hash → enqueue number: a hash queued again while its upload runs is not dropped. */
   const blobQueue = new Map<string, number>();
   let enqueued = 0;
@@ -201,6 +226,7 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
           error: { code: 'server_error', message: String(error) },
         }));
         const requeued = blobQueue.get(sha256) !== queuedAs;
+        if (result.ok && result.value !== 'missing-locally') await markDeliverablesSynced(sha256);
         if (result.ok || (result.error.code === 'forbidden' && !requeued)) {
           // Done; or refused because its document is not on the server yet: the push of that
           // document queues it again.
@@ -310,7 +336,7 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
             queueBlobs(
               rows
                 .filter((r) => !refused.has(`${name}/${r.newDocumentState.id}`))
-                .flatMap((r) => attachmentHashes(r.newDocumentState)),
+                .flatMap((r) => blobHashes(r.newDocumentState)),
             );
             return conflicts;
           } catch (error) {
@@ -343,13 +369,15 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
     }
   }
 
-  // Blobs of entries recorded before this start (offline, or before the first sign-in) may not
-  // be on the server yet: check each once per start (an `uploadBlob` of a present blob is a HEAD).
-  if ('visitLogEntries' in db.collections) {
-    void db.collections.visitLogEntries
+  // Blobs of documents recorded before this start (offline, or before the first sign-in) may
+  // not be on the server yet: check each once per start (an `uploadBlob` of a present blob is a
+  // HEAD). Only the collections whose documents carry evidence or PDFs.
+  for (const name of BLOB_COLLECTIONS) {
+    if (!(name in db.collections)) continue;
+    void db.collections[name]
       .find()
       .exec()
-      .then((docs) => queueBlobs(docs.flatMap((d) => attachmentHashes(d.toJSON() as AnyDoc))))
+      .then((docs) => queueBlobs(docs.flatMap((d) => blobHashes(d.toJSON() as AnyDoc))))
       .catch(() => undefined);
   }
 

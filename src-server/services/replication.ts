@@ -1,7 +1,7 @@
 import { documentsEqual } from '../../src-shared/db/conflicts';
 import type { CollectionName } from '../../src-shared/db/types';
 import type { FieldError, PushRow, WireDocument } from '../../src-shared/sync';
-import { SHA256_PATTERN } from '../../src-shared/sync';
+import { referencedBlobs } from '../../src-shared/sync';
 import type { SqlClient, Store } from '../store';
 import { inScope, SCOPE_CHANNEL, type Scope } from './accounts';
 import { HttpError } from './errors';
@@ -126,19 +126,6 @@ export function validatePush(collection: CollectionName, rows: PushRow[]): void 
       errors.slice(0, 200),
     );
   }
-}
-
-/** Every `sha256` field anywhere in a document: the blobs it references. */
-export function referencedBlobs(doc: unknown, out = new Set<string>()): Set<string> {
-  if (Array.isArray(doc)) {
-    for (const v of doc) referencedBlobs(v, out);
-  } else if (typeof doc === 'object' && doc !== null) {
-    for (const [k, v] of Object.entries(doc)) {
-      if (k === 'sha256' && typeof v === 'string' && SHA256_PATTERN.test(v)) out.add(v);
-      else if (typeof v === 'object') referencedBlobs(v, out);
-    }
-  }
-  return out;
 }
 
 interface Current {

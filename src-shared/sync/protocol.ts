@@ -235,3 +235,21 @@ export interface IssuedCertificateResponse {
 }
 
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
+
+/**
+ * The blobs a document references: every `sha256` field anywhere in it (attachments of log
+ * entries, inspection evidence, a deliverable's PDF and signature images, earlier states kept in
+ * its history). The server grants blob access by these; the client uploads them after the
+ * document. A deleted document references nothing.
+ */
+export function referencedBlobs(doc: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(doc)) {
+    for (const v of doc) referencedBlobs(v, out);
+  } else if (typeof doc === 'object' && doc !== null) {
+    for (const [k, v] of Object.entries(doc)) {
+      if (k === 'sha256' && typeof v === 'string' && SHA256_PATTERN.test(v)) out.add(v);
+      else if (typeof v === 'object') referencedBlobs(v, out);
+    }
+  }
+  return out;
+}

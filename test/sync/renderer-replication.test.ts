@@ -26,7 +26,9 @@ import type { PendingTracker } from '../../src-renderer/db/pending-tracker';
 import { startReplication } from '../../src-renderer/db/replication';
 import type { ReplicationEngine, ReplicationStatus } from '../../src-renderer/db/replication';
 import { SyncClient } from './client';
-import { creates, customer, logEntry, site, visit } from './docs';
+import { creates, customer, logEntry, site, testId, visit } from './docs';
+import { createDraftDeliverable, markSigned } from '../../src-shared/domain/deliverables';
+import { sampleFaultSnapshot } from '../../src-shared/reports/sample';
 import { eventually } from './rxdb-laptop';
 import { startTestServer, type TestServer } from './harness';
 
@@ -217,6 +219,75 @@ describe('renderer replication engine with the app database', () => {
         .update(got ?? new Uint8Array())
         .digest('hex'),
     ).toBe(ref.sha256);
+  });
+
+  it('uploads a signed deliverable with its PDF and signature image, then marks it synced', async () => {
+    const a = await fresh();
+    const pdfBytes = new TextEncoder().encode(`%PDF-1.7\n% signed report ${Date.now()}\n%%EOF\n`);
+    const pdf = await a.services.blobs.put({
+      bytes: pdfBytes,
+      name: 'FB-FLT-20260304-0001.pdf',
+      mimeType: 'application/pdf',
+    });
+    const png = await a.services.blobs.put({
+      bytes: randomBytes(512),
+      name: 'signature.png',
+      mimeType: 'image/png',
+    });
+    const snapshot = sampleFaultSnapshot();
+    const draft = createDraftDeliverable(
+      {
+        id: testId('D'),
+        customerId: c1.id,
+        kind: 'fault-report',
+        sourceId: 'INC1',
+        title: '故障报告',
+        lang: 'zh',
+        snapshot,
+        pdf,
+      },
+      '2026-03-04T11:00:00+08:00',
+    );
+    const signed = markSigned(
+      draft,
+      {
+        snapshot,
+        pdf,
+        sha256: pdf.sha256,
+        signatures: [
+          { role: 'customer', name: '李明', signedAt: '2026-03-04T11:20:00+08:00', image: png },
+        ],
+        signer: { subject: 'CN=eng1', selfSigned: true, fingerprint: 'c'.repeat(64) },
+        signedAt: '2026-03-04T11:21:00+08:00',
+      },
+      '2026-03-04T11:21:00+08:00',
+    );
+    await a.db.deliverables.insert(signed);
+
+    a.start(await signIn(a, eng1), true);
+    await eventually(async () => {
+      const doc = await a.db.deliverables.findOne(signed.id).exec();
+      return doc?.syncedAt !== undefined;
+    });
+    // Synced means both blobs are on the server.
+    for (const sha of [pdf.sha256, png.sha256]) {
+      const res = await fetch(`${ts.url}/api/v1/blobs/${sha}`, {
+        headers: { authorization: `Bearer ${admin.token}` },
+      });
+      expect(res.status).toBe(200);
+    }
+    // The stamp is an edit like any other: it reaches the server too, the signature untouched.
+    await eventually(async () => {
+      const onServer = (await admin.pullAll('deliverables')).documents.find(
+        (d) => d.id === signed.id,
+      );
+      return onServer?.['syncedAt'] !== undefined;
+    });
+    const onServer = (await admin.pullAll('deliverables')).documents.find(
+      (d) => d.id === signed.id,
+    );
+    expect(onServer?.['status']).toBe('signed');
+    expect(onServer?.['sha256']).toBe(pdf.sha256);
   });
 
   it('keeps working offline, reports it, and merges with the history of what lost on return', async () => {

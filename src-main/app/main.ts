@@ -88,8 +88,8 @@ async function start(): Promise<void> {
       electron: process.versions.electron ?? null,
       locale: app.getLocale(),
     },
-    // Certificate enrolment (another issue) plugs in here, as `sync: { onSignedIn }`: it runs
-    // after every successful sign-in with an authenticated request to the server.
+    // Certificate enrolment with the organisation's CA runs after every sign-in (the services'
+    // default `sync.onSignedIn`, src-main/services/enrol-on-sign-in.ts).
   });
   registerIpcHandlers(ipcMain, services, origin);
   // Ends the live streams to the sync server, so quitting does not wait for them.

@@ -13,6 +13,7 @@ import type { NativeShell } from './deliverables-service';
 import { KeyStore } from './key-store';
 import type { SecretProtector } from './key-store';
 import { SigningIdentityStore } from './signing-identity-store';
+import { enrolOnSignIn } from './enrol-on-sign-in';
 import { SyncSession } from './sync-session';
 import type { SyncSessionOptions } from './sync-session';
 
@@ -25,7 +26,7 @@ export interface DesktopServicesOptions {
   native: NativeShell;
   /** What `app.getInfo` reports besides the platform. */
   appInfo: Omit<AppInfo, 'platform'>;
-  /** Sync session tuning and hooks (tests shorten timeouts; enrolment plugs in `onSignedIn`). */
+  /** Sync session tuning and hooks (tests shorten timeouts; `onSignedIn` replaces enrolment). */
   sync?: Omit<SyncSessionOptions, 'dir' | 'protector' | 'blobStore'>;
 }
 
@@ -51,6 +52,8 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
     options.protector,
   );
   const syncSession = new SyncSession({
+    // After each sign-in: certificate enrolment with the organisation's CA, unless replaced.
+    onSignedIn: enrolOnSignIn({ identities: signingIdentities }),
     ...options.sync,
     dir: join(options.userDataDir, USER_DATA_LAYOUT.sync),
     protector: options.protector,

@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 import { AppShell, FirstRunScreen } from './pages/app-shell';
 import { CustomersPage } from './pages/customers';
 import { SettingsPage } from './pages/settings';
+import { SyncScreen } from './pages/sync';
 
 function isoDateIn(zone: string): string {
   return new Intl.DateTimeFormat('en-CA', {
@@ -72,6 +73,17 @@ test('a fresh profile offers the first-run choice and loads the sample workspace
   await expect(settings.appInfo).toContainText('Fieldbook');
   await expect(page.getByText('本地工作区已有数据')).toBeVisible();
   await settings.setEngineer('张伟（S360）');
+
+  // Before a sign-in, the sync page warns that the fictitious sample data would be uploaded and
+  // asks for a confirmation first: without it, nothing is sent.
+  const sync = new SyncScreen(page);
+  await sync.goto();
+  await expect(page.getByTestId('sign-in-sample-warning')).toContainText('示例工作区');
+  await sync.fill('http://127.0.0.1:9', 'wangl', 'a-password');
+  await sync.submit();
+  await expect(sync.form.getByText('请确认是否上传示例数据')).toBeVisible();
+  await expect(sync.error).toHaveCount(0);
+  await expect(sync.account).toHaveCount(0);
 });
 
 test('starting empty skips the sample and never asks again', async ({ page }) => {

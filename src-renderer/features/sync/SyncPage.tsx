@@ -1,9 +1,21 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import type { SyncFailure } from '../../../src-shared/ipc';
 import { useI18n } from '../../app/i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { useSync } from '../../db/SyncProvider';
+import { hasSampleWorkspace } from '../workspace/first-run';
 import { failureText } from './failure-text';
 import { SyncStatusDetails } from './SyncStatusDetails';
 
@@ -13,6 +25,8 @@ interface SignInValues {
   serverUrl: string;
   username: string;
   password: string;
+  /** Only asked when the sample workspace was loaded: its fictitious data would be uploaded. */
+  uploadSample?: boolean;
 }
 
 function rememberedServer(): string {
@@ -31,6 +45,7 @@ function SignInCard({ defaults }: { defaults: Partial<SignInValues> }) {
   const [form] = Form.useForm<SignInValues>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<SyncFailure | null>(null);
+  const [sample] = useState(hasSampleWorkspace);
   const required = [{ required: true, whitespace: true, message: t('sync.signIn.required') }];
 
   const submit = async (values: SignInValues) => {
@@ -42,7 +57,8 @@ function SignInCard({ defaults }: { defaults: Partial<SignInValues> }) {
         setFailure({ code: 'invalid_server_url', message: serverUrl });
         return;
       }
-      const result = await sync.signIn({ ...values, serverUrl });
+      const { username, password } = values;
+      const result = await sync.signIn({ username, password, serverUrl });
       if (result.ok) {
         try {
           localStorage.setItem(LAST_SERVER_KEY, serverUrl);
@@ -79,6 +95,32 @@ function SignInCard({ defaults }: { defaults: Partial<SignInValues> }) {
         <Form.Item name="password" label={t('sync.signIn.password')} rules={required}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
+        {sample ? (
+          <>
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="sign-in-sample-warning"
+              title={t('sync.signIn.sampleTitle')}
+              description={t('sync.signIn.sampleWarning')}
+              style={{ marginBottom: 12 }}
+            />
+            <Form.Item
+              name="uploadSample"
+              valuePropName="checked"
+              rules={[
+                {
+                  validator: (_, checked: unknown) =>
+                    checked === true
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('sync.signIn.sampleConfirmRequired'))),
+                },
+              ]}
+            >
+              <Checkbox>{t('sync.signIn.sampleConfirm')}</Checkbox>
+            </Form.Item>
+          </>
+        ) : null}
         {failure ? (
           <Alert
             type="error"

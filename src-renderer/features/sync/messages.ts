@@ -15,6 +15,11 @@ export const messages = {
     'sync.signIn.failed': '登录失败',
     'sync.signIn.done': '已登录为 {username}',
     'sync.signIn.localData': '登录前在本机记录的数据会在登录后上传到服务器。',
+    'sync.signIn.sampleTitle': '本机加载了示例工作区',
+    'sync.signIn.sampleWarning':
+      '示例工作区中的客户、站点、事件等均为虚构数据。登录后，它们会与本机其他数据一起上传到服务器，团队成员都能看到。如需避免，请改用未加载示例的工作区登录。',
+    'sync.signIn.sampleConfirm': '我了解，仍然上传本机数据（含示例数据）',
+    'sync.signIn.sampleConfirmRequired': '请确认是否上传示例数据',
     'sync.account.title': '账号',
     'sync.account.user': '用户',
     'sync.account.role': '角色',
@@ -101,6 +106,11 @@ export const messages = {
     'sync.signIn.done': 'Signed in as {username}',
     'sync.signIn.localData':
       'Data recorded on this computer before signing in is uploaded after sign-in.',
+    'sync.signIn.sampleTitle': 'The sample workspace is loaded on this laptop',
+    'sync.signIn.sampleWarning':
+      'The customers, sites and incidents of the sample workspace are fictitious. After sign-in they are uploaded with the rest of the local data, and your team will see them. To avoid that, sign in from a workspace without the sample.',
+    'sync.signIn.sampleConfirm': 'I understand; upload the local data, sample included',
+    'sync.signIn.sampleConfirmRequired': 'Confirm whether to upload the sample data',
     'sync.account.title': 'Account',
     'sync.account.user': 'User',
     'sync.account.role': 'Role',

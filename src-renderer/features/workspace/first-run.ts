@@ -17,3 +17,25 @@ export function markFirstRunDone(): void {
     // Not persisted; the gate still lets the engineer in for this session.
   }
 }
+
+/**
+ * localStorage flag: the sample workspace was loaded on this laptop. Its customers are fictitious;
+ * signing in to a server would upload them with everything else, so the sign-in form says so.
+ */
+export const SAMPLE_WORKSPACE_KEY = 'fieldbook.sampleWorkspaceLoaded';
+
+export function hasSampleWorkspace(): boolean {
+  try {
+    return localStorage.getItem(SAMPLE_WORKSPACE_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
+export function markSampleWorkspaceLoaded(): void {
+  try {
+    localStorage.setItem(SAMPLE_WORKSPACE_KEY, new Date().toISOString());
+  } catch {
+    // Only the warning before the first sign-in is lost.
+  }
+}

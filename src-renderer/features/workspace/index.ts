@@ -1,3 +1,10 @@
 export { FirstRunGate } from './FirstRunGate';
 export { WorkspaceSampleCard } from './WorkspaceSampleCard';
-export { FIRST_RUN_DONE_KEY, isFirstRunDone, markFirstRunDone } from './first-run';
+export {
+  FIRST_RUN_DONE_KEY,
+  hasSampleWorkspace,
+  isFirstRunDone,
+  markFirstRunDone,
+  markSampleWorkspaceLoaded,
+  SAMPLE_WORKSPACE_KEY,
+} from './first-run';

@@ -1,3 +1,4 @@
+import { markSampleWorkspaceLoaded } from './first-run';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDatabase } from '../../db/database-context';
 import {
@@ -36,6 +37,7 @@ export function useSampleLoader(): { state: SampleLoaderState; load: () => Promi
       const total = await loadSampleWorkspace(db, new Date(), (done, all) =>
         set({ phase: 'loading', done, total: all }),
       );
+      markSampleWorkspaceLoaded();
       set({ phase: 'done', total });
       return true;
     } catch (err) {

@@ -121,6 +121,9 @@ test('inspection report of an inspection run in the UI: complete, sign by drawin
   expect(text).toContain('集群整体运行平稳');
   expect(text).toContain('李明');
   expect(text).toContain('张伟');
+  // The cover names who signed for the customer, as the signature page does.
+  const cover = run('pdftotext', ['-layout', '-f', '1', '-l', '1', exported, '-']).stdout;
+  expect(cover).toMatch(/客户代表\s+李明 · 运维经理/);
   // The photo evidence is in the report (besides the two drawn signatures).
   const images = run('pdfimages', ['-list', exported]).stdout;
   expect(images).toMatch(/^\s*\d+\s+\d+\s+image\s+240\s+160\b/m);

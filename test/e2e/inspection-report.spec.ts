@@ -32,6 +32,7 @@ test('inspection report of an inspection run in the UI: complete, sign by drawin
   harness,
 }) => {
   test.setTimeout(300_000);
+  await mkdir(PAGES, { recursive: true });
   await page.addInitScript(startAsEngineer, '张伟');
   const customer = '江南联合银行股份有限公司';
   const site = '上海张江数据中心';
@@ -96,6 +97,7 @@ test('inspection report of an inspection run in the UI: complete, sign by drawin
   const made = page.getByTestId('source-deliverables');
   await expect(made).toContainText(/FB-INS-\d{8}-0001/);
   await expect(made).toContainText('已签署');
+  await page.screenshot({ path: join(PAGES, 'inspection-page-zh.png'), fullPage: true });
 
   const files = await readdir(harness.exportsDir);
   expect(files).toHaveLength(1);
@@ -131,6 +133,5 @@ test('inspection report of an inspection run in the UI: complete, sign by drawin
   expect(verify.status, verify.stderr).toBe(0);
   expect(JSON.parse(verify.stdout)).toMatchObject({ valid: true });
 
-  await mkdir(PAGES, { recursive: true });
   expect(run('pdftoppm', ['-png', '-r', '70', exported, join(PAGES, 'zh')]).status).toBe(0);
 });

@@ -318,7 +318,7 @@ function InspectionWorkspace({ doc, customerName, siteName, zone, clusters }: Wo
         )}
       </Descriptions>
       {readOnly && <Alert type="success" showIcon title={t('inspections.detail.readOnly')} />}
-      <SourceDeliverablesCard sourceId={doc.id} />
+      <SourceDeliverablesCard sourceId={doc.id} className="fb-inspection-deliverables" />
       {conflicts > 0 && (
         <Alert
           type="info"

@@ -15,7 +15,12 @@ export {
   inspectedClusters,
 } from './inspection-snapshot';
 export type { InspectionFigures, InspectionSnapshotInput } from './inspection-snapshot';
-export { inspectionEvidencePhotos, inspectionSnapshotFrom } from './inspection-snapshot-from';
+export {
+  evidencePhotoDataUrl,
+  inspectionContract,
+  inspectionEvidencePhotos,
+  inspectionSnapshotFrom,
+} from './inspection-snapshot-from';
 export type {
   InspectionEvidencePhoto,
   InspectionSnapshotFromInput,

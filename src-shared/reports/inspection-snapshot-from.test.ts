@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AttachmentRef, ClusterDoc, CustomerDoc, SiteDoc } from '../db/types';
+import type { AttachmentRef, ClusterDoc, ContractDoc, CustomerDoc, SiteDoc } from '../db/types';
 import {
   answerCheck,
   completeInspection,
@@ -9,7 +9,14 @@ import {
 } from '../domain/inspection-ops';
 import { buildSampleWorkspace } from '../domain/sample-workspace';
 import { getTemplate } from '../policy/templates/index';
-import { buildInspectionReport, inspectionEvidencePhotos, inspectionSnapshotFrom } from './index';
+import {
+  buildInspectionReport,
+  evidencePhotoDataUrl,
+  inspectionContract,
+  inspectionEvidencePhotos,
+  inspectionSnapshotFrom,
+} from './index';
+import { Raster, encodePng } from './png';
 import { samplePhotoImage } from './sample';
 import { validateInspectionSnapshot } from './validate';
 
@@ -186,5 +193,82 @@ describe('inspectionSnapshotFrom', () => {
     expect(() => inspectionSnapshotFrom({ ...base, clusters: [], inspection: doc })).toThrow(
       /missing/,
     );
+  });
+});
+
+describe('evidencePhotoDataUrl', () => {
+  it('embeds PNG and JPEG by their bytes, whatever the stored type says', () => {
+    const png = encodePng(new Raster(2, 2, [[10, 20, 30]]));
+    expect(evidencePhotoDataUrl(png)).toBe(
+      `data:image/png;base64,${Buffer.from(png).toString('base64')}`,
+    );
+    const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]);
+    expect(evidencePhotoDataUrl(jpeg)).toBe(
+      `data:image/jpeg;base64,${Buffer.from(jpeg).toString('base64')}`,
+    );
+  });
+
+  it('refuses what pdfmake cannot draw: WebP, GIF, text, nothing', () => {
+    const webp = new TextEncoder().encode('RIFF\u0000\u0000\u0000\u0000WEBPVP8 ');
+    expect(evidencePhotoDataUrl(webp)).toBeNull();
+    expect(evidencePhotoDataUrl(new TextEncoder().encode('GIF89a....'))).toBeNull();
+    expect(evidencePhotoDataUrl(new TextEncoder().encode('top - 10:02'))).toBeNull();
+    expect(evidencePhotoDataUrl(new Uint8Array(0))).toBeNull();
+    // A PNG signature alone, cut off, is not a picture.
+    expect(
+      evidencePhotoDataUrl(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10])),
+    ).toBeNull();
+  });
+});
+
+describe('inspectionContract', () => {
+  function contract(id: string, patch: Partial<ContractDoc> = {}): ContractDoc {
+    return {
+      id,
+      customerId: 'C1',
+      number: `HT-${id}`,
+      packId: 'dce-support',
+      services: ['SNS'],
+      tier: 'advanced',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      validityRule: 'licence-activation',
+      siteIds: [],
+      clusterIds: [],
+      createdAt: T0,
+      updatedAt: T0,
+      ...patch,
+    };
+  }
+
+  it('picks the contract naming the cluster over an S360 one, over any other', () => {
+    const doc = completed();
+    const plain = contract('plain', { startDate: '2026-02-01' });
+    const s360 = contract('s360', { services: ['S360'] });
+    const named = contract('named', { clusterIds: ['K1'], siteIds: ['S1'] });
+    expect(inspectionContract(doc, site, [plain, s360, named])?.id).toBe('named');
+    expect(inspectionContract(doc, site, [plain, s360])?.id).toBe('s360');
+    expect(inspectionContract(doc, site, [contract('old'), plain])?.id).toBe('plain');
+  });
+
+  it('ignores contracts out of force on the day, of another site, pack or customer', () => {
+    const doc = completed();
+    expect(
+      inspectionContract(doc, site, [
+        contract('ended', { endDate: '2026-03-05' }),
+        contract('later', { startDate: '2026-03-07' }),
+        contract('elsewhere', { siteIds: ['S2'] }),
+        contract('ops', { packId: 'private-cloud-ops' }),
+        contract('other', { customerId: 'C2' }),
+      ]),
+    ).toBeUndefined();
+    // The day is the site's: 07:00 in Shanghai on the 6th is still the 5th in UTC.
+    const early = { ...doc, startedAt: '2026-03-06T07:00:00.000+08:00' };
+    expect(inspectionContract(early, site, [contract('ended', { endDate: '2026-03-05' })])).toBe(
+      undefined,
+    );
+    expect(
+      inspectionContract(early, site, [contract('starts', { startDate: '2026-03-06' })])?.id,
+    ).toBe('starts');
   });
 });

@@ -21,6 +21,7 @@ import {
 } from '../domain/inspection-ops';
 import { formatInZone, siteZone } from '../domain/sla-zone';
 import { buildInspectionSnapshot } from './inspection-snapshot';
+import { base64 } from './png';
 import type {
   InspectionSnapshot,
   SnapshotCluster,
@@ -69,6 +70,54 @@ export function inspectionEvidencePhotos(doc: InspectionDoc): InspectionEvidence
   return out.sort((x, y) => x.rank - y.rank).map((x) => x.photo);
 }
 
+/**
+ * The `data:` URL a report embeds for an evidence photo's bytes, or null when the bytes are not
+ * a PNG or JPEG (the only raster formats pdfmake renders; a WebP or HEIC photo would make the
+ * whole rendering fail). The type is read from the bytes, not from the stored MIME type.
+ */
+export function evidencePhotoDataUrl(bytes: Uint8Array): string | null {
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length > png.length && png.every((b, i) => bytes[i] === b)) {
+    return `data:image/png;base64,${base64(bytes)}`;
+  }
+  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
+    return `data:image/jpeg;base64,${base64(bytes)}`;
+  }
+  return null;
+}
+
+/** The inspection's day (`YYYY-MM-DD`): its start on the site's calendar. */
+function inspectionDate(doc: InspectionDoc, site: SiteDoc): string {
+  return formatInZone(siteZone(site.timeZone), Date.parse(doc.startedAt)).slice(0, 10);
+}
+
+/**
+ * The contract an inspection was made under, for the report's cover: of the customer's
+ * contracts of the inspection's policy pack that are in force on the inspection day and cover
+ * its site (a contract without sites covers all), the one naming an inspected cluster, else one
+ * with the S360 service, else any; among equals the latest start. Undefined when none applies.
+ */
+export function inspectionContract(
+  doc: InspectionDoc,
+  site: SiteDoc,
+  contracts: readonly ContractDoc[],
+): ContractDoc | undefined {
+  const date = inspectionDate(doc, site);
+  const clusterIds = new Set(doc.clusters.map((c) => c.clusterId));
+  const rank = (c: ContractDoc) =>
+    c.clusterIds.some((id) => clusterIds.has(id)) ? 2 : c.services.includes('S360') ? 1 : 0;
+  return contracts
+    .filter(
+      (c) =>
+        c.customerId === doc.customerId &&
+        c.packId === doc.packId &&
+        c.startDate <= date &&
+        date <= c.endDate &&
+        (c.siteIds.length === 0 || c.siteIds.includes(doc.siteId)),
+    )
+    .sort((a, b) => rank(b) - rank(a) || (a.startDate < b.startDate ? 1 : -1))[0];
+}
+
 export interface InspectionSnapshotFromInput {
   inspection: InspectionDoc;
   customer: CustomerDoc;
@@ -105,8 +154,7 @@ export function inspectionSnapshotFrom(input: InspectionSnapshotFromInput): Insp
   if (doc.customerId !== customer.id || site.id !== doc.siteId) {
     throw new InputError('customer or site is not the inspection’s', 'customerId');
   }
-  const zone = siteZone(site.timeZone);
-  const date = formatInZone(zone, Date.parse(doc.startedAt)).slice(0, 10);
+  const date = inspectionDate(doc, site);
   const byId = new Map(input.clusters.map((c) => [c.id, c]));
   const clusters: SnapshotCluster[] = doc.clusters.map((ic) => {
     const c = byId.get(ic.clusterId);

@@ -150,7 +150,7 @@ test('fault report from an incident: sign by drawing, export, verify with pdfsig
   }
 });
 
-test('inspection report from the sample snapshot, in the English UI: render, sign, export', async ({
+test('inspection report of the sample workspace’s completed inspection, chosen on the deliverables page in the English UI: render, sign, export', async ({
   page,
   harness,
 }) => {
@@ -169,10 +169,20 @@ test('inspection report from the sample snapshot, in the English UI: render, sig
 
   await page.getByTestId('generate-inspection').click();
   const source = page.getByRole('dialog').filter({ hasText: 'Generate inspection report' });
+  // The grid has no completed inspection: nothing to make a report from.
+  await source.getByTestId('inspection-customer').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '荆楚电网有限公司' }).click();
+  await source.getByTestId('inspection-source').click();
+  await expect(page.getByText('This customer has no completed inspection')).toBeVisible();
   await source.getByTestId('inspection-customer').click();
   await page.locator('.ant-select-item-option').filter({ hasText: '钱塘银行股份有限公司' }).click();
-  await source.getByTestId('inspection-site').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '杭州滨江数据中心' }).click();
+  await source.getByTestId('inspection-source').click();
+  const options = page.locator(
+    '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
+  );
+  await expect(options).toHaveCount(1);
+  await expect(options.first()).toContainText('DCE proactive inspection (S360) · 杭州滨江数据中心');
+  await options.first().click();
   if (SHOTS) await source.screenshot({ path: join(SHOTS, 'inspection-source-en.png') });
   await source.getByRole('button', { name: 'OK' }).click();
 
@@ -205,6 +215,10 @@ test('inspection report from the sample snapshot, in the English UI: render, sig
   const text = run('pdftotext', ['-layout', file, '-']).stdout;
   expect(text).toContain('Inspection report');
   expect(text).toContain('钱塘银行股份有限公司');
+  expect(text).toContain('杭州滨江数据中心');
+  // The inspection's own cluster, nodes and evaluation, not the sample snapshot's.
+  expect(text).toContain('hz-prod-01');
+  expect(text).toContain('hz-prod-w24');
   expect(text).toContain('王芳');
   expect(run('node', ['bin/fieldbook.mjs', 'verify', file]).status).toBe(0);
   await expect(list.rows()).toHaveCount(1);

@@ -16,6 +16,7 @@ import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import type { DeliverableDoc } from '../../../src-shared/db/types';
 import { isLatestRevision, revisionsOf } from '../../../src-shared/domain/deliverables';
+import { templateOf } from '../../../src-shared/domain/inspection-ops';
 import { useI18n } from '../../app/i18n';
 import { useEngineer } from '../../app/settings';
 import { EmptyState } from '../../components/EmptyState';
@@ -112,6 +113,7 @@ function DeliverableDetails({ doc, all }: { doc: DeliverableDoc; all: readonly D
   );
 }
 
+/** Chooses the completed inspection an inspection report is made from: customer, then inspection. */
 function InspectionSourceModal({
   open,
   onCancel,
@@ -119,15 +121,40 @@ function InspectionSourceModal({
 }: {
   open: boolean;
   onCancel: () => void;
-  onChoose: (customerId: string, siteId: string) => void;
+  onChoose: (inspectionId: string) => void;
 }) {
-  const { t } = useI18n();
-  const [form] = Form.useForm<{ customerId?: string; siteId?: string }>();
+  const { t, pick, fmtDateTime } = useI18n();
+  const [form] = Form.useForm<{ customerId?: string; inspectionId?: string }>();
   const customerId = Form.useWatch('customerId', form);
   const customers = useRxQuery((db) => db.customers.find({ sort: [{ name: 'asc' }] }), []);
+  const completed = useRxQuery(
+    (db) =>
+      customerId === undefined
+        ? null
+        : db.inspections.find({ selector: { customerId, status: 'completed' } }),
+    [customerId],
+  );
   const sites = useRxQuery(
     (db) => (customerId === undefined ? null : db.sites.find({ selector: { customerId } })),
     [customerId],
+  );
+  const siteById = useMemo(() => new Map(sites.docs.map((x) => [x.id, x])), [sites.docs]);
+  const options = useMemo(
+    () =>
+      [...completed.docs]
+        .sort((a, b) => ((a.finishedAt ?? '') < (b.finishedAt ?? '') ? 1 : -1))
+        .map((d) => {
+          const site = siteById.get(d.siteId);
+          return {
+            value: d.id,
+            label: t('deliverables.inspection.option', {
+              template: pick(templateOf(d).name),
+              site: site?.name ?? '—',
+              finished: fmtDateTime(d.finishedAt ?? d.startedAt, site?.timeZone),
+            }),
+          };
+        }),
+    [completed.docs, siteById, t, pick, fmtDateTime],
   );
   return (
     <Modal
@@ -136,8 +163,7 @@ function InspectionSourceModal({
       onCancel={onCancel}
       onOk={() => {
         void form.validateFields().then((v) => {
-          if (v.customerId !== undefined && v.siteId !== undefined)
-            onChoose(v.customerId, v.siteId);
+          if (v.inspectionId !== undefined) onChoose(v.inspectionId);
         });
       }}
       destroyOnHidden
@@ -154,17 +180,18 @@ function InspectionSourceModal({
           <Select
             data-testid="inspection-customer"
             options={customers.docs.map((c) => ({ value: c.id, label: c.name }))}
-            onChange={() => form.setFieldValue('siteId', undefined)}
+            onChange={() => form.setFieldValue('inspectionId', undefined)}
           />
         </Form.Item>
         <Form.Item
-          name="siteId"
-          label={t('deliverables.inspection.site')}
+          name="inspectionId"
+          label={t('deliverables.inspection.inspection')}
           rules={[{ required: true }]}
         >
           <Select
-            data-testid="inspection-site"
-            options={sites.docs.map((s) => ({ value: s.id, label: s.name }))}
+            data-testid="inspection-source"
+            options={options}
+            notFoundContent={t('deliverables.inspection.none')}
           />
         </Form.Item>
       </Form>
@@ -206,7 +233,7 @@ export function DeliverablesPage() {
     void prepare(() =>
       doc.kind === 'fault-report'
         ? faultReportRequest(db, doc.sourceId, engineer.name, doc)
-        : inspectionReportRequest(db, doc.customerId, doc.siteId ?? '', engineer.name, doc),
+        : inspectionReportRequest(db, doc.sourceId, engineer.name, doc),
     );
   }
 
@@ -306,9 +333,9 @@ export function DeliverablesPage() {
       <InspectionSourceModal
         open={choosing}
         onCancel={() => setChoosing(false)}
-        onChoose={(customerId, siteId) => {
+        onChoose={(inspectionId) => {
           setChoosing(false);
-          void prepare(() => inspectionReportRequest(db, customerId, siteId, engineer.name));
+          void prepare(() => inspectionReportRequest(db, inspectionId, engineer.name));
         }}
       />
       <GenerateReportModal request={request} onClose={() => setRequest(null)} />

@@ -6,7 +6,14 @@ import { useRxQuery } from '../../db/hooks';
 import { ExportOpenButtons } from './ExportOpenButtons';
 
 /** The deliverables made from one incident or inspection, newest first. */
-export function SourceDeliverablesCard({ sourceId }: { sourceId: string }) {
+export function SourceDeliverablesCard({
+  sourceId,
+  className,
+}: {
+  sourceId: string;
+  /** For the page's spacing; the card renders nothing while there are no deliverables. */
+  className?: string;
+}) {
   const { t, fmtDateTime } = useI18n();
   const found = useRxQuery((db) => db.deliverables.find({ selector: { sourceId } }), [sourceId]);
   const docs = useMemo(
@@ -20,6 +27,7 @@ export function SourceDeliverablesCard({ sourceId }: { sourceId: string }) {
   return (
     <Card
       size="small"
+      className={className}
       title={<Link to="/deliverables">{t('deliverables.title')}</Link>}
       data-testid="source-deliverables"
     >

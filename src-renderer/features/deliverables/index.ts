@@ -1,4 +1,4 @@
 export { DeliverablesPage } from './DeliverablesPage';
 export { GenerateReportModal } from './GenerateReportModal';
-export { faultReportRequest } from './report-requests';
+export { faultReportRequest, inspectionReportRequest } from './report-requests';
 export { SourceDeliverablesCard } from './SourceDeliverablesCard';

@@ -36,6 +36,22 @@ describe('report pipeline helpers', () => {
     expect(validateFaultSnapshot(JSON.parse(JSON.stringify(signed)))).toMatchObject({ ok: true });
   });
 
+  it('names whoever signed for the customer as the customer representative', () => {
+    const base = {
+      ...sampleFaultSnapshot(),
+      signatures: [],
+      customerRepresentatives: [{ name: '王建国', title: '信息科技部总经理' }],
+    };
+    const signed = withSignatures(base, [drawn('customer', '运维经理'), drawn('engineer', '')]);
+    expect(signed.customerRepresentatives).toEqual([{ name: '李明', title: '运维经理' }]);
+    const untitled = withSignatures(base, [drawn('customer', '')]);
+    expect(untitled.customerRepresentatives).toEqual([{ name: '李明' }]);
+    // Only the engineer signed: the proposed representative stays.
+    expect(withSignatures(base, [drawn('engineer', '')]).customerRepresentatives).toEqual(
+      base.customerRepresentatives,
+    );
+  });
+
   it('formats sizes for the preview', () => {
     expect(formatBytes(900)).toBe('900 B');
     expect(formatBytes(80_000)).toBe('78 KB');

@@ -138,7 +138,12 @@ export async function recordDraft(
   return draft;
 }
 
-/** The snapshot with the drawn signatures, as the signed PDF shows them. */
+/**
+ * The snapshot with the drawn signatures, as the signed PDF shows them. Whoever signs for the
+ * customer is the customer representative the report names (the cover and document details),
+ * replacing the contact proposed before signing: the page that lists them must agree with the
+ * signature page.
+ */
 export function withSignatures(
   snapshot: ReportSnapshot,
   drawn: readonly DrawnSignature[],
@@ -150,7 +155,14 @@ export function withSignatures(
     signedAt: d.signedAt,
     image: d.dataUrl,
   }));
-  return { ...snapshot, signatures };
+  const representatives = signatures
+    .filter((s) => s.role === 'customer')
+    .map((s) => ({ name: s.name, ...(s.title !== undefined ? { title: s.title } : {}) }));
+  return {
+    ...snapshot,
+    signatures,
+    ...(representatives.length > 0 ? { customerRepresentatives: representatives } : {}),
+  };
 }
 
 export interface SignOutcome {

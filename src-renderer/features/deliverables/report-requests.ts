@@ -1,21 +1,26 @@
 /**
  * Builds what a deliverable is made from, out of the stored documents: a fault report from an
- * incident (the shared `faultSnapshotFrom`), an inspection report from the sample inspection
- * snapshot until inspections can be run in the app. A new revision keeps the number and adds one
- * to the revision (`nextRevisionSnapshot`).
+ * incident (the shared `faultSnapshotFrom`), an inspection report from a completed inspection
+ * (the shared `inspectionSnapshotFrom`, with its evidence photos from the blob store). A new
+ * revision keeps the number, adds one to the revision (`nextRevisionSnapshot`) and is rebuilt
+ * from the source's current state.
  */
-import type { DeliverableDoc } from '../../../src-shared/db/types';
+import type { DeliverableDoc, InspectionDoc } from '../../../src-shared/db/types';
 import { nextRevisionSnapshot } from '../../../src-shared/domain/deliverables';
+import { templateOf } from '../../../src-shared/domain/inspection-ops';
 import { faultSnapshotFrom } from '../../../src-shared/reports/fault-snapshot';
-import { sampleInspectionSnapshot } from '../../../src-shared/reports/sample';
-import type { ReportSnapshot } from '../../../src-shared/reports/snapshot-types';
+import {
+  evidencePhotoDataUrl,
+  inspectionContract,
+  inspectionEvidencePhotos,
+  inspectionSnapshotFrom,
+} from '../../../src-shared/reports/inspection-snapshot-from';
+import type { ReportSnapshot, SnapshotPhoto } from '../../../src-shared/reports/snapshot-types';
 import { nowInstant } from '../../app/clock';
+import { desktop } from '../../app/desktop';
 import type { FieldbookDatabase } from '../../db/database';
 import { allocateDocumentNumber } from './report-pipeline';
 import type { ReportRequest } from './report-pipeline';
-
-/** The source id of inspection reports made from the sample snapshot. */
-export const SAMPLE_INSPECTION_SOURCE = 'sample-inspection';
 
 async function need<T>(value: Promise<{ toMutableJSON(): T } | null>, what: string): Promise<T> {
   const doc = await value;
@@ -67,49 +72,85 @@ export async function faultReportRequest(
   };
 }
 
+/**
+ * The evidence photos of an inspection as the report embeds them, read from the blob store.
+ * A photo that is not on this laptop (not synced yet) or not a PNG/JPEG is left out: the report
+ * then cites no photo for that answer rather than failing.
+ */
+async function evidencePhotos(inspection: InspectionDoc): Promise<SnapshotPhoto[]> {
+  const photos: SnapshotPhoto[] = [];
+  for (const p of inspectionEvidencePhotos(inspection)) {
+    const bytes = await desktop()
+      .blobs.get(p.attachment.sha256)
+      .catch(() => null);
+    const dataUrl = bytes === null ? null : evidencePhotoDataUrl(bytes);
+    if (dataUrl === null) continue;
+    photos.push({
+      id: p.attachment.sha256,
+      sha256: p.attachment.sha256,
+      caption: p.caption,
+      takenAt: p.takenAt,
+      dataUrl,
+    });
+  }
+  return photos;
+}
+
+/**
+ * The inspection report of a completed inspection, from its current state (a new revision
+ * re-reads the inspection, so corrections made after reopening it are in). Throws when the
+ * inspection is not completed (or no longer on this laptop).
+ */
 export async function inspectionReportRequest(
   db: FieldbookDatabase,
-  customerId: string,
-  siteId: string,
+  inspectionId: string,
   engineer: string,
   previous?: DeliverableDoc,
 ): Promise<ReportRequest> {
-  const customer = await need(db.customers.findOne(customerId).exec(), 'customer');
-  const site = await need(db.sites.findOne(siteId).exec(), 'site');
+  const inspection = await need(
+    db.inspections.findOne(inspectionId).exec(),
+    `inspection ${inspectionId}`,
+  );
+  const customer = await need(db.customers.findOne(inspection.customerId).exec(), 'customer');
+  const site = await need(db.sites.findOne(inspection.siteId).exec(), 'site');
+  const clusterIds = inspection.clusters.map((c) => c.clusterId);
+  const clusters = (await db.clusters.findByIds(clusterIds).exec()).values();
+  const contracts = await db.contracts.find({ selector: { customerId: customer.id } }).exec();
+  const contract = inspectionContract(
+    inspection,
+    site,
+    contracts.map((c) => c.toMutableJSON()),
+  );
+  const photos = await evidencePhotos(inspection);
   const issuedAt = nowInstant();
   const documentNumber =
     previous?.documentNumber ??
     (await allocateDocumentNumber(db, 'inspection-report', site.timeZone));
   const rep = customer.contacts[0];
+  const engineers = inspection.engineers.length > 0 ? inspection.engineers : [engineer];
+  const fresh = inspectionSnapshotFrom({
+    inspection,
+    customer,
+    site,
+    clusters: [...clusters].map((c) => c.toMutableJSON()),
+    ...(contract !== undefined ? { contract } : {}),
+    documentNumber,
+    issuedAt,
+    engineers: engineers.map((name) => ({ name })),
+    customerRepresentatives: rep
+      ? [{ name: rep.name, ...(rep.title ? { title: rep.title } : {}) }]
+      : [],
+    photos,
+  });
   const snapshot: ReportSnapshot =
-    previous !== undefined
-      ? nextRevisionSnapshot(previous, issuedAt)
-      : {
-          ...sampleInspectionSnapshot(),
-          documentNumber,
-          revision: 1,
-          issuedAt,
-          customer: {
-            name: customer.name,
-            ...(customer.shortName ? { shortName: customer.shortName } : {}),
-          },
-          site: {
-            name: site.name,
-            timeZone: site.timeZone,
-            ...(site.address ? { address: site.address } : {}),
-          },
-          engineers: [{ name: engineer }],
-          customerRepresentatives: rep
-            ? [{ name: rep.name, ...(rep.title ? { title: rep.title } : {}) }]
-            : [],
-          signatures: [],
-        };
+    previous === undefined ? fresh : nextRevisionSnapshot(previous, issuedAt, fresh);
+  const template = templateOf(inspection);
   return {
     kind: 'inspection-report',
     customerId: customer.id,
     siteId: site.id,
-    sourceId: previous?.sourceId ?? SAMPLE_INSPECTION_SOURCE,
-    title: previous?.title ?? site.name,
+    sourceId: inspection.id,
+    title: `${template.name.zh} · ${fresh.inspection.date}`,
     location: site.name,
     snapshot,
     ...(previous !== undefined ? { supersedesId: previous.id } : {}),

@@ -1,4 +1,10 @@
-import { CheckCircleOutlined, DownOutlined, UndoOutlined, UpOutlined } from '@ant-design/icons';
+import {
+  CheckCircleOutlined,
+  DownOutlined,
+  FilePdfOutlined,
+  UndoOutlined,
+  UpOutlined,
+} from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -14,7 +20,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ClusterDoc, InspectionDoc } from '../../../src-shared/db/types';
 import { inspectionProgress } from '../../../src-shared/domain/inspection';
@@ -35,6 +41,12 @@ import { PageHeader } from '../../components/PageHeader';
 import { useDatabase } from '../../db/database-context';
 import { useRxDocument, useRxQuery } from '../../db/hooks';
 import { clustersOfCustomer } from '../../db/queries';
+import {
+  GenerateReportModal,
+  SourceDeliverablesCard,
+  inspectionReportRequest,
+} from '../deliverables';
+import type { ReportRequest } from '../deliverables/report-pipeline';
 import { CheckItem } from './CheckItem';
 import { EvaluationSection } from './EvaluationSection';
 import type { SaveFinding } from './EvaluationSection';
@@ -116,6 +128,7 @@ function InspectionWorkspace({ doc, customerName, siteName, zone, clusters }: Wo
   const engineer = useEngineer();
   const [searchParams, setSearchParams] = useSearchParams();
   const readOnly = doc.status === 'completed';
+  const [report, setReport] = useState<ReportRequest | null>(null);
 
   // The lifecycle status is judged on the inspection's start day at the site.
   const date = doc.startedAt.slice(0, 10);
@@ -193,6 +206,13 @@ function InspectionWorkspace({ doc, customerName, siteName, zone, clusters }: Wo
       },
     });
   };
+  const generateReport = () => {
+    inspectionReportRequest(db, doc.id, by)
+      .then(setReport)
+      .catch((err: unknown) =>
+        message.error(t('deliverables.failed', { message: (err as Error).message })),
+      );
+  };
   const reopen = () => {
     void apply((d) => reopenInspection(d, nowInstant())).then(() =>
       message.success(t('inspections.detail.reopened')),
@@ -250,9 +270,19 @@ function InspectionWorkspace({ doc, customerName, siteName, zone, clusters }: Wo
         }
         extra={
           readOnly ? (
-            <Button icon={<UndoOutlined />} onClick={reopen} data-testid="inspection-reopen">
-              {t('inspections.detail.reopen')}
-            </Button>
+            <>
+              <Button
+                type="primary"
+                icon={<FilePdfOutlined />}
+                onClick={generateReport}
+                data-testid="inspection-generate-report"
+              >
+                {t('inspections.detail.generateReport')}
+              </Button>
+              <Button icon={<UndoOutlined />} onClick={reopen} data-testid="inspection-reopen">
+                {t('inspections.detail.reopen')}
+              </Button>
+            </>
           ) : (
             <Button
               type="primary"
@@ -288,6 +318,7 @@ function InspectionWorkspace({ doc, customerName, siteName, zone, clusters }: Wo
         )}
       </Descriptions>
       {readOnly && <Alert type="success" showIcon title={t('inspections.detail.readOnly')} />}
+      <SourceDeliverablesCard sourceId={doc.id} className="fb-inspection-deliverables" />
       {conflicts > 0 && (
         <Alert
           type="info"
@@ -420,6 +451,7 @@ function InspectionWorkspace({ doc, customerName, siteName, zone, clusters }: Wo
           </Flex>
         </Col>
       </Row>
+      <GenerateReportModal request={report} onClose={() => setReport(null)} />
     </div>
   );
 }

@@ -36,6 +36,12 @@ export class GenerateReportDialog {
     return (await preview.textContent()) ?? '';
   }
 
+  /** Types the printed name and title under a pad (replacing what the dialog proposed). */
+  async setSigner(role: Role, name: string, title: string): Promise<void> {
+    await this.root.getByTestId(`signature-name-${role}`).fill(name);
+    await this.root.getByTestId(`signature-title-${role}`).fill(title);
+  }
+
   canvas(role: Role): Locator {
     return this.root.getByTestId(`signature-canvas-${role}`);
   }

@@ -18,6 +18,7 @@ import type { DeliverableDoc } from '../../../src-shared/db/types';
 import { isLatestRevision, revisionsOf } from '../../../src-shared/domain/deliverables';
 import { templateOf } from '../../../src-shared/domain/inspection-ops';
 import { useI18n } from '../../app/i18n';
+import { deliverableErrorText } from './deliverable-errors';
 import { useEngineer } from '../../app/settings';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -225,7 +226,7 @@ export function DeliverablesPage() {
     try {
       setRequest(await build());
     } catch (e) {
-      message.error(t('deliverables.failed', { message: (e as Error).message }));
+      message.error(deliverableErrorText(t, e));
     }
   }
 

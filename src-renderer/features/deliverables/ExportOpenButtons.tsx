@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { DeliverableDoc } from '../../../src-shared/db/types';
 import { desktop } from '../../app/desktop';
 import { useI18n } from '../../app/i18n';
+import { deliverableErrorText } from './deliverable-errors';
 import { exportDeliverable } from './report-pipeline';
 
 /**
@@ -36,7 +37,7 @@ export function ExportOpenButtons({ doc, size }: { doc: DeliverableDoc; size?: '
         message.success(t('deliverables.opened'));
       }
     } catch (e) {
-      message.error(t('deliverables.failed', { message: (e as Error).message }));
+      message.error(deliverableErrorText(t, e));
     } finally {
       setBusy(false);
     }

@@ -16,6 +16,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import type { DeliverableDoc, DeliverableLang } from '../../../src-shared/db/types';
 import { useI18n } from '../../app/i18n';
+import { deliverableErrorText } from './deliverable-errors';
 import { useDatabase } from '../../db/database-context';
 import { ExportOpenButtons } from './ExportOpenButtons';
 import type { DrawnSignature } from './SignaturePad';
@@ -99,7 +100,7 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
       setPercent(100);
       message.success(t('deliverables.generate.draftSaved'));
     } catch (e) {
-      setError(t('deliverables.failed', { message: (e as Error).message }));
+      setError(deliverableErrorText(t, e));
     } finally {
       setBusy(null);
     }
@@ -130,7 +131,7 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
       setPercent(100);
       setOutcome(result);
     } catch (e) {
-      setError(t('deliverables.failed', { message: (e as Error).message }));
+      setError(deliverableErrorText(t, e));
     } finally {
       setBusy(null);
     }

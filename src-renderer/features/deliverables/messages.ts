@@ -32,6 +32,15 @@ export const messages = {
     'deliverables.exportCancelled': '已取消导出',
     'deliverables.opened': '已在系统查看器中打开',
     'deliverables.failed': '操作失败：{message}',
+    'deliverables.error.sourceMissing':
+      '找不到生成报告所需的{kind}（{id}），可能已被删除或尚未同步到本机。',
+    'deliverables.error.noPdf': '{number} 还没有生成 PDF。',
+    'deliverables.error.pdfMissing':
+      '{number} 的 PDF 不在本机，且无法从服务器下载（未登录或离线）。联网登录后重试。',
+    'deliverables.source.incident': '事件',
+    'deliverables.source.inspection': '巡检',
+    'deliverables.source.customer': '客户',
+    'deliverables.source.site': '站点',
     'deliverables.history.title': '版本历史',
     'deliverables.history.displaced': '被替换的状态',
     'deliverables.history.reason.conflict': '同步冲突中未被采用',
@@ -118,6 +127,15 @@ export const messages = {
     'deliverables.exportCancelled': 'Export cancelled',
     'deliverables.opened': 'Opened in the system viewer',
     'deliverables.failed': 'Failed: {message}',
+    'deliverables.error.sourceMissing':
+      'The {kind} this report is made from ({id}) is not on this laptop: deleted, or not synced yet.',
+    'deliverables.error.noPdf': '{number} has no PDF yet.',
+    'deliverables.error.pdfMissing':
+      'The PDF of {number} is not on this laptop and cannot be downloaded (signed out or offline). Try again online.',
+    'deliverables.source.incident': 'incident',
+    'deliverables.source.inspection': 'inspection',
+    'deliverables.source.customer': 'customer',
+    'deliverables.source.site': 'site',
     'deliverables.history.title': 'Revision history',
     'deliverables.history.displaced': 'Replaced states',
     'deliverables.history.reason.conflict': 'Not kept in a sync conflict',

@@ -22,6 +22,8 @@ import { pdfPageCount } from '../../../src-shared/reports/pdf-info';
 import type { ReportSnapshot, SnapshotSignature } from '../../../src-shared/reports/snapshot-types';
 import type { PdfVerification, SignedPdf } from '../../../src-shared/ipc';
 import { isoDateIn, nowInstant } from '../../app/clock';
+import { readBlob } from '../../db/blob-fetch';
+import { DeliverableUserError } from './deliverable-errors';
 import { desktop } from '../../app/desktop';
 import type { FieldbookDatabase } from '../../db/database';
 import { PdfRenderClient } from '../../workers/pdf-render-client';
@@ -246,9 +248,14 @@ export async function signDeliverable(
 
 /** Saves the deliverable's stored PDF through the native save dialog; the path, or null. */
 export async function exportDeliverable(doc: DeliverableDoc): Promise<string | null> {
-  if (doc.pdf === undefined) throw new Error(`${doc.documentNumber} has no PDF`);
-  const bytes = await desktop().blobs.get(doc.pdf.sha256);
-  if (bytes === null) throw new Error(`the PDF of ${doc.documentNumber} is not on this laptop`);
+  if (doc.pdf === undefined) {
+    throw new DeliverableUserError('deliverables.error.noPdf', { number: doc.documentNumber });
+  }
+  // A deliverable made on another laptop arrives with its document; its PDF on demand.
+  const bytes = await readBlob(doc.pdf.sha256);
+  if (bytes === null) {
+    throw new DeliverableUserError('deliverables.error.pdfMissing', { number: doc.documentNumber });
+  }
   return desktop().deliverables.savePdf({ bytes, suggestedName: deliverableFileName(doc) });
 }
 

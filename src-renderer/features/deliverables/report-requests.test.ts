@@ -178,6 +178,9 @@ describe('inspectionReportRequest', () => {
     const db = await openDb();
     const running = ws.inspections.find((i) => i.status === 'in-progress')!;
     await expect(inspectionReportRequest(db, running.id, '王芳')).rejects.toThrow(/completed/);
-    await expect(inspectionReportRequest(db, 'nope', '王芳')).rejects.toThrow(/not found/);
+    await expect(inspectionReportRequest(db, 'nope', '王芳')).rejects.toMatchObject({
+      key: 'deliverables.error.sourceMissing',
+      params: { kind: 'inspection', id: 'nope' },
+    });
   });
 });

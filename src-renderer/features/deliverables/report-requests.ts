@@ -17,14 +17,20 @@ import {
 } from '../../../src-shared/reports/inspection-snapshot-from';
 import type { ReportSnapshot, SnapshotPhoto } from '../../../src-shared/reports/snapshot-types';
 import { nowInstant } from '../../app/clock';
-import { desktop } from '../../app/desktop';
 import type { FieldbookDatabase } from '../../db/database';
+import { readBlob } from '../../db/blob-fetch';
+import { sourceMissing } from './deliverable-errors';
+import type { SourceKind } from './deliverable-errors';
 import { allocateDocumentNumber } from './report-pipeline';
 import type { ReportRequest } from './report-pipeline';
 
-async function need<T>(value: Promise<{ toMutableJSON(): T } | null>, what: string): Promise<T> {
+async function need<T>(
+  value: Promise<{ toMutableJSON(): T } | null>,
+  kind: SourceKind,
+  id: string,
+): Promise<T> {
   const doc = await value;
-  if (doc === null) throw new Error(`${what} not found`);
+  if (doc === null) throw sourceMissing(kind, id);
   return doc.toMutableJSON();
 }
 
@@ -34,9 +40,13 @@ export async function faultReportRequest(
   engineer: string,
   previous?: DeliverableDoc,
 ): Promise<ReportRequest> {
-  const incident = await need(db.incidents.findOne(incidentId).exec(), `incident ${incidentId}`);
-  const customer = await need(db.customers.findOne(incident.customerId).exec(), 'customer');
-  const site = await need(db.sites.findOne(incident.siteId).exec(), 'site');
+  const incident = await need(db.incidents.findOne(incidentId).exec(), 'incident', incidentId);
+  const customer = await need(
+    db.customers.findOne(incident.customerId).exec(),
+    'customer',
+    incident.customerId,
+  );
+  const site = await need(db.sites.findOne(incident.siteId).exec(), 'site', incident.siteId);
   const contract =
     (await db.contracts.findOne(incident.contractId).exec())?.toMutableJSON() ?? null;
   const cluster =
@@ -80,9 +90,8 @@ export async function faultReportRequest(
 async function evidencePhotos(inspection: InspectionDoc): Promise<SnapshotPhoto[]> {
   const photos: SnapshotPhoto[] = [];
   for (const p of inspectionEvidencePhotos(inspection)) {
-    const bytes = await desktop()
-      .blobs.get(p.attachment.sha256)
-      .catch(() => null);
+    // Evidence recorded on another laptop arrives with its inspection, its bytes on demand.
+    const bytes = await readBlob(p.attachment.sha256).catch(() => null);
     const dataUrl = bytes === null ? null : evidencePhotoDataUrl(bytes);
     if (dataUrl === null) continue;
     photos.push({
@@ -109,10 +118,15 @@ export async function inspectionReportRequest(
 ): Promise<ReportRequest> {
   const inspection = await need(
     db.inspections.findOne(inspectionId).exec(),
-    `inspection ${inspectionId}`,
+    'inspection',
+    inspectionId,
   );
-  const customer = await need(db.customers.findOne(inspection.customerId).exec(), 'customer');
-  const site = await need(db.sites.findOne(inspection.siteId).exec(), 'site');
+  const customer = await need(
+    db.customers.findOne(inspection.customerId).exec(),
+    'customer',
+    inspection.customerId,
+  );
+  const site = await need(db.sites.findOne(inspection.siteId).exec(), 'site', inspection.siteId);
   const clusterIds = inspection.clusters.map((c) => c.clusterId);
   const clusters = (await db.clusters.findByIds(clusterIds).exec()).values();
   const contracts = await db.contracts.find({ selector: { customerId: customer.id } }).exec();
@@ -165,7 +179,11 @@ export async function resumeDraftRequest(
   draft: DeliverableDoc,
   engineer: string,
 ): Promise<ReportRequest> {
-  const customer = await need(db.customers.findOne(draft.customerId).exec(), 'customer');
+  const customer = await need(
+    db.customers.findOne(draft.customerId).exec(),
+    'customer',
+    draft.customerId,
+  );
   const site =
     draft.siteId === undefined
       ? null

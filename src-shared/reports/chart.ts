@@ -52,6 +52,22 @@ function fit(s: string, size: number, max: number): string {
   return `${out}…`;
 }
 
+/**
+ * A section label in at most two lines of `max` pt: broken at the last space that fits (Latin)
+ * or at any character (CJK); only a second line that still does not fit is shortened.
+ */
+export function labelLines(s: string, size: number, max: number): string[] {
+  if (textWidth(s, size) <= max) return [s];
+  let first = '';
+  for (const ch of s) {
+    if (textWidth(first + ch, size) > max) break;
+    first += ch;
+  }
+  const space = first.lastIndexOf(' ');
+  if (space > 0 && s[first.length] !== ' ') first = first.slice(0, space);
+  return [first.trimEnd(), fit(s.slice(first.length).trimStart(), size, max)];
+}
+
 export function scoreChartSvg(sections: ChartSection[], counts: ChartCounts): string {
   const widest = Math.max(0, ...sections.map((s) => textWidth(s.label, 8)));
   const labelW = Math.min(150, Math.max(60, Math.ceil(widest) + 8));
@@ -76,9 +92,15 @@ export function scoreChartSvg(sections: ChartSection[], counts: ChartCounts): st
   }
   sections.forEach((s, i) => {
     const y = top + i * rowH;
-    parts.push(
-      `<text x="${labelW - 6}" y="${y + 13}" font-size="8" fill="${COLOURS.text}" text-anchor="end">${esc(fit(s.label, 8, labelW - 8))}</text>`,
-    );
+    const lines = labelLines(s.label, 8, labelW - 8);
+    lines.forEach((line, n) => {
+      // One line centred on the bar; two lines above and below its middle.
+      const baseline = lines.length === 1 ? y + 13 : y + 9 + n * 8.5;
+      const size = lines.length === 1 ? 8 : 7.5;
+      parts.push(
+        `<text x="${labelW - 6}" y="${baseline}" font-size="${size}" fill="${COLOURS.text}" text-anchor="end">${esc(line)}</text>`,
+      );
+    });
     parts.push(
       `<rect x="${labelW}" y="${y + 4}" width="${barW}" height="12" fill="${COLOURS.primaryLight}"/>`,
     );

@@ -5,6 +5,7 @@ import {
   DCE_S360_INSPECTION_V2,
   getTemplate,
 } from '../policy/templates/index';
+import { labelLines } from './chart';
 import { buildFaultReport } from './fault-report';
 import { buildInspectionReport } from './inspection-report';
 import { qrText } from './pdf-common';
@@ -223,5 +224,21 @@ describe('private-cloud resource inspection report', () => {
       '（未签字）',
     ])
       expect(t).toContain(s);
+  });
+});
+
+describe('score chart labels', () => {
+  it('break a long English label into two lines at a space, short ones stay whole', () => {
+    expect(labelLines('Overall information', 8, 142)).toEqual(['Overall information']);
+    const lines = labelLines('Functional requirements and problem handling', 8, 142);
+    expect(lines).toHaveLength(2);
+    expect(lines.join(' ')).toBe('Functional requirements and problem handling');
+    expect(lines[0]?.endsWith(' ')).toBe(false);
+  });
+
+  it('break CJK anywhere and shorten only a second line that still does not fit', () => {
+    const lines = labelLines('功能需求及问题处理功能需求及问题处理功能需求及问题处理', 8, 60);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]?.endsWith('…')).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
  * computer's user, not the customer's data).
  */
 import { useCallback, useSyncExternalStore } from 'react';
+import { ISSUER_CODE_LENGTH, issuerCodeFrom } from '../../src-shared/domain/deliverables';
 
 /** localStorage key of the current engineer's display name. */
 export const ENGINEER_STORAGE_KEY = 'fieldbook.engineer';
@@ -52,4 +53,28 @@ export function useEngineer(): { name: string; setName: (name: string) => void }
   const name = useSyncExternalStore(subscribe, readEngineerName);
   const setName = useCallback((next: string) => writeEngineerName(next), []);
   return { name, setName };
+}
+
+/** localStorage key of this laptop's issuer code (part of its document numbers). */
+export const ISSUER_CODE_STORAGE_KEY = 'fieldbook.issuerCode';
+
+/**
+ * This laptop's issuer code, created at random on first use and kept (documents already issued
+ * carry it). Without storage a fresh code per session still keeps numbers apart from other
+ * laptops'.
+ */
+export function readOrCreateIssuerCode(): string {
+  try {
+    const stored = localStorage.getItem(ISSUER_CODE_STORAGE_KEY);
+    if (stored !== null && /^[0-9A-Z]{5}$/.test(stored)) return stored;
+  } catch {
+    // Fall through to a new code.
+  }
+  const code = issuerCodeFrom(crypto.getRandomValues(new Uint8Array(ISSUER_CODE_LENGTH)));
+  try {
+    localStorage.setItem(ISSUER_CODE_STORAGE_KEY, code);
+  } catch {
+    // Only this session uses it.
+  }
+  return code;
 }

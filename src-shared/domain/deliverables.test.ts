@@ -11,7 +11,10 @@ import {
   assertSignedUnchanged,
   createDraftDeliverable,
   deliverableFileName,
+  documentNumberOrg,
+  ISSUER_CODE_LENGTH,
   isLatestRevision,
+  issuerCodeFrom,
   markSigned,
   nextDocumentNumber,
   nextRevisionSnapshot,
@@ -354,5 +357,31 @@ describe('deliverable conflict handler', () => {
       'test',
     );
     expect(resolved.status).toBe('signed');
+  });
+});
+
+describe('issuer codes and document number prefixes', () => {
+  it('turn random bytes into a 5-character Crockford code without I, L, O, U', () => {
+    expect(issuerCodeFrom(new Uint8Array([0, 1, 18, 31, 255]))).toBe('01JZZ');
+    for (let i = 0; i < 200; i++) {
+      const code = issuerCodeFrom(crypto.getRandomValues(new Uint8Array(ISSUER_CODE_LENGTH)));
+      expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}$/);
+    }
+    expect(() => issuerCodeFrom(new Uint8Array(3))).toThrow(RangeError);
+  });
+
+  it('keep two laptops apart on the same day and kind', () => {
+    const a = documentNumberOrg('K7Q2M');
+    const b = documentNumberOrg('0X3FD');
+    const first = nextDocumentNumber([], 'fault-report', '2026-03-04', a);
+    expect(first).toBe('FBK7Q2M-FLT-20260304-0001');
+    expect(nextDocumentNumber([first], 'fault-report', '2026-03-04', b)).toBe(
+      'FB0X3FD-FLT-20260304-0001',
+    );
+    // A laptop counts only its own numbers.
+    expect(nextDocumentNumber([first], 'fault-report', '2026-03-04', a)).toBe(
+      'FBK7Q2M-FLT-20260304-0002',
+    );
+    expect(() => documentNumberOrg('k7')).toThrow(RangeError);
   });
 });

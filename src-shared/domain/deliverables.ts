@@ -35,6 +35,34 @@ export class DeliverableImmutableError extends InputError {
   }
 }
 
+/** Crockford's base-32 digits: no I, L, O or U, so a code read aloud or typed is not mistaken. */
+const ISSUER_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** Length of a laptop's issuer code: 32⁵ ≈ 33 million codes. */
+export const ISSUER_CODE_LENGTH = 5;
+
+/**
+ * A laptop's issuer code from random bytes (one per byte, `ISSUER_CODE_LENGTH` of them). Document
+ * numbers are counted per laptop and day, so the organisation prefix carries this code (`FB` +
+ * code, e.g. `FBK7Q2M`): two laptops issuing their first fault report on the same day then still
+ * get different numbers, and a number (and its QR code) names one deliverable.
+ */
+export function issuerCodeFrom(random: Uint8Array): string {
+  if (random.length < ISSUER_CODE_LENGTH) {
+    throw new RangeError(`need ${ISSUER_CODE_LENGTH} random bytes, got ${random.length}`);
+  }
+  let code = '';
+  for (let i = 0; i < ISSUER_CODE_LENGTH; i++) code += ISSUER_ALPHABET[random[i]! % 32];
+  return code;
+}
+
+/** The organisation part of this laptop's document numbers. */
+export function documentNumberOrg(issuerCode: string): string {
+  if (!/^[0-9A-Z]{1,10}$/.test(issuerCode))
+    throw new RangeError(`not an issuer code: ${issuerCode}`);
+  return `FB${issuerCode}`;
+}
+
 /**
  * The next free document number of `kind` on `date`: one more than the highest sequence among
  * `existing` numbers of the same org, kind and date.

@@ -46,7 +46,9 @@ test('fault report from an incident: sign by drawing, export, verify with pdfsig
   await page.getByTestId('incident-generate-report').click();
   const dialog = new GenerateReportDialog(page);
   await expect(dialog.root).toBeVisible();
-  await expect(dialog.root.getByTestId('generate-number')).toContainText(/FB-FLT-\d{8}-0001/);
+  await expect(dialog.root.getByTestId('generate-number')).toContainText(
+    /FB[0-9A-Z]{5}-FLT-\d{8}-0001/,
+  );
   const preview = await dialog.render(true);
   expect(preview).toMatch(/^\d+ 页 · \d+ KB$/);
   // The draft is recorded before anyone signs.
@@ -68,7 +70,7 @@ test('fault report from an incident: sign by drawing, export, verify with pdfsig
   expect(files).toHaveLength(1);
   const exported = join(harness.exportsDir, files[0]!);
   expect(harness.openedPaths[0]).toBe(exported);
-  expect(files[0]).toMatch(/^FB-FLT-\d{8}-0001-r1-zh\.pdf$/);
+  expect(files[0]).toMatch(/^FB[0-9A-Z]{5}-FLT-\d{8}-0001-r1-zh\.pdf$/);
   await dialog.close();
   // The incident lists what was made from it.
   await expect(page.getByTestId('source-deliverables')).toContainText('已签署');
@@ -187,7 +189,9 @@ test('inspection report of the sample workspace’s completed inspection, chosen
   await source.getByRole('button', { name: 'OK' }).click();
 
   const dialog = new GenerateReportDialog(page);
-  await expect(dialog.root.getByTestId('generate-number')).toContainText(/FB-INS-\d{8}-0001/);
+  await expect(dialog.root.getByTestId('generate-number')).toContainText(
+    /FB[0-9A-Z]{5}-INS-\d{8}-0001/,
+  );
   await dialog.chooseLanguage('en');
   const preview = await dialog.render();
   expect(preview).toMatch(/^\d+ pages · \d+ KB$/);
@@ -209,7 +213,7 @@ test('inspection report of the sample workspace’s completed inspection, chosen
   await dialog.close();
 
   const [name] = await readdir(harness.exportsDir);
-  expect(name).toMatch(/^FB-INS-\d{8}-0001-r1-en\.pdf$/);
+  expect(name).toMatch(/^FB[0-9A-Z]{5}-INS-\d{8}-0001-r1-en\.pdf$/);
   const file = join(harness.exportsDir, name!);
   expect(run('pdfsig', [file]).stdout).toMatch(/Signature is Valid/);
   const text = run('pdftotext', ['-layout', file, '-']).stdout;

@@ -78,7 +78,7 @@ test('inspection report of an inspection run in the UI: complete, sign by drawin
   const dialog = new GenerateReportDialog(page);
   await expect(dialog.root).toBeVisible();
   await expect(dialog.root.getByTestId('generate-number')).toContainText(
-    /FB-INS-\d{8}-0001 · 第 1 版/,
+    /FB[0-9A-Z]{5}-INS-\d{8}-0001 · 第 1 版/,
   );
   const preview = await dialog.render(true);
   expect(preview).toMatch(/^\d+ 页 · \d+ KB$/);
@@ -95,13 +95,13 @@ test('inspection report of an inspection run in the UI: complete, sign by drawin
   await dialog.close();
   // The inspection lists what was made from it.
   const made = page.getByTestId('source-deliverables');
-  await expect(made).toContainText(/FB-INS-\d{8}-0001/);
+  await expect(made).toContainText(/FB[0-9A-Z]{5}-INS-\d{8}-0001/);
   await expect(made).toContainText('已签署');
   await page.screenshot({ path: join(PAGES, 'inspection-page-zh.png'), fullPage: true });
 
   const files = await readdir(harness.exportsDir);
   expect(files).toHaveLength(1);
-  expect(files[0]).toMatch(/^FB-INS-\d{8}-0001-r1-zh\.pdf$/);
+  expect(files[0]).toMatch(/^FB[0-9A-Z]{5}-INS-\d{8}-0001-r1-zh\.pdf$/);
   const exported = join(harness.exportsDir, files[0]!);
   expect(run('sha256sum', [exported]).stdout.split(' ')[0]).toBe(sha256);
 

@@ -71,6 +71,8 @@ test('a fresh profile offers the first-run choice and loads the sample workspace
   const settings = new SettingsPage(page);
   await expect(page.getByLabel('工程师姓名')).toHaveValue('张伟');
   await expect(settings.appInfo).toContainText('Fieldbook');
+  // This laptop's own document-number prefix, so laptops never issue the same number.
+  await expect(page.getByTestId('document-prefix')).toHaveText(/^FB[0-9A-HJKMNP-TV-Z]{5}$/);
   await expect(page.getByText('本地工作区已有数据')).toBeVisible();
   await settings.setEngineer('张伟（S360）');
 

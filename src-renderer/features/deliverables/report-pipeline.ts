@@ -14,6 +14,7 @@ import {
   createDraftDeliverable,
   deliverableFileName,
   markSigned,
+  documentNumberOrg,
   nextDocumentNumber,
   replaceDraftRendering,
 } from '../../../src-shared/domain/deliverables';
@@ -24,6 +25,7 @@ import type { PdfVerification, SignedPdf } from '../../../src-shared/ipc';
 import { isoDateIn, nowInstant } from '../../app/clock';
 import { readBlob } from '../../db/blob-fetch';
 import { DeliverableUserError } from './deliverable-errors';
+import { readOrCreateIssuerCode } from '../../app/settings';
 import { desktop } from '../../app/desktop';
 import type { FieldbookDatabase } from '../../db/database';
 import { PdfRenderClient } from '../../workers/pdf-render-client';
@@ -87,6 +89,7 @@ export async function allocateDocumentNumber(
     existing.map((d) => d.documentNumber),
     kind,
     today,
+    documentNumberOrg(readOrCreateIssuerCode()),
   );
 }
 

@@ -109,7 +109,7 @@ describe('inspectionReportRequest', () => {
       engineer: { name: '王芳' },
     });
     const snapshot = request.snapshot as InspectionSnapshot;
-    expect(snapshot.documentNumber).toMatch(/^FB-INS-\d{8}-0001$/);
+    expect(snapshot.documentNumber).toMatch(/^FB[0-9A-Z]{5}-INS-\d{8}-0001$/);
     expect(snapshot.revision).toBe(1);
     expect(snapshot.customer.name).toBe(customer.name);
     expect(snapshot.site.name).toBe(site.name);

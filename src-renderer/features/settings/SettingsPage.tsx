@@ -5,7 +5,8 @@ import type { AppInfo } from '../../../src-shared/ipc';
 import { desktop } from '../../app/desktop';
 import { useI18n } from '../../app/i18n';
 import type { Lang } from '../../app/i18n';
-import { ENGINEER_NAME_MAX, useEngineer } from '../../app/settings';
+import { ENGINEER_NAME_MAX, readOrCreateIssuerCode, useEngineer } from '../../app/settings';
+import { documentNumberOrg } from '../../../src-shared/domain/deliverables';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormRules } from '../../components/form-rules';
 import { WorkspaceSampleCard } from '../workspace';
@@ -113,6 +114,13 @@ function AboutCard() {
           </Descriptions.Item>
           <Descriptions.Item label={t('settings.about.locale')}>
             {state.info.locale}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('settings.about.documentPrefix')}>
+            <span data-testid="document-prefix">{documentNumberOrg(readOrCreateIssuerCode())}</span>
+            <Typography.Text type="secondary">
+              {' '}
+              {t('settings.about.documentPrefixHint')}
+            </Typography.Text>
           </Descriptions.Item>
         </Descriptions>
       )}

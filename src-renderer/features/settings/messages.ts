@@ -17,6 +17,8 @@ export const messages = {
     'settings.about.platform': '平台',
     'settings.about.electron': 'Electron',
     'settings.about.locale': '系统语言',
+    'settings.about.documentPrefix': '文档编号前缀',
+    'settings.about.documentPrefixHint': '（本机专用，使各笔记本出具的交付文档编号互不重复）',
     'settings.about.unavailable': '无法读取应用信息：{message}',
     'settings.about.notElectron': '（非 Electron 环境）',
   },
@@ -40,6 +42,9 @@ export const messages = {
     'settings.about.platform': 'Platform',
     'settings.about.electron': 'Electron',
     'settings.about.locale': 'System locale',
+    'settings.about.documentPrefix': 'Document number prefix',
+    'settings.about.documentPrefixHint':
+      '(this laptop’s own, so deliverables issued on different laptops never share a number)',
     'settings.about.unavailable': 'Application information unavailable: {message}',
     'settings.about.notElectron': '(not Electron)',
   },

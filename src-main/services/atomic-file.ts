@@ -3,7 +3,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -48,4 +48,33 @@ export async function writeFileAtomic(
     throw error;
   }
   await fsyncDirectory(dirname(target));
+}
+
+/**
+ * Writes `value` as indented JSON to `target` atomically, creating its folder; temporary files go
+ * to `<folder>/.tmp` (same file system). Mode 0600 by default: these files hold secrets.
+ */
+export async function writeJsonFileAtomic(
+  target: string,
+  value: unknown,
+  mode = 0o600,
+): Promise<void> {
+  const dir = dirname(target);
+  await mkdir(dir, { recursive: true });
+  await writeFileAtomic(
+    target,
+    Buffer.from(`${JSON.stringify(value, null, 2)}\n`),
+    join(dir, '.tmp'),
+    mode,
+  );
+}
+
+/** The file's text, or `null` when it does not exist; any other read error is thrown. */
+export async function readTextIfExists(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }

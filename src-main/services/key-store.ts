@@ -15,7 +15,7 @@ import {
 } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-file';
+import { readTextIfExists, writeFileAtomic, writeJsonFileAtomic } from './atomic-file';
 
 /** Encrypts small secrets (keys) at rest. Implementations must be authenticated encryption. */
 export interface SecretProtector {
@@ -64,13 +64,8 @@ export class KeyStoreError extends Error {
  * keeps using the mechanism a profile started with even if another one becomes available later.
  */
 export async function readKeyProtectorKind(dir: string): Promise<string | null> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, KEY_FILE), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const text = await readTextIfExists(join(dir, KEY_FILE));
+  if (text === null) return null;
   try {
     const parsed: unknown = JSON.parse(text);
     return isKeyFile(parsed) ? parsed.protector : null;
@@ -123,25 +118,15 @@ export class KeyStore {
       ciphertext: this.protector.encrypt(key).toString('base64'),
       createdAt: new Date().toISOString(),
     };
-    await mkdir(this.dir, { recursive: true });
     // The main process holds the single-instance lock, so no other process creates a key
     // concurrently; the atomic write guarantees a kill never leaves half a key file.
-    await writeFileAtomic(
-      this.path,
-      Buffer.from(`${JSON.stringify(file, null, 2)}\n`),
-      join(this.dir, '.tmp'),
-    );
+    await writeJsonFileAtomic(this.path, file);
     return key.toString('hex');
   }
 
   private async readKeyFile(): Promise<KeyFile | null> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+    const text = await readTextIfExists(this.path);
+    if (text === null) return null;
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);

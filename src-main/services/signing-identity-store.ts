@@ -11,9 +11,8 @@
  * The private key never leaves the main process: callers get a SigningIdentity (a CryptoKey
  * that is not extractable once loaded), never key bytes.
  */
-import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-file';
+import { readTextIfExists, writeJsonFileAtomic } from './atomic-file';
 import { certificatesFromPemOrDer } from '../../src-shared/pki/certificates';
 import type { DistinguishedName } from '../../src-shared/pki/certificates';
 import { KeyStoreError } from './key-store';
@@ -171,13 +170,8 @@ export class SigningIdentityStore {
   }
 
   private async read(): Promise<IdentityFile | null> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+    const text = await readTextIfExists(this.path);
+    if (text === null) return null;
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -193,11 +187,6 @@ export class SigningIdentityStore {
   }
 
   private async write(file: IdentityFile): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    await writeFileAtomic(
-      this.path,
-      Buffer.from(`${JSON.stringify(file, null, 2)}\n`),
-      join(this.dir, '.tmp'),
-    );
+    await writeJsonFileAtomic(this.path, file);
   }
 }

@@ -14,7 +14,7 @@
  * - Live changes: while a session exists and the renderer polls, one SSE stream per collection is
  *   held open and its events are appended to a bounded in-memory log read by `waitForChanges`.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type {
   BlobUploadOutcome,
@@ -53,7 +53,7 @@ import type {
   UserInfo,
   WireDocument,
 } from '../../src-shared/sync/protocol';
-import { writeFileAtomic } from './atomic-file';
+import { readTextIfExists, writeJsonFileAtomic } from './atomic-file';
 import type { BlobStore } from './blob-store';
 import type { SecretProtector } from './key-store';
 
@@ -387,13 +387,8 @@ export class SyncSession {
   }
 
   private async readFile(): Promise<SessionFile | null> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+    const text = await readTextIfExists(this.path);
+    if (text === null) return null;
     try {
       const parsed: unknown = JSON.parse(text);
       if (isSessionFile(parsed)) return parsed;
@@ -421,13 +416,7 @@ export class SyncSession {
   }
 
   private async writeSessionFile(file: SessionFile): Promise<void> {
-    await mkdir(this.options.dir, { recursive: true });
-    await writeFileAtomic(
-      this.path,
-      Buffer.from(`${JSON.stringify(file, null, 2)}\n`),
-      join(this.options.dir, '.tmp'),
-      0o600,
-    );
+    await writeJsonFileAtomic(this.path, file);
     this.file = file;
   }
 

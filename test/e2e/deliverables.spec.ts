@@ -8,7 +8,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect as baseExpect, test } from './fixtures';
-import { AppShell, FirstRunScreen } from './pages/app-shell';
+import { AppShell } from './pages/app-shell';
 import { DeliverablesListPage, GenerateReportDialog } from './pages/deliverables';
 
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -31,11 +31,7 @@ test('fault report from an incident: sign by drawing, export, verify with pdfsig
 }) => {
   test.setTimeout(240_000);
   const shell = new AppShell(page);
-  const firstRun = new FirstRunScreen(page);
-  await shell.open();
-  await firstRun.setEngineer('张伟');
-  await firstRun.loadSample();
-  await expect(shell.pageTitle).toHaveText('客户', { timeout: 60_000 });
+  await shell.openWithSample('张伟');
 
   await shell.goTo('incidents');
   // The incident is closed: the list shows active ones by default.
@@ -158,11 +154,7 @@ test('inspection report of the sample workspace’s completed inspection, chosen
 }) => {
   test.setTimeout(240_000);
   const shell = new AppShell(page);
-  const firstRun = new FirstRunScreen(page);
-  await shell.open();
-  await firstRun.setEngineer('王芳');
-  await firstRun.loadSample();
-  await expect(shell.pageTitle).toHaveText('客户', { timeout: 60_000 });
+  await shell.openWithSample('王芳');
   await shell.switchLanguage('en');
   await shell.goTo('deliverables', 'en');
   const list = new DeliverablesListPage(page);

@@ -1,5 +1,5 @@
 import { expect as baseExpect, test } from './fixtures';
-import { AppShell, FirstRunScreen } from './pages/app-shell';
+import { AppShell } from './pages/app-shell';
 import { CustomerDetail } from './pages/customers';
 import { StartInspectionDialog } from './pages/inspections';
 import { createCustomerWithSite, startAsEngineer } from './pages/visits-setup';
@@ -180,9 +180,7 @@ test('screenshots of a running inspection in Chinese and English (sample workspa
 }) => {
   test.setTimeout(120_000);
   const shell = new AppShell(page);
-  await shell.open();
-  await new FirstRunScreen(page).loadSample();
-  await expect(shell.navigation).toBeVisible({ timeout: 60_000 });
+  await shell.openWithSample();
   for (const lang of ['zh', 'en'] as const) {
     if (lang === 'en') await shell.switchLanguage('en');
     await shell.goTo('inspections', lang);

@@ -41,6 +41,18 @@ export class AppShell {
     await this.ready();
   }
 
+  /**
+   * Opens a fresh profile, answers the first-run screen with the sample workspace (as `engineer`
+   * when given) and waits for the customer list the import ends on.
+   */
+  async openWithSample(engineer?: string): Promise<void> {
+    await this.open();
+    const firstRun = new FirstRunScreen(this.page);
+    if (engineer !== undefined) await firstRun.setEngineer(engineer);
+    await firstRun.loadSample();
+    await expect(this.pageTitle).toHaveText('客户', { timeout: 60_000 });
+  }
+
   async reload(): Promise<void> {
     await this.page.reload();
     await this.ready();

@@ -195,10 +195,13 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
     const deliverables = db.collections.deliverables;
     if (deliverables === undefined) return;
     try {
-      const docs = await deliverables.find({ selector: { status: 'signed' } }).exec();
+      // Only signed deliverables not stamped yet: called for every uploaded blob.
+      const docs = await deliverables
+        .find({ selector: { status: 'signed', syncedAt: { $exists: false } } })
+        .exec();
       const at = new Date().toISOString();
       for (const doc of docs) {
-        if (doc.syncedAt !== undefined || doc.pdf === undefined) continue;
+        if (doc.pdf === undefined) continue;
         const needed = [doc.pdf.sha256, ...doc.signatures.map((s) => s.image.sha256)];
         if (needed.includes(sha256) && needed.every((h) => onServer.has(h))) {
           await doc.incrementalPatch({ syncedAt: at, updatedAt: at });

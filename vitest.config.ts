@@ -13,6 +13,7 @@ export default defineConfig({
       'test/cli/**/*.test.ts',
       'test/pdf/**/*.test.ts',
       'test/sync/**/*.test.ts',
+      'test/security/**/*.test.ts',
     ],
     testTimeout: 20000,
   },

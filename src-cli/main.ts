@@ -3,6 +3,7 @@
  * Started by bin/fieldbook.mjs through tsx; `runCli` is also called directly by tests.
  */
 import { lifecycleCommand } from './commands/lifecycle';
+import { planCommand } from './commands/plan';
 import { reportCommand } from './commands/report';
 import { sampleCommand } from './commands/sample';
 import { serverCommand } from './commands/server';
@@ -20,6 +21,7 @@ export const ROOT: GroupCommand = {
   commands: [
     slaCommand,
     lifecycleCommand,
+    planCommand,
     sampleCommand,
     reportCommand,
     signCommand,

@@ -1,3 +1,4 @@
+import { samplePlan } from '../../src-shared/domain/planning/sample-plan';
 import { sampleFaultSnapshot, sampleInspectionSnapshot } from '../../src-shared/reports/sample';
 import type { CliIo, GroupCommand, LeafCommand } from '../router';
 import { EXIT_OK, UsageError, writeJson } from '../router';
@@ -87,10 +88,29 @@ export const sampleFaultCommand: LeafCommand = {
   },
 };
 
+const PLAN_HELP = `Usage: fieldbook sample plan [--out plan.json]
+
+Writes a realistic DCE 5 production deployment plan in the 7-node mode (1 bootstrap + 3 masters
++ 3 workers, bonded management network, storage network, API/ingress/insight VIPs) that
+validates without findings (see fieldbook plan validate).
+`;
+
+export const samplePlanCommand: LeafCommand = {
+  name: 'plan',
+  summary: 'write a sample deployment plan',
+  help: PLAN_HELP,
+  async run(args, io) {
+    const { flags, positionals } = parseLine(args, ['out'] as const);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    await emit(io, flags.out, samplePlan());
+    return EXIT_OK;
+  },
+};
+
 export const sampleCommand: GroupCommand = {
   name: 'sample',
-  summary: 'write sample report snapshots (JSON)',
-  commands: [sampleInspectionCommand, sampleFaultCommand],
+  summary: 'write sample report snapshots and plans (JSON)',
+  commands: [sampleInspectionCommand, sampleFaultCommand, samplePlanCommand],
 };
 
 /** `fieldbook sample …` on its own (argv without the word "sample"). */

@@ -244,6 +244,45 @@ export const DCE_SUPPORT_PACK: PolicyPack = {
       },
     },
   ],
+  planning: [
+    {
+      // DCE 5.0 商业版《部署要求》(install/commercial/deploy-requirements) and 《部署架构》:
+      // production = the 7-node mode (1 bootstrap + 3 masters + 3 workers for Elasticsearch),
+      // PoC = the 4-node mode (1 bootstrap + 3 masters). Pod/Service ranges: the documented
+      // defaults. NTP 1–4 and DNS 1–2 servers: the network requirements table.
+      product: 'DCE',
+      majors: [5],
+      source: {
+        zh: 'DCE 5.0 商业版《部署要求》：7 节点模式（生产环境推荐）与 4 节点模式的 CPU、内存、硬盘要求及网络要求',
+        en: 'DCE 5.0 Commercial "Deployment requirements": CPU, memory and disk requirements of the 7-node mode (recommended for production) and the 4-node mode, and the network requirements',
+      },
+      profiles: {
+        production: {
+          minControlPlane: 3,
+          roles: {
+            bootstrap: { cpu: 2, memoryGiB: 4, systemDiskGiB: 200 },
+            'control-plane': { cpu: 8, memoryGiB: 16, systemDiskGiB: 100, dataDiskGiB: 200 },
+            worker: { cpu: 8, memoryGiB: 16, systemDiskGiB: 100, dataDiskGiB: 200 },
+          },
+          requiredVipRoles: ['api', 'ingress'],
+        },
+        poc: {
+          minControlPlane: 1,
+          roles: {
+            bootstrap: { cpu: 2, memoryGiB: 4, systemDiskGiB: 200 },
+            'control-plane': { cpu: 8, memoryGiB: 16, systemDiskGiB: 100, dataDiskGiB: 200 },
+            worker: { cpu: 8, memoryGiB: 16, systemDiskGiB: 100, dataDiskGiB: 200 },
+          },
+          requiredVipRoles: [],
+        },
+      },
+      defaultPodCidr: '10.233.64.0/18',
+      defaultServiceCidr: '10.233.0.0/18',
+      defaultNodeCidrPrefix: 24,
+      ntpServers: { min: 1, max: 4 },
+      dnsServers: { min: 1, max: 3 },
+    },
+  ],
   lifecycle: [
     {
       product: 'DCE',

@@ -119,4 +119,42 @@ export interface PolicyPack {
   lifecycle: LifecycleEntry[];
   /** Further rules of the seed, quoted, for the UI and the deliverables to show. */
   rules: PolicyRule[];
+  /** Deployment-planning requirements of the pack's products (minimum node sizes, defaults). */
+  planning?: PlanningRequirements[];
+}
+
+/** Minimum size of a node in one role, from the product's published deployment requirements. */
+export interface NodeMinimum {
+  cpu: number;
+  memoryGiB: number;
+  /** Size of the system disk (mounted at "/"). */
+  systemDiskGiB: number;
+  /** Unpartitioned data disk the installer formats (containerd, etcd, local storage). */
+  dataDiskGiB?: number;
+}
+
+export interface PlanningProfileRequirements {
+  /** Fewest control-plane nodes; production also requires an odd count. */
+  minControlPlane: number;
+  /** Role → minimum; a machine with several roles must meet the largest of each figure. */
+  roles: Record<string, NodeMinimum>;
+  /** VIP roles the product needs in this profile (e.g. DCE's istioGatewayVip → `ingress`). */
+  requiredVipRoles: string[];
+}
+
+export interface PlanningRequirements {
+  product: string;
+  /** Major versions (x of x.y.z) these figures apply to. */
+  majors: number[];
+  /** Where the figures come from (document and section), shown in findings and the document. */
+  source: Localized;
+  profiles: { production: PlanningProfileRequirements; poc: PlanningProfileRequirements };
+  defaultPodCidr: string;
+  defaultServiceCidr: string;
+  /** Per-node pod prefix when the plan gives none (kubespray `kube_network_node_prefix`). */
+  defaultNodeCidrPrefix: number;
+  /** NTP servers: the product's documented range, e.g. 1–4. */
+  ntpServers: { min: number; max: number };
+  /** DNS servers: at most 3 are used by glibc's resolver (MAXNS). */
+  dnsServers: { min: number; max: number };
 }

@@ -1,8 +1,42 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { installerConfig } from '../../src-shared/domain/planning/installer-config';
+import type { Plan } from '../../src-shared/domain/planning/plan';
 import { parsePlan } from '../../src-shared/domain/planning/plan-schema';
 import { validatePlan } from '../../src-shared/domain/planning/validate-plan';
 import type { GroupCommand, LeafCommand } from '../router';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, writeJson } from '../router';
-import { guarded, parseLine, readInput } from './cli-io';
+import { EXIT_FAILURE, EXIT_OK, UsageError, writeJson } from '../router';
+import type { CliIo } from '../router';
+import { UnreadableInputError, guarded, parseLine, readInput } from './cli-io';
+
+/** Reads and shape-checks a plan file; unreadable, not JSON or not a plan → exit 2 with the reason. */
+async function readPlan(path: string): Promise<Plan> {
+  const bytes = await readInput(path, 'plan');
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch (e) {
+    throw new UnreadableInputError(`${path} is not JSON: ${(e as Error).message}`);
+  }
+  const parsed = parsePlan(value);
+  if (!parsed.ok) {
+    const lines = parsed.errors.slice(0, 50).map((e) => `  ${e.field || '/'}: ${e.message}`);
+    const more = parsed.errors.length > 50 ? `\n  … ${parsed.errors.length - 50} more` : '';
+    throw new UnreadableInputError(`${path} is not a plan:\n${lines.join('\n')}${more}`);
+  }
+  return parsed.plan;
+}
+
+function flagsOf<K extends string>(args: string[], names: readonly K[]) {
+  const { flags, positionals } = parseLine(args, names);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  return flags;
+}
+
+function required(value: string | undefined, name: string): string {
+  if (!value) throw new UsageError(`missing --${name}`);
+  return value;
+}
 
 const VALIDATE_HELP = `Usage: fieldbook plan validate --input plan.json
 
@@ -24,35 +58,55 @@ export const planValidateCommand: LeafCommand = {
   help: VALIDATE_HELP,
   run(args, io) {
     return guarded(io, 'fieldbook plan validate', async () => {
-      const { flags, positionals } = parseLine(args, ['input'] as const);
-      if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-      if (!flags.input) throw new UsageError('missing --input');
-      const bytes = await readInput(flags.input, 'plan');
-      let value: unknown;
-      try {
-        value = JSON.parse(bytes.toString('utf8'));
-      } catch (e) {
-        io.stderr(`fieldbook plan validate: ${flags.input} is not JSON: ${(e as Error).message}\n`);
-        return EXIT_USAGE;
-      }
-      const parsed = parsePlan(value);
-      if (!parsed.ok) {
-        const lines = parsed.errors.slice(0, 50).map((e) => `  ${e.field || '/'}: ${e.message}`);
-        const more = parsed.errors.length > 50 ? `\n  … ${parsed.errors.length - 50} more` : '';
-        io.stderr(
-          `fieldbook plan validate: ${flags.input} is not a plan:\n${lines.join('\n')}${more}\n`,
-        );
-        return EXIT_USAGE;
-      }
-      const result = validatePlan(parsed.plan);
+      const flags = flagsOf(args, ['input'] as const);
+      const result = validatePlan(await readPlan(required(flags.input, 'input')));
       writeJson(io, result);
       return result.valid ? EXIT_OK : EXIT_FAILURE;
     });
   },
 };
 
+const INSTALLER_HELP = `Usage: fieldbook plan installer --input plan.json --out DIR
+
+Writes the installer configuration derived from the plan into DIR:
+  clusterConfig.yaml   the DCE 5 installer's ClusterConfig (nodes, VIPs, CIDRs, NTP, kubeanConfig)
+  kubean/cluster.yaml  a kubean Cluster with its hosts and vars ConfigMaps
+  kubean/hosts.yml     the kubespray inventory (groups kube_control_plane, kube_node, etcd)
+  README.txt           what to do before installing
+No secret is written: nodes are reached with an SSH key the files only name.
+A plan with error findings is refused (exit 1, the findings on stdout): fix it first.
+`;
+
+export const planInstallerCommand: LeafCommand = {
+  name: 'installer',
+  summary: 'write the installer configuration (DCE 5 ClusterConfig, kubean/kubespray inventory)',
+  help: INSTALLER_HELP,
+  run(args, io: CliIo) {
+    return guarded(io, 'fieldbook plan installer', async () => {
+      const flags = flagsOf(args, ['input', 'out'] as const);
+      const input = required(flags.input, 'input');
+      const out = required(flags.out, 'out');
+      const plan = await readPlan(input);
+      const result = validatePlan(plan);
+      if (!result.valid) {
+        writeJson(io, result);
+        io.stderr('fieldbook plan installer: the plan has error findings; nothing was written\n');
+        return EXIT_FAILURE;
+      }
+      const files = installerConfig(plan);
+      for (const f of files) {
+        const target = join(out, f.path);
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, f.content);
+      }
+      writeJson(io, { written: files.map((f) => join(out, f.path)) });
+      return EXIT_OK;
+    });
+  },
+};
+
 export const planCommand: GroupCommand = {
   name: 'plan',
-  summary: 'deployment plans: validate',
-  commands: [planValidateCommand],
+  summary: 'deployment plans: validate, installer configuration',
+  commands: [planValidateCommand, planInstallerCommand],
 };

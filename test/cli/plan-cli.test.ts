@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,5 +89,30 @@ describe('fieldbook sample plan / plan validate', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('ENOENT');
     expect(readFileSync(notPlan, 'utf8')).toContain('DCE');
+  });
+});
+
+describe('fieldbook plan installer', () => {
+  it('writes the DCE ClusterConfig and the kubean inventory for a valid plan', async () => {
+    const plan = join(dir, 'inst-plan.json');
+    await fieldbook(['sample', 'plan', '--out', plan]);
+    const out = join(dir, 'installer');
+    const r = await fieldbook(['plan', 'installer', '--input', plan, '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, 'clusterConfig.yaml'), 'utf8')).toContain('kind: ClusterConfig');
+    expect(readFileSync(join(out, 'kubean', 'hosts.yml'), 'utf8')).toContain('kube_control_plane');
+  });
+
+  it('refuses a plan with error findings and writes nothing', async () => {
+    const plan = JSON.parse((await fieldbook(['sample', 'plan'])).stdout) as { podCidr: string };
+    plan.podCidr = '10.20.30.0/24';
+    const file = join(dir, 'bad-inst.json');
+    writeFileSync(file, JSON.stringify(plan));
+    const out = join(dir, 'installer-bad');
+    const r = await fieldbook(['plan', 'installer', '--input', file, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nothing was written');
+    expect(existsSync(out)).toBe(false);
   });
 });

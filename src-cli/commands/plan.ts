@@ -1,5 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import {
+  PlanSpreadsheetError,
+  planToXlsx,
+  xlsxToPlan,
+} from '../../src-main/services/plan-spreadsheet';
 import { installerConfig } from '../../src-shared/domain/planning/installer-config';
 import type { Plan } from '../../src-shared/domain/planning/plan';
 import { parsePlan } from '../../src-shared/domain/planning/plan-schema';
@@ -105,8 +110,76 @@ export const planInstallerCommand: LeafCommand = {
   },
 };
 
+const IMPORT_HELP = `Usage: fieldbook plan import --input plan.xlsx --out plan.json
+
+Reads the planning workbook (sheets 概要, 机器, 网卡, 磁盘, 网络, VIP, 外部依赖, 环境要求,
+已接受的警告; headers in Chinese or English, in any order) into a plan JSON. Cells that cannot
+be read are listed with sheet, row and column (exit 2, nothing written). The plan is then
+validated: its findings are printed, and exit 1 when there are errors (the JSON is written).
+`;
+
+const EXPORT_HELP = `Usage: fieldbook plan export --input plan.json --out plan.xlsx [--lang zh|en]
+
+Writes the plan as the planning workbook, one sheet per table, headers in Chinese (default) or
+English. import reads it back without loss.
+`;
+
+export const planImportCommand: LeafCommand = {
+  name: 'import',
+  summary: 'read a planning workbook (.xlsx) into a plan JSON',
+  help: IMPORT_HELP,
+  run(args, io) {
+    return guarded(io, 'fieldbook plan import', async () => {
+      const flags = flagsOf(args, ['input', 'out'] as const);
+      const input = required(flags.input, 'input');
+      const out = required(flags.out, 'out');
+      const bytes = await readInput(input, 'workbook');
+      let result;
+      try {
+        result = await xlsxToPlan(bytes);
+      } catch (e) {
+        if (e instanceof PlanSpreadsheetError)
+          throw new UnreadableInputError(`${input}: ${e.message}`);
+        throw e;
+      }
+      if (!result.ok) {
+        const lines = result.errors.map((e) => `  ${e.message.zh} / ${e.message.en}`);
+        throw new UnreadableInputError(`${input} cannot be read as a plan:\n${lines.join('\n')}`);
+      }
+      const parsed = parsePlan(result.plan);
+      if (!parsed.ok) {
+        const lines = parsed.errors.map((e) => `  ${e.field || '/'}: ${e.message}`);
+        throw new UnreadableInputError(`${input} is not a plan:\n${lines.join('\n')}`);
+      }
+      await writeFile(out, `${JSON.stringify(parsed.plan, null, 2)}\n`);
+      const validation = validatePlan(parsed.plan);
+      writeJson(io, validation);
+      return validation.valid ? EXIT_OK : EXIT_FAILURE;
+    });
+  },
+};
+
+export const planExportCommand: LeafCommand = {
+  name: 'export',
+  summary: 'write a plan JSON as the planning workbook (.xlsx)',
+  help: EXPORT_HELP,
+  run(args, io) {
+    return guarded(io, 'fieldbook plan export', async () => {
+      const flags = flagsOf(args, ['input', 'out', 'lang'] as const);
+      const lang = flags.lang ?? 'zh';
+      if (lang !== 'zh' && lang !== 'en')
+        throw new UsageError(`invalid --lang: "${lang}" (zh or en)`);
+      const plan = await readPlan(required(flags.input, 'input'));
+      const out = required(flags.out, 'out');
+      await writeFile(out, await planToXlsx(plan, lang));
+      writeJson(io, { written: out });
+      return EXIT_OK;
+    });
+  },
+};
+
 export const planCommand: GroupCommand = {
   name: 'plan',
-  summary: 'deployment plans: validate, installer configuration',
-  commands: [planValidateCommand, planInstallerCommand],
+  summary: 'deployment plans: validate, spreadsheet import/export, installer configuration',
+  commands: [planValidateCommand, planImportCommand, planExportCommand, planInstallerCommand],
 };

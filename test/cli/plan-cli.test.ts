@@ -116,3 +116,28 @@ describe('fieldbook plan installer', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('fieldbook plan export / import', () => {
+  it('round-trips through the workbook and validates on import', async () => {
+    const plan = join(dir, 'x-plan.json');
+    await fieldbook(['sample', 'plan', '--out', plan]);
+    const xlsx = join(dir, 'plan.xlsx');
+    const e = await fieldbook(['plan', 'export', '--input', plan, '--out', xlsx]);
+    expect(e.code).toBe(0);
+    const back = join(dir, 'back.json');
+    const i = await fieldbook(['plan', 'import', '--input', xlsx, '--out', back]);
+    expect(i.stderr).toBe('');
+    expect(i.code).toBe(0);
+    expect(JSON.parse(readFileSync(back, 'utf8'))).toEqual(JSON.parse(readFileSync(plan, 'utf8')));
+  });
+
+  it('refuses a file that is not a workbook (exit 2) and writes nothing', async () => {
+    const bogus = join(dir, 'bogus.xlsx');
+    writeFileSync(bogus, 'hello');
+    const out = join(dir, 'bogus.json');
+    const r = await fieldbook(['plan', 'import', '--input', bogus, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not an .xlsx workbook');
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -1,10 +1,7 @@
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Lang } from '../../src-shared/domain/localized';
-import { buildFaultReport } from '../../src-shared/reports/fault-report';
-import { buildInspectionReport } from '../../src-shared/reports/inspection-report';
-import {
-  validateFaultSnapshot,
-  validateInspectionSnapshot,
-} from '../../src-shared/reports/validate';
+import { DELIVERABLE_KINDS, deliverableKindByCliName } from '../../src-shared/reports/kinds';
+import { SNAPSHOT_INPUTS } from '../../src-shared/reports/kinds/validators';
 import { renderPdf } from '../../src-main/services/pdf-render';
 import type { CliIo, GroupCommand, LeafCommand } from '../router';
 import { EXIT_OK, UsageError, writeJson } from '../router';
@@ -18,14 +15,17 @@ import {
   writeOutput,
 } from './cli-io';
 
-const HELP = `Usage: fieldbook report render inspection|fault --input snapshot.json [--lang zh|en] --out report.pdf
+const KIND_NAMES = DELIVERABLE_KINDS.map((k) => k.cliName);
+
+const HELP = `Usage: fieldbook report render ${KIND_NAMES.join('|')} --input snapshot.json [--lang zh|en] --out report.pdf
 
 Renders a deliverable PDF from a report snapshot (the same builders and renderer as the app):
 A4, cover, document number and revision, QR code, "x / y" page footer, Noto Sans SC embedded
 as a subset. The snapshot is validated first (JSON Schema and figure consistency).
 
 Flags:
-  --input  snapshot JSON (see: fieldbook sample inspection|fault)
+  --input  snapshot JSON (see: fieldbook sample inspection|fault); for plan, a plan JSON
+           (fieldbook sample plan) or a planning-document snapshot
   --lang   report language: zh (default) or en
   --out    PDF file to write
 
@@ -43,15 +43,16 @@ function parseSnapshotJson(bytes: Buffer, path: string): unknown {
 
 export const reportRenderCommand: LeafCommand = {
   name: 'render',
-  summary: 'render an inspection or fault report PDF from a snapshot',
+  summary: 'render a deliverable PDF (inspection, fault, plan) from its snapshot',
   help: HELP,
   run(args, io) {
     return guarded(io, 'fieldbook report render', async () => {
       const { flags, positionals } = parseLine(args, ['input', 'lang', 'out'] as const);
-      const kind = positionals[0];
-      if (kind !== 'inspection' && kind !== 'fault') {
+      const kindName = positionals[0];
+      const kind = kindName === undefined ? undefined : deliverableKindByCliName(kindName);
+      if (!kind) {
         throw new UsageError(
-          `expected the report kind "inspection" or "fault", got ${kind === undefined ? 'nothing' : `"${kind}"`}`,
+          `expected the report kind ${KIND_NAMES.map((k) => `"${k}"`).join(', ')}, got ${kindName === undefined ? 'nothing' : `"${kindName}"`}`,
         );
       }
       if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
@@ -63,26 +64,18 @@ export const reportRenderCommand: LeafCommand = {
       if (lang !== 'zh' && lang !== 'en')
         throw new UsageError(`invalid --lang: expected zh or en, got "${String(flags.lang)}"`);
       const json = parseSnapshotJson(await readInput(input, 'snapshot'), input);
-      let definition;
-      let documentNumber: string;
-      let revision: number;
-      if (kind === 'inspection') {
-        const v = validateInspectionSnapshot(json);
-        if (!v.ok)
-          throw new UnreadableInputError(
-            `invalid inspection snapshot ${input}:\n  ${v.errors.join('\n  ')}`,
-          );
-        definition = buildInspectionReport(v.snapshot, lang);
-        ({ documentNumber, revision } = v.snapshot);
-      } else {
-        const v = validateFaultSnapshot(json);
-        if (!v.ok)
-          throw new UnreadableInputError(
-            `invalid fault snapshot ${input}:\n  ${v.errors.join('\n  ')}`,
-          );
-        definition = buildFaultReport(v.snapshot, lang);
-        ({ documentNumber, revision } = v.snapshot);
+      const v = SNAPSHOT_INPUTS[kind.kind](json, { now: new Date() });
+      if (!v.ok) {
+        throw new UnreadableInputError(
+          `invalid ${kind.cliName} snapshot ${input}:\n  ${v.errors.join('\n  ')}`,
+        );
       }
+      // The registry pairs each kind's input validator with its builder (same kind id), so the
+      // validated snapshot is what this builder takes.
+      const build = kind.build as (snapshot: unknown, lang: Lang) => TDocumentDefinitions;
+      const snapshot = v.snapshot as { documentNumber: string; revision: number };
+      const definition = build(snapshot, lang);
+      const { documentNumber, revision } = snapshot;
       const pdf = await renderPdf(definition);
       await writeOutput(out, pdf);
       writeJson(io, { out, bytes: pdf.length, documentNumber, revision, lang });

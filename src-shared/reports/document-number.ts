@@ -10,15 +10,19 @@
 import type { IsoDate, IsoInstant } from '../db/types';
 import type { ReportSnapshot } from './snapshot-types';
 
+/** Every kind of deliverable a document number can name. */
+export type DocumentKind = ReportSnapshot['kind'] | 'planning-document';
+
 export const DOCUMENT_KIND_CODES = {
   'inspection-report': 'INS',
   'fault-report': 'FLT',
-} as const satisfies Record<ReportSnapshot['kind'], string>;
+  'planning-document': 'PLN',
+} as const satisfies Record<DocumentKind, string>;
 
 const NUMBER_RE = /^([A-Z0-9]{1,12})-([A-Z]{3})-(\d{4})(\d{2})(\d{2})-(\d{4,6})$/;
 
 export function formatDocumentNumber(
-  kind: ReportSnapshot['kind'],
+  kind: DocumentKind,
   date: IsoDate,
   sequence: number,
   org = 'FB',
@@ -33,7 +37,7 @@ export function formatDocumentNumber(
 
 export interface ParsedDocumentNumber {
   org: string;
-  kind: ReportSnapshot['kind'] | null;
+  kind: DocumentKind | null;
   date: IsoDate;
   sequence: number;
 }
@@ -44,7 +48,7 @@ export function parseDocumentNumber(s: string): ParsedDocumentNumber | null {
   const code = m[2]!;
   const kind =
     (Object.entries(DOCUMENT_KIND_CODES).find(([, c]) => c === code)?.[0] as
-      ReportSnapshot['kind'] | undefined) ?? null;
+      DocumentKind | undefined) ?? null;
   return { org: m[1]!, kind, date: `${m[3]}-${m[4]}-${m[5]}`, sequence: Number(m[6]) };
 }
 

@@ -144,6 +144,11 @@ const SETTINGS: { key: keyof Plan; zh: string; en: string; kind: ColumnKind }[] 
   { key: 'nodeCidrPrefix', zh: '每节点 Pod 前缀', en: 'Per-node pod prefix', kind: 'number' },
   { key: 'ntpServers', zh: 'NTP 服务器', en: 'NTP servers', kind: 'list' },
   { key: 'dnsServers', zh: 'DNS 服务器', en: 'DNS servers', kind: 'list' },
+  // Header fields of the planning document (optional plan fields).
+  { key: 'customer', zh: '客户', en: 'Customer', kind: 'text' },
+  { key: 'site', zh: '站点', en: 'Site', kind: 'text' },
+  { key: 'environment', zh: '环境', en: 'Environment', kind: 'text' },
+  { key: 'engineer', zh: '工程师', en: 'Engineer', kind: 'text' },
 ];
 
 export interface TableData {
@@ -482,6 +487,11 @@ export function tablesToPlan(tables: Partial<Record<TableId, TableData>>): Table
         }
       : {}),
   };
+  for (const key of ['customer', 'site', 'environment', 'engineer'] as const) {
+    const spec = SETTINGS.find((x) => x.key === key);
+    const value = spec ? setting(spec.zh, spec.en, key) : null;
+    if (value !== null && value !== '') plan[key] = str(value);
+  }
   const deps = rowsOf('dependencies').map(({ values }) => ({
     kind: str(values['kind']),
     name: str(values['name']),

@@ -41,6 +41,11 @@ export function samplePlan(): Plan {
   const master = { cpu: 16, memoryGiB: 32, system: 200, data: 500 };
   const worker = { cpu: 16, memoryGiB: 64, system: 200, data: 1000 };
   return {
+    // Read by `fieldbook report render plan` for the document's header (fictitious names).
+    customer: '华东示例城市商业银行',
+    site: '数据中心 A 栋 3 楼机房',
+    environment: '生产环境 · global 集群',
+    engineer: '王工',
     product: 'DCE',
     version: '5.0.3',
     profile: 'production',

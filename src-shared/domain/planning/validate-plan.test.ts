@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan, PlanMachine } from './plan';
 import { parsePlan } from './plan-schema';
 import { samplePlan } from './sample-plan';
-import { validatePlan } from './validate-plan';
+import { PLAN_RULE_IDS, validatePlan } from './validate-plan';
 
 type Mutation = (p: Plan) => void;
 
@@ -27,6 +27,15 @@ function run(mutate: Mutation) {
 // Machine indexes in the sample: 0 bootstrap, 1–3 masters, 4–6 workers. NIC 2 is bond0 (mgmt),
 // NIC 3 the storage NIC, NICs 0 and 1 the bond members.
 const CASES: [rule: string, severity: string, path: string, what: string, mutate: Mutation][] = [
+  [
+    'bootstrap-count',
+    'warning',
+    '/machines',
+    'two bootstrap nodes',
+    (p) => {
+      p.machines[4]!.roles = ['worker', 'bootstrap'];
+    },
+  ],
   [
     'duplicate-ip',
     'error',
@@ -670,6 +679,16 @@ const CASES: [rule: string, severity: string, path: string, what: string, mutate
     },
   ],
 ];
+
+describe('validatePlan: rule ids', () => {
+  it('every rule id has a row in the table of cases, and every row names a known rule', () => {
+    const covered = new Set(CASES.map((c) => c[0]));
+    expect(PLAN_RULE_IDS.filter((id) => !covered.has(id))).toEqual([]);
+    expect([...covered].filter((id) => !(PLAN_RULE_IDS as readonly string[]).includes(id))).toEqual(
+      [],
+    );
+  });
+});
 
 describe('validatePlan: the sample is clean', () => {
   it('has no findings at all', () => {

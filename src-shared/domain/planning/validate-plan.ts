@@ -35,6 +35,58 @@ import type {
 } from './plan';
 import { BOND_MODES, MACHINE_ROLES } from './plan';
 
+/** Every rule id the validator reports (stable: accepted warnings and the UI refer to them). */
+export const PLAN_RULE_IDS = [
+  'bond-member-configured',
+  'bond-member-reused',
+  'bond-mode-unknown',
+  'bond-single-member',
+  'bootstrap-count',
+  'cidr-host-bits',
+  'cidr-overlap',
+  'control-plane-count',
+  'dns-count',
+  'duplicate-hostname',
+  'duplicate-ip',
+  'duplicate-network-name',
+  'duplicate-nic-name',
+  'duplicate-server',
+  'duplicate-vip-role',
+  'duplicate-vlan',
+  'etcd-count-even',
+  'gateway-conflict',
+  'gateway-outside-network',
+  'invalid-address',
+  'invalid-cidr',
+  'invalid-hostname',
+  'invalid-version',
+  'ip-outside-network',
+  'machine-without-address',
+  'missing-address',
+  'missing-bootstrap',
+  'missing-default-gateway',
+  'missing-dns',
+  'missing-ntp',
+  'missing-role',
+  'missing-vip',
+  'mtu-mismatch',
+  'mtu-out-of-range',
+  'multiple-default-gateways',
+  'network-or-broadcast-address',
+  'no-worker',
+  'ntp-count',
+  'pod-cidr-too-small',
+  'service-cidr-small',
+  'service-cidr-too-large',
+  'undersized-node',
+  'unknown-network',
+  'unknown-product',
+  'unknown-role',
+  'vip-conflict',
+  'vip-outside-network',
+  'vlan-out-of-range',
+] as const;
+
 export interface ValidatePlanOptions {
   /** Product requirements to size nodes against; default: the built-in packs' entry for the plan's product and major version. */
   requirements?: PlanningRequirements | null;

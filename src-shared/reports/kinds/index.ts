@@ -1,0 +1,59 @@
+/**
+ * The deliverable kinds, declared once: each is one module (snapshot type and schema, builder,
+ * messages, document-number code, sample). The CLI's `report render` and the document numbers
+ * read this list; a new kind adds a folder here and one line below.
+ *
+ * Pure (no ajv): the renderer's worker may import it. Validation of snapshots arriving as data is
+ * in ./validators.
+ */
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Lang } from '../../domain/localized';
+import type { Localized } from '../../policy/types';
+import type { DocumentKind } from '../document-number';
+import { DOCUMENT_KIND_CODES } from '../document-number';
+import { buildFaultReport } from '../fault-report';
+import { buildInspectionReport } from '../inspection-report';
+import type { FaultReportSnapshot, InspectionSnapshot } from '../snapshot-types';
+import { buildPlanningDocument } from './planning-document/build';
+import type { PlanningSnapshot } from './planning-document/snapshot';
+
+export interface DeliverableKindModule<S> {
+  kind: DocumentKind;
+  /** The word the CLI uses: `fieldbook report render <cliName>`. */
+  cliName: string;
+  /** The code in the document number (`FB-PLN-20261203-0001`). */
+  numberCode: string;
+  title: Localized;
+  build: (snapshot: S, lang: Lang) => TDocumentDefinitions;
+}
+
+function kind<S>(m: Omit<DeliverableKindModule<S>, 'numberCode'>): DeliverableKindModule<S> {
+  return { ...m, numberCode: DOCUMENT_KIND_CODES[m.kind] };
+}
+
+export const DELIVERABLE_KINDS = [
+  kind<InspectionSnapshot>({
+    kind: 'inspection-report',
+    cliName: 'inspection',
+    title: { zh: '巡检报告', en: 'Inspection report' },
+    build: buildInspectionReport,
+  }),
+  kind<FaultReportSnapshot>({
+    kind: 'fault-report',
+    cliName: 'fault',
+    title: { zh: '故障报告', en: 'Fault report' },
+    build: buildFaultReport,
+  }),
+  kind<PlanningSnapshot>({
+    kind: 'planning-document',
+    cliName: 'plan',
+    title: { zh: '规划文档', en: 'Deployment planning document' },
+    build: buildPlanningDocument,
+  }),
+] as const;
+
+export function deliverableKindByCliName(
+  name: string,
+): (typeof DELIVERABLE_KINDS)[number] | undefined {
+  return DELIVERABLE_KINDS.find((k) => k.cliName === name);
+}

@@ -168,7 +168,15 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
   const shimSource = `var __name = (fn) => fn;\n(${desktopShim.toString()})();\n`;
   const launchSource = `var __name = (fn) => fn;\n(${launchScript.toString()})(${JSON.stringify(SESSION_STORAGE_KEY)});\n`;
 
-  async function profileDir(id: string): Promise<string> {
+  // One profile at a time decides who gets the legacy folder: two first calls must not both.
+  let deciding: Promise<unknown> = Promise.resolve();
+  function profileDir(id: string): Promise<string> {
+    const decided = deciding.then(() => decideProfileDir(id));
+    deciding = decided.catch(() => undefined);
+    return decided;
+  }
+
+  async function decideProfileDir(id: string): Promise<string> {
     let file: ProfilesFile = {};
     try {
       file = JSON.parse(await readFile(profilesFile, 'utf8')) as ProfilesFile;

@@ -20,7 +20,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserApp } from '../../scripts/browser-app';
 import type { BrowserApp } from '../../scripts/browser-app';
-import { DEFAULT_RENDERER_DIR } from '../e2e/harness/server';
+import { DEFAULT_RENDERER_DIR, startHarness } from '../e2e/harness/server';
 import { startTestServer, type TestServer } from '../sync/harness';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -227,4 +227,49 @@ describe('browser mode', () => {
     await b.page.waitForURL(`${app.origin}/__launch`, { timeout: APP_TIMEOUT });
     await b.page.getByText(app.launchFile).waitFor({ timeout: APP_TIMEOUT });
   }, 180_000);
+
+  it('the data folder of a version before profiles goes to the first profile only', async () => {
+    const legacyDir = await mkdtemp(join(tmpdir(), 'fieldbook-browser-legacy-'));
+    try {
+      // The old layout: one laptop's folders right in the data folder.
+      const old = await startHarness({ userDataDir: legacyDir });
+      const oldKey = await old.services.keystore.getDatabaseKey();
+      await old.close();
+
+      const legacyApp = await startBrowserApp({ dataDir: legacyDir, port: 0 });
+      try {
+        const launch = /#k=([A-Za-z0-9_-]+)/.exec(
+          await readFile(legacyApp.launchFile, 'utf8'),
+        )?.[1];
+        const session = await fetch(`${legacyApp.origin}/__session`, {
+          method: 'POST',
+          headers: { 'x-fieldbook-launch': launch ?? '' },
+        });
+        expect(session.status).toBe(200);
+        const { token } = (await session.json()) as { token: string };
+        const keyOf = async (profile: string) => {
+          const res = await call('keystore:get-database-key', {
+            base: legacyApp.origin,
+            headers: { 'x-fieldbook-session': token, 'x-fieldbook-profile': profile },
+          });
+          expect(res.status).toBe(200);
+          return ((await res.json()) as { result: string }).result;
+        };
+        const first = '11111111-2222-4333-8444-555555555555';
+        const second = '66666666-7777-4888-8999-aaaaaaaaaaaa';
+        // Both connect at once: exactly one gets the old folder (and its key), for good.
+        const [a, b] = await Promise.all([keyOf(first), keyOf(second)]);
+        expect([a, b].filter((k) => k === oldKey)).toHaveLength(1);
+        const [owner, other] = a === oldKey ? [first, second] : [second, first];
+        expect(await keyOf(owner)).toBe(oldKey);
+        expect(await keyOf(other)).not.toBe(oldKey);
+        expect(legacyApp.profiles.get(owner)?.userDataDir).toBe(legacyDir);
+        expect(legacyApp.profiles.get(other)?.userDataDir).toBe(join(legacyDir, 'profiles', other));
+      } finally {
+        await legacyApp.close();
+      }
+    } finally {
+      await rm(legacyDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

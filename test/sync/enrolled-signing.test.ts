@@ -14,10 +14,13 @@ import type { DesktopServices } from '../../src-main/services/desktop-services';
 import { createPassphraseProtector } from '../../src-main/services/key-store';
 import { renderPdf } from '../../src-main/services/pdf-render';
 import {
+  certificateFingerprint,
   certificateToPem,
   certificatesFromPemOrDer,
+  createCertificateRequest,
   createSelfSignedCertificate,
   generateSigningKeyPair,
+  issueCertificate,
   isIssuedBy,
 } from '../../src-shared/pki/certificates';
 import { buildFaultReport } from '../../src-shared/reports/fault-report';
@@ -161,6 +164,45 @@ describe('signing a deliverable on an enrolled laptop', () => {
     });
     const { verification } = await signAndCheck(reopened);
     expect(verification).toMatchObject({ intact: true, chain: 'untrusted', caKnown: false });
+  }, 60_000);
+
+  it('a certificate of another CA than the server has now is enrolled again at sign-in', async () => {
+    // As after the organisation replaced its CA: the laptop's certificate, valid and named for
+    // the account, chains to a CA the server no longer uses.
+    const { s } = await profile();
+    const identity = await s.signingIdentities.get({ commonName: eng.username });
+    const oldCaKeys = await generateSigningKeyPair();
+    const oldCa = await createSelfSignedCertificate(oldCaKeys, {
+      subject: { commonName: 'Retired CA', organisation: 'Fieldbook' },
+      validDays: 3650,
+      ca: true,
+    });
+    const csr = await createCertificateRequest(
+      { publicKey: await identity.certificate.getPublicKey(), privateKey: identity.privateKey },
+      { commonName: eng.username },
+    );
+    const issued = await issueCertificate({
+      request: csr,
+      caCertificate: oldCa,
+      caPrivateKey: oldCaKeys.privateKey,
+      validDays: 365,
+    });
+    await s.signingIdentities.replaceCertificateChain(
+      certificateToPem(issued),
+      certificateToPem(oldCa),
+    );
+    await s.signingIdentities.setTrustedCa(certificateToPem(oldCa));
+
+    expect((await s.sync.signIn({ serverUrl: ts.url, ...eng })).ok).toBe(true);
+    const [serverCa] = certificatesFromPemOrDer(new TextEncoder().encode(caPem));
+    const after = await s.signingIdentities.get();
+    expect(await certificateFingerprint(after.certificate)).not.toBe(
+      await certificateFingerprint(issued),
+    );
+    expect(await isIssuedBy(after.certificate, serverCa!)).toBe(true);
+    const stored = await s.signingIdentities.trustedCa();
+    expect(certificateToPem(stored.ca!)).toBe(certificateToPem(serverCa!));
+    expect((await signAndCheck(s)).verification).toMatchObject({ valid: true, chain: 'trusted' });
   }, 60_000);
 
   it('refuses to store a certificate that is not a CA, and changes nothing', async () => {

@@ -22,6 +22,7 @@ import {
 } from '../../src-shared/pki/certificates';
 import { signPdf } from './pdf-sign';
 import { readDocumentInfo, verifyPdf } from './pdf-verify';
+import type { VerifyReport } from './pdf-verify';
 import type { SigningIdentityStore } from './signing-identity-store';
 import type { SigningIdentity } from './signing-keys';
 
@@ -50,6 +51,27 @@ async function signerInfo(identity: SigningIdentity): Promise<PdfSignerInfo> {
     selfSigned: isSelfIssued(cert) && identity.chain.length === 0,
     fingerprint: (await certificateFingerprint(cert)).replace(/:/g, '').toLowerCase(),
     notAfter: cert.notAfter.value.toISOString(),
+  };
+}
+
+/**
+ * The verifier's report as the UI's answer. The one place that reads the report's shape: the
+ * last signature is the one that must cover the file (earlier ones cover earlier revisions).
+ */
+export function toPdfVerification(report: VerifyReport, caKnown: boolean): PdfVerification {
+  const last = report.signatures[report.signatures.length - 1];
+  return {
+    valid: report.valid,
+    intact: last !== undefined && last.coversWholeFile && last.digestMatches && last.signatureValid,
+    sha256: report.file.sha256,
+    documentNumber: report.documentNumber,
+    revision: report.revision,
+    chain: last?.chain ?? null,
+    caKnown,
+    coversWholeFile: last?.coversWholeFile ?? false,
+    signerName: last?.signer?.commonName ?? last?.name ?? null,
+    signingTime: last?.signingTime ?? null,
+    problems: [...report.problems, ...report.signatures.flatMap((s) => s.problems)],
   };
 }
 
@@ -94,19 +116,10 @@ export function createDeliverablesService(options: {
 
     async verifyPdf(bytes: Uint8Array): Promise<PdfVerification> {
       const pdf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      const report = await verifyPdf(pdf);
-      const last = report.signatures[report.signatures.length - 1];
-      return {
-        valid: report.valid,
-        sha256: report.file.sha256,
-        documentNumber: report.documentNumber,
-        revision: report.revision,
-        chain: last?.chain ?? null,
-        coversWholeFile: last?.coversWholeFile ?? false,
-        signerName: last?.signer?.commonName ?? last?.name ?? null,
-        signingTime: last?.signingTime ?? null,
-        problems: [...report.problems, ...report.signatures.flatMap((s) => s.problems)],
-      };
+      // The organisation's CA from enrolment; without one only self-signed chains verify.
+      const { ca } = await identities.trustedCa();
+      const report = await verifyPdf(pdf, ca ? { trustedCas: [ca] } : {});
+      return toPdfVerification(report, ca !== null);
     },
 
     async savePdf(input: SavePdfInput): Promise<string | null> {

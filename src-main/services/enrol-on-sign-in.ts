@@ -9,9 +9,22 @@
  * another account than the one signed in, or runs out within `RENEW_BEFORE_DAYS`. A failure is
  * reported by the session as a warning and never blocks the sign-in: signing keeps working with
  * the certificate in use.
+ *
+ * Every sign-in also fetches the organisation's CA certificate and stores it with the identity
+ * (SigningIdentityStore.setTrustedCa): the laptop checks its own signed PDFs against it. A
+ * certificate that no longer chains to the CA the server now has (the CA was replaced) is
+ * enrolled again, against that CA.
  */
-import { describeName, isSelfIssued } from '../../src-shared/pki/certificates';
-import { enrolSigningIdentity } from './enrolment';
+import type * as pkijs from 'pkijs';
+import {
+  certificateToPem,
+  certificatesFromPemOrDer,
+  describeName,
+  isIssuedBy,
+  isSelfIssued,
+} from '../../src-shared/pki/certificates';
+import { routes } from '../../src-shared/sync';
+import { enrolSigningIdentity, EnrolmentError } from './enrolment';
 import type { SigningIdentityStore } from './signing-identity-store';
 import type { OnSignedIn } from './sync-session';
 
@@ -33,7 +46,13 @@ export function enrolOnSignIn(options: EnrolOnSignInOptions): OnSignedIn {
     const expiresSoon =
       current.certificate.notAfter.value.getTime() - now < RENEW_BEFORE_DAYS * 86_400_000;
     const namedForAccount = describeName(current.certificate.subject).commonName === username;
-    if (!isSelfIssued(current.certificate) && namedForAccount && !expiresSoon) return;
+    const ca = await fetchCa(request);
+    const chainsToCa =
+      !isSelfIssued(current.certificate) && (await isIssuedBy(current.certificate, ca));
+    if (chainsToCa && namedForAccount && !expiresSoon) {
+      await options.identities.setTrustedCa(certificateToPem(ca));
+      return;
+    }
     const enrolled = await enrolSigningIdentity({
       baseUrl: account.serverUrl,
       // The session's request adds the bearer token itself.
@@ -44,7 +63,32 @@ export function enrolOnSignIn(options: EnrolOnSignInOptions): OnSignedIn {
           ...(typeof init.body === 'string' ? { body: init.body } : {}),
         }),
       identity: current,
+      // The issued certificate must chain to the CA just fetched, the one stored below.
+      trustedCa: ca,
     });
     await options.identities.replaceCertificateChain(enrolled.certificatePem, enrolled.chainPem);
+    await options.identities.setTrustedCa(certificateToPem(ca));
   };
+}
+
+/** The server's CA certificate (public, `GET /ca/certificate`), parsed. */
+async function fetchCa(request: Parameters<OnSignedIn>[0]['request']): Promise<pkijs.Certificate> {
+  const res = await request(routes.caCertificate(), { method: 'GET' });
+  if (res.status !== 200) {
+    throw new EnrolmentError(
+      `the server did not give its CA certificate (HTTP ${res.status})`,
+      'no_ca',
+      res.status,
+    );
+  }
+  const text = await res.text();
+  let certs: pkijs.Certificate[];
+  try {
+    certs = certificatesFromPemOrDer(new TextEncoder().encode(text));
+  } catch (e) {
+    throw new EnrolmentError(`the server's CA certificate is unreadable: ${String(e)}`, 'no_ca');
+  }
+  const [ca] = certs;
+  if (!ca) throw new EnrolmentError('the server answered no CA certificate', 'no_ca');
+  return ca;
 }

@@ -7,13 +7,25 @@
  *   reports "self-signed" until the laptop is enrolled).
  * - `replaceCertificateChain()` installs the certificate the organisation's CA issued for the
  *   stored key (enrolment), refusing a certificate for any other key.
+ * - `setTrustedCa()` / `trustedCa()`: the organisation's CA certificate received at enrolment
+ *   and refreshed at every sign-in, the anchor the laptop checks its own signed PDFs against.
+ *   A CA certificate is public, but whoever can write this file must not be able to swap it:
+ *   it is sealed to the stored key with the protector (authenticated encryption of the CA's and
+ *   the key's SHA-256), and a CA whose seal does not open or does not match counts as absent.
  *
  * The private key never leaves the main process: callers get a SigningIdentity (a CryptoKey
  * that is not extractable once loaded), never key bytes.
  */
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import type * as pkijs from 'pkijs';
 import { readTextIfExists, writeJsonFileAtomic } from './atomic-file';
-import { certificatesFromPemOrDer } from '../../src-shared/pki/certificates';
+import {
+  certificatesFromPemOrDer,
+  isCaCertificate,
+  isIssuedBy,
+  isSelfIssued,
+} from '../../src-shared/pki/certificates';
 import type { DistinguishedName } from '../../src-shared/pki/certificates';
 import { KeyStoreError } from './key-store';
 import type { SecretProtector } from './key-store';
@@ -35,6 +47,30 @@ interface IdentityFile {
   createdAt: string;
   /** When the certificate chain was last replaced (enrolment), if ever. */
   certificateReplacedAt?: string;
+  /** The organisation's CA certificate (PEM), once enrolled. */
+  trustedCaPem?: string;
+  /** base64 of the protector's ciphertext of the `CaSeal` JSON binding the CA to this key. */
+  trustedCaSeal?: string;
+  trustedCaUpdatedAt?: string;
+}
+
+/** What the seal of the trusted CA authenticates: which CA, for which stored key. */
+interface CaSeal {
+  caSha256: string;
+  publicKeySpkiSha256: string;
+}
+
+/** The trusted CA as the store holds it; `problem` says why there is none. */
+export type TrustedCaState =
+  | { ca: pkijs.Certificate; problem: null }
+  | { ca: null; problem: 'none' | 'unreadable' | 'seal-mismatch' };
+
+function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function certificateDer(cert: pkijs.Certificate): Uint8Array {
+  return new Uint8Array(cert.toSchema(true).toBER(false));
 }
 
 function isIdentityFile(v: unknown): v is IdentityFile {
@@ -46,7 +82,9 @@ function isIdentityFile(v: unknown): v is IdentityFile {
     typeof r['privateKey'] === 'string' &&
     typeof r['publicKeySpki'] === 'string' &&
     typeof r['certificatePem'] === 'string' &&
-    typeof r['chainPem'] === 'string'
+    typeof r['chainPem'] === 'string' &&
+    (r['trustedCaPem'] === undefined || typeof r['trustedCaPem'] === 'string') &&
+    (r['trustedCaSeal'] === undefined || typeof r['trustedCaSeal'] === 'string')
   );
 }
 
@@ -143,6 +181,71 @@ export class SigningIdentityStore {
     await this.write(updated);
     this.pending = this.open(updated);
     return this.pending;
+  }
+
+  /**
+   * Stores `caPem`, the organisation's CA certificate (a self-signed CA certificate, one only),
+   * as the anchor of the laptop's own checks, sealed to the stored key. Refuses anything else
+   * and then changes nothing.
+   */
+  async setTrustedCa(caPem: string): Promise<pkijs.Certificate> {
+    let certs: pkijs.Certificate[];
+    try {
+      certs = certificatesFromPemOrDer(Buffer.from(caPem));
+    } catch (error) {
+      throw new KeyStoreError('the CA certificate is unreadable', { cause: error });
+    }
+    const [ca] = certs;
+    if (!ca || certs.length !== 1) {
+      throw new KeyStoreError(`expected exactly one CA certificate, got ${certs.length}`);
+    }
+    if (!isCaCertificate(ca) || !isSelfIssued(ca) || !(await isIssuedBy(ca, ca))) {
+      throw new KeyStoreError('the certificate is not a self-signed CA certificate');
+    }
+    await this.get();
+    const file = await this.read();
+    if (!file) throw new KeyStoreError('the signing identity disappeared while storing the CA');
+    const seal: CaSeal = {
+      caSha256: sha256Hex(certificateDer(ca)),
+      publicKeySpkiSha256: sha256Hex(Buffer.from(file.publicKeySpki, 'base64')),
+    };
+    await this.write({
+      ...file,
+      trustedCaPem: caPem,
+      trustedCaSeal: this.protector
+        .encrypt(Buffer.from(JSON.stringify(seal), 'utf8'))
+        .toString('base64'),
+      trustedCaUpdatedAt: (this.options.now?.() ?? new Date()).toISOString(),
+    });
+    return ca;
+  }
+
+  /**
+   * The organisation's CA the laptop trusts, if one is stored and its seal holds. Reads only:
+   * a profile without a signing identity has no CA (and gets no key from this call).
+   */
+  async trustedCa(): Promise<TrustedCaState> {
+    const file = await this.read();
+    if (!file || file.trustedCaPem === undefined || file.trustedCaSeal === undefined) {
+      return { ca: null, problem: 'none' };
+    }
+    let ca: pkijs.Certificate | undefined;
+    let seal: Partial<CaSeal>;
+    try {
+      [ca] = certificatesFromPemOrDer(Buffer.from(file.trustedCaPem));
+      const plain = this.protector.decrypt(Buffer.from(file.trustedCaSeal, 'base64'));
+      seal = JSON.parse(plain.toString('utf8')) as Partial<CaSeal>;
+    } catch {
+      return { ca: null, problem: 'unreadable' };
+    }
+    if (
+      !ca ||
+      seal.caSha256 !== sha256Hex(certificateDer(ca)) ||
+      seal.publicKeySpkiSha256 !== sha256Hex(Buffer.from(file.publicKeySpki, 'base64'))
+    ) {
+      return { ca: null, problem: 'seal-mismatch' };
+    }
+    return { ca, problem: null };
   }
 
   private async open(file: IdentityFile): Promise<SigningIdentity> {

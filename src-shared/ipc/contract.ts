@@ -79,15 +79,34 @@ export interface SignedPdf {
   signer: PdfSignerInfo;
 }
 
-/** Result of `deliverables.verifyPdf` (the same checks as `fieldbook verify`). */
+/**
+ * Result of `deliverables.verifyPdf` (the same checks as `fieldbook verify`, against the
+ * organisation's CA certificate the laptop stored at enrolment, when it has one).
+ *
+ * Two questions with different consequences: `intact` (the signature is cryptographically valid
+ * and covers the whole file — a signed PDF that is not intact must not be handed over) and
+ * `chain` (whether a reader can trust who signed — shown to the engineer, never a reason to
+ * refuse: a laptop not enrolled yet signs self-signed).
+ */
 export interface PdfVerification {
-  /** Signature covers the whole file, digest matches, signature and chain acceptable. */
+  /** Intact and the chain acceptable (trusted, or self-signed when no CA is known). */
   valid: boolean;
+  /**
+   * The last signature's digest matches the signed bytes, its CMS signature verifies with the
+   * signer's certificate, and its byte range covers the whole file.
+   */
+  intact: boolean;
   sha256: string;
   documentNumber: string | null;
   revision: string | null;
   /** Of the last signature; `null` without any signature. */
   chain: 'trusted' | 'self-signed' | 'untrusted' | null;
+  /**
+   * Whether the laptop had the organisation's CA certificate to check the chain against
+   * (stored at enrolment, refreshed at sign-in). `false` with `chain: 'untrusted'` on an
+   * enrolled laptop: signing in again fetches it.
+   */
+  caKnown: boolean;
   coversWholeFile: boolean;
   signerName: string | null;
   signingTime: string | null;

@@ -3,13 +3,15 @@
  * - `harness`: the renderer build served with the real desktop services on a fresh profile folder
  *   (removed afterwards);
  * - `context`/`page`: a fresh browser context (fresh IndexedDB) with `window.fieldbook` defined by
- *   the desktop shim, in the app's default locale;
+ *   the desktop shim and the harness's desktop session cookie (harness/authorize.ts), in the
+ *   app's default locale;
  * - `appUrl` (also `baseURL`, so `page.goto('/')` opens the app).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
+import { authorizeContext } from './harness/authorize';
 import { desktopShim } from './harness/desktop-shim';
 import { startHarness } from './harness/server';
 import type { Harness } from './harness/server';
@@ -36,8 +38,9 @@ export const test = base.extend<{ harness: Harness; appUrl: string }>({
     await provide(harness.url);
   },
   locale: 'zh-CN',
-  context: async ({ context }, provide) => {
+  context: async ({ context, harness }, provide) => {
     await context.addInitScript(desktopShim);
+    await authorizeContext(context, harness);
     await provide(context);
   },
 });

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { authorizeContext } from './harness/authorize';
 import { desktopShim } from './harness/desktop-shim';
 import { startHarness } from './harness/server';
 import type { Harness } from './harness/server';
@@ -52,6 +53,7 @@ async function laptop(browser: Browser): Promise<{
   const harness = await startHarness({ userDataDir: dir, sync: FAST_STREAMS });
   const context = await browser.newContext({ baseURL: harness.url, locale: 'zh-CN' });
   await context.addInitScript(desktopShim);
+  await authorizeContext(context, harness);
   const page = await context.newPage();
   return {
     harness,

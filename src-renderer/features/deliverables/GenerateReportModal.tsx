@@ -23,6 +23,8 @@ import type { DrawnSignature } from './SignaturePad';
 import { SignaturePad } from './SignaturePad';
 import { formatBytes, recordDraft, renderReport, signDeliverable } from './report-pipeline';
 import type { ReportRequest, SignOutcome, SignStage } from './report-pipeline';
+import { chainTrust } from './self-check';
+import type { ChainTrust } from './self-check';
 import './deliverables.css';
 
 /** Where each signing stage starts on the progress bar; rendering fills 0–60 %. */
@@ -33,6 +35,13 @@ const STAGE_PERCENT: Record<SignStage, number> = {
   recording: 92,
 };
 const RENDER_SHARE = 60;
+
+const CHAIN_MESSAGE: Record<ChainTrust, string> = {
+  trusted: 'deliverables.generate.chain.trusted',
+  'self-signed': 'deliverables.generate.chain.selfSigned',
+  'ca-missing': 'deliverables.generate.chain.caMissing',
+  untrusted: 'deliverables.generate.chain.untrusted',
+};
 
 export interface GenerateReportModalProps {
   /** What to make; null keeps the dialog closed. */
@@ -292,10 +301,20 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
               </Descriptions.Item>
               <Descriptions.Item label={t('deliverables.detail.verification')}>
                 <span data-testid="generate-verification">
-                  {outcome.verification.valid
+                  {/* Intact: valid and covering the file. Trust in the signer is the next row. */}
+                  {outcome.verification.intact
                     ? t('deliverables.generate.valid')
                     : t('deliverables.generate.invalid')}
                 </span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('deliverables.detail.chain')}>
+                <Typography.Text
+                  type={chainTrust(outcome.verification) === 'trusted' ? 'success' : 'warning'}
+                  data-testid="generate-chain"
+                  data-chain={chainTrust(outcome.verification)}
+                >
+                  {t(CHAIN_MESSAGE[chainTrust(outcome.verification)])}
+                </Typography.Text>
               </Descriptions.Item>
             </Descriptions>
             <ExportOpenButtons doc={outcome.doc} />

@@ -37,6 +37,8 @@ export const messages = {
     'deliverables.error.noPdf': '{number} 还没有生成 PDF。',
     'deliverables.error.pdfMissing':
       '{number} 的 PDF 不在本机，且无法从服务器下载（未登录或离线）。联网登录后重试。',
+    'deliverables.error.signatureBroken':
+      '{number} 签名后的 PDF 未通过自检（签名无效或未覆盖整个文件），已停止，未记为已签署；草稿仍保留，可重新签署。详情：{details}',
     'deliverables.source.incident': '事件',
     'deliverables.source.inspection': '巡检',
     'deliverables.source.customer': '客户',
@@ -52,6 +54,7 @@ export const messages = {
     'deliverables.detail.signedAt': '签署时间',
     'deliverables.detail.pages': '页数',
     'deliverables.detail.verification': '验证',
+    'deliverables.detail.chain': '证书链',
     'deliverables.detail.handwritten': '手写签名',
     'deliverables.detail.signature': '{role}：{name} · {time}',
     'deliverables.detail.signatureTitled': '{role}：{name}（{title}）· {time}',
@@ -82,6 +85,11 @@ export const messages = {
     'deliverables.generate.signedHint': '该文档已签署，不能再修改；如需修改请生成新版本。',
     'deliverables.generate.valid': '签名有效',
     'deliverables.generate.invalid': '签名无效',
+    'deliverables.generate.chain.trusted': '证书链受信任（机构 CA）',
+    'deliverables.generate.chain.selfSigned': '自签名证书（本机尚未注册到机构 CA）',
+    'deliverables.generate.chain.caMissing':
+      '证书链未验证：本机没有机构 CA 证书。联网登录同步服务器后会自动获取。',
+    'deliverables.generate.chain.untrusted': '证书链不受本机保存的机构 CA 信任',
     'deliverables.generate.close': '关闭',
     'deliverables.generate.reason': '{kind}签署',
     'deliverables.pad.customer': '客户代表签名',
@@ -132,6 +140,8 @@ export const messages = {
     'deliverables.error.noPdf': '{number} has no PDF yet.',
     'deliverables.error.pdfMissing':
       'The PDF of {number} is not on this laptop and cannot be downloaded (signed out or offline). Try again online.',
+    'deliverables.error.signatureBroken':
+      'The signed PDF of {number} failed its self-check (the signature is not valid or does not cover the whole file): it was not recorded as signed; the draft is kept, sign again. Details: {details}',
     'deliverables.source.incident': 'incident',
     'deliverables.source.inspection': 'inspection',
     'deliverables.source.customer': 'customer',
@@ -147,6 +157,7 @@ export const messages = {
     'deliverables.detail.signedAt': 'Signed at',
     'deliverables.detail.pages': 'Pages',
     'deliverables.detail.verification': 'Verification',
+    'deliverables.detail.chain': 'Certificate chain',
     'deliverables.detail.handwritten': 'Handwritten signatures',
     'deliverables.detail.signature': '{role}: {name} · {time}',
     'deliverables.detail.signatureTitled': '{role}: {name} ({title}) · {time}',
@@ -181,6 +192,13 @@ export const messages = {
       'This document is signed and cannot change; make a new revision to change it.',
     'deliverables.generate.valid': 'signature valid',
     'deliverables.generate.invalid': 'signature NOT valid',
+    'deliverables.generate.chain.trusted': 'certificate chain trusted (organisation CA)',
+    'deliverables.generate.chain.selfSigned':
+      'self-signed certificate (this laptop is not enrolled yet)',
+    'deliverables.generate.chain.caMissing':
+      'certificate chain not checked: this laptop has no organisation CA certificate. Signing in to the sync server fetches it.',
+    'deliverables.generate.chain.untrusted':
+      'certificate chain not trusted by the organisation CA stored on this laptop',
     'deliverables.generate.close': 'Close',
     'deliverables.generate.reason': '{kind} sign-off',
     'deliverables.pad.customer': 'Customer representative',

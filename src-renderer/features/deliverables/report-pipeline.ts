@@ -25,6 +25,7 @@ import type { PdfVerification, SignedPdf } from '../../../src-shared/ipc';
 import { isoDateIn, nowInstant } from '../../app/clock';
 import { readBlob } from '../../db/blob-fetch';
 import { DeliverableUserError } from './deliverable-errors';
+import { checkOwnSignature } from './self-check';
 import { readOrCreateIssuerCode } from '../../app/settings';
 import { desktop } from '../../app/desktop';
 import type { FieldbookDatabase } from '../../db/database';
@@ -219,10 +220,10 @@ export async function signDeliverable(
       image,
     });
   }
-  const verification = await api.deliverables.verifyPdf(signed.bytes);
-  if (!verification.valid) {
-    throw new Error(`the signed PDF does not verify: ${verification.problems.join('; ')}`);
-  }
+  const verification = checkOwnSignature(
+    await api.deliverables.verifyPdf(signed.bytes),
+    draft.documentNumber,
+  );
   onStage('recording');
   const doc = await db.deliverables.findOne(draft.id).exec();
   if (doc === null) throw new Error(`deliverable ${draft.id} disappeared`);

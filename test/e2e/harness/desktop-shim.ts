@@ -5,11 +5,29 @@
  *
  * Installed with `context.addInitScript(desktopShim)`: Playwright sends the function's source to the
  * page, so it must be self-contained — no imports at runtime, no outer variables.
+ *
+ * Each call carries the browser profile's id (`x-fieldbook-profile`, made once and kept in the
+ * page's localStorage): browser mode keeps one laptop — data folder, key, signed-in session —
+ * per browser profile (scripts/browser-app.ts); the single-profile e2e harness ignores it.
+ * Each call also carries the session token the launch page (or, in tests, authorize.ts) stored
+ * in localStorage (`x-fieldbook-session`, see server.ts). Refused for want of it (401), browser
+ * mode goes to its launch page, which says which file to open.
  */
 import type { DesktopApi } from '../../../src-shared/ipc';
 
 export function desktopShim(): void {
   const base = '/__desktop/';
+  const PROFILE_KEY = 'fieldbook.browserProfileId';
+  const SESSION_KEY = 'fieldbook.desktopSession';
+
+  function profileId(): string {
+    let id = localStorage.getItem(PROFILE_KEY);
+    if (id === null || !/^[0-9a-f-]{36}$/.test(id)) {
+      id = crypto.randomUUID();
+      localStorage.setItem(PROFILE_KEY, id);
+    }
+    return id;
+  }
 
   async function post(
     channel: string,
@@ -19,8 +37,17 @@ export function desktopShim(): void {
     const response = await fetch(base + encodeURIComponent(channel), {
       method: 'POST',
       body,
-      headers,
+      headers: {
+        ...headers,
+        'x-fieldbook-profile': profileId(),
+        'x-fieldbook-session': localStorage.getItem(SESSION_KEY) ?? '',
+      },
     });
+    if (response.status === 401 && document.documentElement.dataset['fieldbookLaunch']) {
+      // Browser mode, and the token is of an earlier launch: the launch page explains.
+      localStorage.removeItem(SESSION_KEY);
+      location.replace(document.documentElement.dataset['fieldbookLaunch']);
+    }
     if (!response.ok) {
       let message = `${channel} failed with HTTP ${response.status}`;
       try {

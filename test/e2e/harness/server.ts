@@ -15,8 +15,20 @@
  * - `deliverables:*`: JSON both ways, a Uint8Array written as `{"$bytes": "<base64>"}`;
  * - native dialogs are stubbed: `deliverables:save-pdf` "chooses" `<profile>/exports/<name>`, and
  *   `deliverables:open-pdf` records the path in `openedPaths` instead of starting a viewer;
- * - errors: 400 (invalid payload) / 403 (foreign origin) / 500, body `{"error": message}`.
+ * - errors: 400 (invalid payload) / 401 (no session) / 403 (foreign origin or host) / 500, body
+ *   `{"error": message}`.
+ *
+ * Authentication (the counterpart of Electron's sender check, which a local HTTP server does
+ * not get for free: any local process can send any `Origin`): every start makes a random
+ * `launchSecret`. `POST /__session` with it in `x-fieldbook-launch` answers a session token;
+ * the page keeps it in its localStorage (scoped to this exact origin, port included, unlike a
+ * cookie, which every 127.0.0.1 port would receive) and the shim sends it in
+ * `x-fieldbook-session` on every desktop call. Desktop calls also need the page's own `Origin`
+ * and `Host: 127.0.0.1:<port>` (a DNS-rebinding page sends its own host name). The secret never
+ * appears in a URL or a log. Tests get it from the Harness object (authorize.ts); browser mode
+ * hands it to the page through a file only the user can read (scripts/browser-app.ts).
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -46,6 +58,12 @@ import {
 } from '../../../src-main/services/key-store';
 
 export const DESKTOP_ENDPOINT_PREFIX = '/__desktop/';
+/** Exchanges the launch secret for the session cookie. */
+export const SESSION_ENDPOINT = '/__session';
+export const LAUNCH_SECRET_HEADER = 'x-fieldbook-launch';
+export const SESSION_HEADER = 'x-fieldbook-session';
+/** Where the page keeps its session token (desktop-shim.ts reads it). */
+export const SESSION_STORAGE_KEY = 'fieldbook.desktopSession';
 const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
 export const DEFAULT_RENDERER_DIR = join(PROJECT_ROOT, 'out', 'renderer');
 
@@ -79,6 +97,10 @@ export interface HarnessOptions {
 export interface Harness {
   /** `http://127.0.0.1:<port>/` — the app page. */
   url: string;
+  /** `http://127.0.0.1:<port>`, the only Origin desktop calls are accepted from. */
+  origin: string;
+  /** Per start; exchanged at `POST /__session` for the session token desktop calls need. */
+  launchSecret: string;
   userDataDir: string;
   /** The services behind the endpoints, for assertions on what the UI stored. */
   services: DesktopServices;
@@ -89,7 +111,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -168,6 +190,80 @@ function decodeName(raw: string | undefined): unknown {
   }
 }
 
+/**
+ * Serves a file of the renderer build (`/` is index.html) with the app's CSP; 404 outside it.
+ * Shared with browser mode's front server.
+ */
+export async function serveRendererFile(
+  rendererDir: string,
+  pathname: string,
+  res: ServerResponse,
+): Promise<void> {
+  let relativePath: string;
+  try {
+    relativePath = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+  } catch {
+    throw new HttpError(404, 'not found');
+  }
+  const file = resolve(rendererDir, relativePath);
+  const rel = relative(rendererDir, file);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new HttpError(404, 'not found');
+  let body: Buffer;
+  try {
+    body = await readFile(file);
+  } catch {
+    throw new HttpError(404, `not found: ${pathname}`);
+  }
+  res.writeHead(200, {
+    'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
+/** Constant-time comparison of two secrets given as strings. */
+export function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function newSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/**
+ * Answers `POST /__session`: with the right launch secret, a fresh session token (kept in
+ * `sessions`) as `{"token": …}`; else 401 and nothing stored.
+ */
+export function exchangeLaunchSecret(
+  req: IncomingMessage,
+  res: ServerResponse,
+  launchSecret: string,
+  sessions: Set<string>,
+): void {
+  if (req.method !== 'POST') throw new HttpError(405, 'use POST');
+  if (!sameSecret(header(req, LAUNCH_SECRET_HEADER), launchSecret)) {
+    throw new HttpError(401, 'wrong or missing launch secret');
+  }
+  const token = newSecret();
+  sessions.add(token);
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  res.end(JSON.stringify({ token }));
+}
+
+/** Whether the request carries one of `sessions` in its session header. */
+export function hasSession(req: IncomingMessage, sessions: Set<string>): boolean {
+  const token = header(req, SESSION_HEADER);
+  return token !== undefined && [...sessions].some((s) => sameSecret(token, s));
+}
+
 /** Starts a harness on a random port. */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
@@ -189,6 +285,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     ...(options.sync ? { sync: options.sync } : {}),
   });
   let origin = '';
+  const launchSecret = newSecret();
+  const sessions = new Set<string>();
 
   async function callDesktop(channel: IpcChannel, req: IncomingMessage, res: ServerResponse) {
     if (channel === IPC_CHANNELS.blobsPut) {
@@ -295,29 +393,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
   }
 
-  async function serveStatic(pathname: string, res: ServerResponse) {
-    const relativePath = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
-    const file = resolve(rendererDir, relativePath);
-    const rel = relative(rendererDir, file);
-    if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
-      throw new HttpError(404, 'not found');
-    let body: Buffer;
-    try {
-      body = await readFile(file);
-    } catch {
-      throw new HttpError(404, `not found: ${pathname}`);
-    }
-    res.writeHead(200, {
-      'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-    });
-    res.end(body);
-  }
-
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', origin);
+    // A DNS-rebinding page reaches this port under its own host name.
+    if (header(req, 'host') !== new URL(origin).host) {
+      throw new HttpError(403, `host ${header(req, 'host') ?? 'none'} is not this server`);
+    }
+    if (url.pathname === SESSION_ENDPOINT) {
+      exchangeLaunchSecret(req, res, launchSecret, sessions);
+      return;
+    }
     if (url.pathname.startsWith(DESKTOP_ENDPOINT_PREFIX)) {
       if (req.method !== 'POST') throw new HttpError(405, 'desktop API calls use POST');
       // The counterpart of the IPC sender check: only the app page served here may call.
@@ -328,12 +413,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       if (!(ALL_IPC_CHANNELS as readonly string[]).includes(channel)) {
         throw new HttpError(404, `unknown desktop API channel "${channel}"`);
       }
+      // Anyone local can claim the right Origin: the session token is what a caller must have.
+      if (!hasSession(req, sessions)) throw new HttpError(401, 'no desktop session');
       await callDesktop(channel as IpcChannel, req, res);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       throw new HttpError(405, 'method not allowed');
-    await serveStatic(url.pathname, res);
+    await serveRendererFile(rendererDir, url.pathname, res);
   }
 
   const server: Server = createServer((req, res) => {
@@ -355,6 +442,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   return {
     url: `${origin}/`,
+    origin,
+    launchSecret,
     userDataDir: options.userDataDir,
     services,
     exportsDir,

@@ -109,16 +109,19 @@ describe('pdf signing and verification', () => {
 
   it('checks the chain against a CA: trusted, wrong CA, or no CA given', async () => {
     const caKeys = await generateSigningKeyPair(false);
+    // Path validation checks every certificate at the signing time (2026-03-06), the CA too.
     const ca = await createSelfSignedCertificate(caKeys, {
       subject: { commonName: 'Org CA' },
       validDays: 100,
       ca: true,
+      now: new Date('2026-03-01T00:00:00Z'),
     });
     const otherCaKeys = await generateSigningKeyPair(false);
     const otherCa = await createSelfSignedCertificate(otherCaKeys, {
       subject: { commonName: 'Other CA' },
       validDays: 100,
       ca: true,
+      now: new Date('2026-03-01T00:00:00Z'),
     });
     const keys = await generateSigningKeyPair(false);
     const request = await createCertificateRequest(keys, { commonName: '王芳' });

@@ -9,6 +9,9 @@
  * object streams we cannot look into — makes the earlier signature "modified after signing".
  */
 
+/** Changes listed per signature at most. */
+const MAX_LISTED_CHANGES = 20;
+
 /** Classification looks at most this much of an object (its dictionary, not stream data). */
 const OBJECT_WINDOW = 64 * 1024;
 
@@ -162,9 +165,9 @@ interface Definitions {
   earlier: Map<number, FoundObject[]>;
 }
 
-function definitions(text: string, from: number): Definitions {
+function definitions(text: string, from: number, alsoWanted: number[]): Definitions {
   const later = objectsIn(text, from, text.length);
-  const wanted = new Set(later.map((o) => o.num));
+  const wanted = new Set([...later.map((o) => o.num), ...alsoWanted]);
   const earlier = new Map<number, FoundObject[]>();
   if (wanted.size > 0) {
     for (const o of objectsIn(text, 0, from, (n) => wanted.has(n))) {
@@ -421,7 +424,25 @@ export function changesAfterRevisions(text: string, ends: number[]): Map<number,
   const earlier = ends.filter((e) => e < text.length);
   for (const e of ends) if (e >= text.length) out.set(e, []);
   if (earlier.length === 0) return out;
-  const defs = definitions(text, Math.min(...earlier));
-  for (const e of earlier) if (!out.has(e)) out.set(e, changesAfterEnd(text, e, defs));
+  // The catalogs of the signed revisions are compared even when no later revision replaces them.
+  const roots = earlier
+    .map((e) => lastRefBefore(text, 'Root', e))
+    .filter((r): r is string => r !== null)
+    .map((r) => Number(r.split(' ')[0]));
+  const defs = definitions(text, Math.min(...earlier), roots);
+  for (const e of earlier) {
+    if (out.has(e)) continue;
+    const changes = changesAfterEnd(text, e, defs);
+    // A report lists the first changes; a file with 200k added objects needs no 200k lines.
+    out.set(
+      e,
+      changes.length > MAX_LISTED_CHANGES
+        ? [
+            ...changes.slice(0, MAX_LISTED_CHANGES),
+            `… and ${changes.length - MAX_LISTED_CHANGES} more changes`,
+          ]
+        : changes,
+    );
+  }
   return out;
 }

@@ -16,10 +16,13 @@ const subtle: SubtleCrypto = globalThis.crypto.subtle;
 
 /**
  * A standalone ArrayBuffer copy of `b`: WebCrypto and pkijs want ArrayBuffer-backed input, and a
- * Node Buffer's memory may be a shared pool.
+ * Node Buffer's memory may be a shared pool. (Not `b.slice().buffer`: Buffer#slice is a view, so
+ * for a small pooled Buffer that is the whole 8 KB pool.)
  */
 export function arrayBufferOf(b: Uint8Array): ArrayBuffer {
-  return b.slice().buffer;
+  const copy = new Uint8Array(b.byteLength);
+  copy.set(b);
+  return copy.buffer;
 }
 
 export const RSA_SIGN_ALGORITHM: RsaHashedKeyGenParams = {

@@ -1,11 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type * as pkijs from 'pkijs';
 import { certificatesFromPemOrDer } from '../../src-shared/pki/certificates';
-import {
-  UnreadablePdfError,
-  VERIFY_LIMITS,
-  verifyPdf,
-} from '../../src-main/services/pdf-verify';
+import { UnreadablePdfError, VERIFY_LIMITS, verifyPdf } from '../../src-main/services/pdf-verify';
 import type { CliIo, LeafCommand } from '../router';
 import { EXIT_FAILURE, EXIT_OK, UsageError, writeJson } from '../router';
 import {

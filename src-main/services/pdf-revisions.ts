@@ -114,7 +114,10 @@ function without(dict: string, keys: string[]): string {
       '',
     );
   }
-  return s.replace(/\s+/g, ' ').replace(/\s*(<<|>>|\[|\])\s*/g, '$1').trim();
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/\s*(<<|>>|\[|\])\s*/g, '$1')
+    .trim();
 }
 
 type Kind =
@@ -218,9 +221,7 @@ function changesAfterEnd(text: string, end: number, defs: Definitions): string[]
     kindsOf.set(o.num, set);
   }
   const addedFields = new Set(
-    [...kindsOf]
-      .filter(([, k]) => k.size === 1 && k.has('signature field'))
-      .map(([num]) => num),
+    [...kindsOf].filter(([, k]) => k.size === 1 && k.has('signature field')).map(([num]) => num),
   );
   // Roots of what may be added freely: the appearances of added signature fields, DSS data.
   const roots: number[] = [];
@@ -268,7 +269,9 @@ function changesAfterEnd(text: string, end: number, defs: Definitions): string[]
       const fields = arrayRefs(dict, 'Fields');
       const prevFields = prev === undefined ? null : arrayRefs(prev, 'Fields');
       if (fields === 'indirect' || prevFields === 'indirect') {
-        problems.push(`${label} (the AcroForm) has an indirect /Fields array, which is not checked`);
+        problems.push(
+          `${label} (the AcroForm) has an indirect /Fields array, which is not checked`,
+        );
         continue;
       }
       const keys = ['Fields', 'SigFlags', 'Type'];
@@ -299,7 +302,9 @@ function changesAfterEnd(text: string, end: number, defs: Definitions): string[]
           prev === undefined ||
           without(dict, ['AcroForm', 'DSS']) !== without(prev, ['AcroForm', 'DSS'])
         )
-          problems.push(`${label}: the document catalog is changed beyond adding /AcroForm or /DSS`);
+          problems.push(
+            `${label}: the document catalog is changed beyond adding /AcroForm or /DSS`,
+          );
         break;
       case 'page': {
         if (prev === undefined || classify(prev) !== 'page') {

@@ -22,7 +22,10 @@ import * as pkijs from 'pkijs';
 import { describeName } from '../../src-shared/pki/certificates';
 import { describePublicKey, publicKeyProblem } from '../../src-shared/pki/key-strength';
 import type { ChainStatus } from '../../src-shared/pki/path-validation';
-import { MAX_CHAIN_CERTIFICATES, validateCertificatePath } from '../../src-shared/pki/path-validation';
+import {
+  MAX_CHAIN_CERTIFICATES,
+  validateCertificatePath,
+} from '../../src-shared/pki/path-validation';
 import { changesAfterRevisions, revisionEnds } from './pdf-revisions';
 
 export type { ChainStatus } from '../../src-shared/pki/path-validation';
@@ -235,15 +238,14 @@ function stringToken(text: string, key: string): string | null {
  * file's text) in `text`, or null.
  */
 function stringValue(text: string, key: string, file?: string): string | null {
-  const ref = new RegExp(`/${key}(?![A-Za-z0-9])\\s{0,32}(\\d{1,10})\\s{1,32}(\\d{1,5})\\s{1,32}R`).exec(text);
+  const ref = new RegExp(
+    `/${key}(?![A-Za-z0-9])\\s{0,32}(\\d{1,10})\\s{1,32}(\\d{1,5})\\s{1,32}R`,
+  ).exec(text);
   if (ref && file !== undefined) {
     const obj = new RegExp(`(?<![0-9])${ref[1]}\\s{1,32}${ref[2]}\\s{1,32}obj\\s*`).exec(file);
     if (!obj) return null;
     const from = obj.index + obj[0].length;
-    return stringValue(
-      `/V ${file.slice(from, from + VERIFY_LIMITS.maxStringBytes + 16)}`,
-      'V',
-    );
+    return stringValue(`/V ${file.slice(from, from + VERIFY_LIMITS.maxStringBytes + 16)}`, 'V');
   }
   const token = stringToken(text, key);
   return token === null ? null : decodePdfString(token);
@@ -270,7 +272,8 @@ const DICT_WINDOW = 2 * VERIFY_LIMITS.maxStringBytes + 4096;
 
 function findSignatures(text: string): FoundSignature[] {
   const out: FoundSignature[] = [];
-  const re = /\/ByteRange\s{0,32}\[\s{0,32}(\d{1,15})\s{1,32}(\d{1,15})\s{1,32}(\d{1,15})\s{1,32}(\d{1,15})\s{0,32}\]/g;
+  const re =
+    /\/ByteRange\s{0,32}\[\s{0,32}(\d{1,15})\s{1,32}(\d{1,15})\s{1,32}(\d{1,15})\s{1,32}(\d{1,15})\s{0,32}\]/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (out.length >= VERIFY_LIMITS.maxSignatures) {
       throw new UnreadablePdfError(
@@ -381,7 +384,9 @@ async function verifyOne(
 
   const rangesSane = a === 0 && b > 0 && c > b && c + d <= pdf.length;
   if (!rangesSane) {
-    fail(`ByteRange [${found.byteRange.join(' ')}] does not describe the file (${pdf.length} bytes)`);
+    fail(
+      `ByteRange [${found.byteRange.join(' ')}] does not describe the file (${pdf.length} bytes)`,
+    );
     return done();
   }
   if (c - b > 2 * VERIFY_LIMITS.maxSignatureBytes + 2) {
@@ -490,8 +495,7 @@ async function verifyOne(
     } catch (e) {
       const r = e as { message?: string };
       integrity.signatureValid = false;
-      if (integrity.digestMatches)
-        fail(`CMS signature does not verify: ${r.message ?? String(e)}`);
+      if (integrity.digestMatches) fail(`CMS signature does not verify: ${r.message ?? String(e)}`);
     }
     if (!integrity.signatureValid && integrity.digestMatches)
       fail('the CMS signature does not verify with the signer certificate');
@@ -567,7 +571,10 @@ export async function verifyPdf(pdf: Buffer, options: VerifyOptions = {}): Promi
   for (const f of found) signatures.push(await verifyOne(ctx, f, options));
   // Verify in file order of what they cover: the last one must cover the whole file.
   signatures.sort(
-    (x, y) => (x.byteRange[2] ?? 0) + (x.byteRange[3] ?? 0) - ((y.byteRange[2] ?? 0) + (y.byteRange[3] ?? 0)),
+    (x, y) =>
+      (x.byteRange[2] ?? 0) +
+      (x.byteRange[3] ?? 0) -
+      ((y.byteRange[2] ?? 0) + (y.byteRange[3] ?? 0)),
   );
   const problems: string[] = [];
   if (signatures.length === 0) problems.push('the file has no digital signature');
@@ -584,9 +591,12 @@ export async function verifyPdf(pdf: Buffer, options: VerifyOptions = {}): Promi
           ? null
           : `the last signature covers ${(last.byteRange[2] ?? 0) + (last.byteRange[3] ?? 0)} of ${pdf.length} bytes: the file was changed after signing`));
   if (modifiedAfterSigning)
-    problems.push('the document was modified after it was signed (see the signatures\u2019 changesAfterSigning)');
+    problems.push(
+      'the document was modified after it was signed (see the signatures\u2019 changesAfterSigning)',
+    );
   const weakest = signatures.reduce<SignatureReport | undefined>(
-    (w, s) => (w === undefined || STATUS_RANK[s.trust.status] < STATUS_RANK[w.trust.status] ? s : w),
+    (w, s) =>
+      w === undefined || STATUS_RANK[s.trust.status] < STATUS_RANK[w.trust.status] ? s : w,
     undefined,
   );
   const trust = {

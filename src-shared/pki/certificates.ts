@@ -250,7 +250,9 @@ export interface IssueOptions {
 export async function issueCertificate(options: IssueOptions): Promise<pkijs.Certificate> {
   const keyProblem = publicKeyProblem(options.request.subjectPublicKeyInfo);
   if (keyProblem) {
-    throw new CertificateRequestError(`the certificate request's key is not accepted: ${keyProblem}`);
+    throw new CertificateRequestError(
+      `the certificate request's key is not accepted: ${keyProblem}`,
+    );
   }
   if (!(await options.request.verify())) {
     throw new CertificateRequestError('the certificate request signature does not verify');

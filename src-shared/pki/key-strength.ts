@@ -94,7 +94,9 @@ export function describePublicKey(spki: pkijs.PublicKeyInfo): string {
   const alg = spki.algorithm.algorithmId;
   if (alg === RSA_ENCRYPTION) {
     try {
-      const key = pkijs.RSAPublicKey.fromBER(spki.subjectPublicKey.valueBlock.valueHexView.slice().buffer);
+      const key = pkijs.RSAPublicKey.fromBER(
+        spki.subjectPublicKey.valueBlock.valueHexView.slice().buffer,
+      );
       return `RSA-${bitLength(key.modulus.valueBlock.valueHexView)}`;
     } catch {
       return 'RSA (unreadable)';

@@ -93,11 +93,15 @@ function extension(cert: pkijs.Certificate, oid: string): pkijs.Extension | unde
   return cert.extensions?.find((e) => e.extnID === oid);
 }
 
+/** The parsed value of an extension; pkijs types it `any`. */
+function parsed(cert: pkijs.Certificate, oid: string): unknown {
+  return extension(cert, oid)?.parsedValue as unknown;
+}
+
 function validAt(cert: pkijs.Certificate, at: Date): string | null {
   const from = cert.notBefore.value;
   const to = cert.notAfter.value;
-  if (at < from)
-    return `not yet valid at ${at.toISOString()} (valid from ${from.toISOString()})`;
+  if (at < from) return `not yet valid at ${at.toISOString()} (valid from ${from.toISOString()})`;
   if (at > to) return `expired at ${at.toISOString()} (valid until ${to.toISOString()})`;
   return null;
 }
@@ -117,7 +121,7 @@ function weakSignatureAlgorithm(cert: pkijs.Certificate): string | null {
 }
 
 function pathLenConstraint(cert: pkijs.Certificate): number | null {
-  const basic = extension(cert, EXT.basicConstraints)?.parsedValue;
+  const basic = parsed(cert, EXT.basicConstraints);
   if (!(basic instanceof pkijs.BasicConstraints)) return null;
   const p = basic.pathLenConstraint;
   if (p === undefined) return null;
@@ -126,7 +130,7 @@ function pathLenConstraint(cert: pkijs.Certificate): number | null {
 
 /** Why `cert` cannot act as an issuer at `at`, or null. */
 function issuerProblem(cert: pkijs.Certificate, at: Date): string | null {
-  const basic = extension(cert, EXT.basicConstraints)?.parsedValue;
+  const basic = parsed(cert, EXT.basicConstraints);
   if (!(basic instanceof pkijs.BasicConstraints) || !basic.cA)
     return 'it is not a CA certificate (basicConstraints cA is not set)';
   if (extension(cert, EXT.keyUsage) && !keyUsageOf(cert).includes('keyCertSign'))
@@ -149,8 +153,11 @@ export function endEntityProblem(cert: pkijs.Certificate, at: Date): string | nu
     if (!usage.includes('digitalSignature') && !usage.includes('nonRepudiation'))
       return `the signer certificate's key usage (${usage.join(', ') || 'none'}) allows neither digitalSignature nor nonRepudiation`;
   }
-  const eku = extension(cert, EXT.extKeyUsage)?.parsedValue;
-  if (eku instanceof pkijs.ExtKeyUsage && !eku.keyPurposes.some((p) => DOCUMENT_SIGNING_EKUS.has(p)))
+  const eku = parsed(cert, EXT.extKeyUsage);
+  if (
+    eku instanceof pkijs.ExtKeyUsage &&
+    !eku.keyPurposes.some((p) => DOCUMENT_SIGNING_EKUS.has(p))
+  )
     return `the signer certificate's extended key usage (${eku.keyPurposes.join(', ')}) does not allow document signing`;
   const critical = unknownCriticalExtension(cert);
   if (critical) return `the signer certificate is not accepted: ${critical}`;
@@ -219,7 +226,13 @@ export async function validateCertificatePath(input: {
       );
     const problem = endEntityProblem(leaf, at);
     if (problem) return untrusted(problem);
-    return { status: 'self-signed', trusted: false, reason: null, path: [nameOf(leaf)], validatedAt };
+    return {
+      status: 'self-signed',
+      trusted: false,
+      reason: null,
+      path: [nameOf(leaf)],
+      validatedAt,
+    };
   }
 
   const leafDer = der(leaf);

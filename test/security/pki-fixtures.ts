@@ -217,10 +217,7 @@ function rsaModulusLength(spki: pkijs.PublicKeyInfo): number {
  * The RSASSA-PKCS1-v1_5 SHA-256 "signature" of `data` for a key with public exponent 1: the
  * EMSA-PKCS1-v1_5 encoding of the digest, computed from public data only.
  */
-export function forgedE1Signature(
-  data: Uint8Array,
-  modulusBytes: number,
-): Uint8Array<ArrayBuffer> {
+export function forgedE1Signature(data: Uint8Array, modulusBytes: number): Uint8Array<ArrayBuffer> {
   const digestInfo = Buffer.concat([
     Buffer.from('3031300d060960864801650304020105000420', 'hex'),
     createHash('sha256').update(data).digest(),

@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pkijs from 'pkijs';
+import type * as pkijs from 'pkijs';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolSigningIdentity } from '../../src-main/services/enrolment';
@@ -445,7 +445,10 @@ describe('weak keys in the verifier', { timeout: 90_000 }, () => {
       const r = await verifyPdf(forged, { trustedCas: [...cas] });
       expect(r.valid).toBe(false);
       expect(r.integrity.valid).toBe(false);
-      expect(r.signatures[0]!.integrity).toMatchObject({ digestMatches: true, signatureValid: false });
+      expect(r.signatures[0]!.integrity).toMatchObject({
+        digestMatches: true,
+        signatureValid: false,
+      });
       expect(r.signatures[0]!.integrity.reason).toMatch(/RSA public exponent of 1 is not accepted/);
     }
     writeFileSync(
@@ -490,58 +493,70 @@ describe('weak keys in the verifier', { timeout: 90_000 }, () => {
   });
 });
 
-describe('denial of service: absurd input is exit 2 with a message, in bounded time and memory', { timeout: 90_000 }, () => {
-  it('20k /ByteRange strings (420 KB)', async () => {
-    writeFileSync(f('byteranges.pdf'), `%PDF-1.7\n${'/ByteRange [0 1 2 3]\n'.repeat(20_000)}`);
-    const r = await fieldbook(['verify', f('byteranges.pdf')]);
-    expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toMatch(/more than 32 signatures \(\/ByteRange entries\): not examined/);
-    expect(r.ms).toBeLessThan(15_000);
-  });
-
-  it('a 300 KB Reason, as literal string and as the UTF-16 hex the signer writes', async () => {
-    const literal = [
-      '%PDF-1.7',
-      '1 0 obj',
-      `<< /Type /Sig /ByteRange [0 10 20 30] /Contents <00> /Reason (${'A'.repeat(300_000)}) >>`,
-      'endobj',
-      '%%EOF',
-      '',
-    ].join('\n');
-    writeFileSync(f('reason-literal.pdf'), literal);
-    const { pdf } = await signPdf(plain, await createDevelopmentIdentity(), {
-      ...META,
-      signingTime: new Date(),
-      reason: '巡检'.repeat(75_000),
-    });
-    writeFileSync(f('reason-hex.pdf'), pdf);
-    for (const file of ['reason-literal.pdf', 'reason-hex.pdf']) {
-      const r = await fieldbook(['verify', f(file)]);
-      expect(r.code, `${file}: ${r.stderr}`).toBe(2);
-      expect(r.stderr).toMatch(/the \/Reason string is unterminated or longer than 16384 bytes/);
+describe(
+  'denial of service: absurd input is exit 2 with a message, in bounded time and memory',
+  { timeout: 90_000 },
+  () => {
+    it('20k /ByteRange strings (420 KB)', async () => {
+      writeFileSync(f('byteranges.pdf'), `%PDF-1.7\n${'/ByteRange [0 1 2 3]\n'.repeat(20_000)}`);
+      const r = await fieldbook(['verify', f('byteranges.pdf')]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/more than 32 signatures \(\/ByteRange entries\): not examined/);
       expect(r.ms).toBeLessThan(15_000);
-    }
-  });
+    });
 
-  it('a file over 100 MB is refused before it is read', async () => {
-    writeFileSync(f('huge.pdf'), '%PDF-1.7\n');
-    truncateSync(f('huge.pdf'), 101 * 1024 * 1024); // sparse: no disk, no time
-    const r = await fieldbook(['verify', f('huge.pdf')], 64);
-    expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toMatch(/the file is 105906176 bytes, more than the 104857600 examined/);
-  });
+    it('a 300 KB Reason, as literal string and as the UTF-16 hex the signer writes', async () => {
+      const literal = [
+        '%PDF-1.7',
+        '1 0 obj',
+        `<< /Type /Sig /ByteRange [0 10 20 30] /Contents <00> /Reason (${'A'.repeat(300_000)}) >>`,
+        'endobj',
+        '%%EOF',
+        '',
+      ].join('\n');
+      writeFileSync(f('reason-literal.pdf'), literal);
+      const { pdf } = await signPdf(plain, await createDevelopmentIdentity(), {
+        ...META,
+        signingTime: new Date(),
+        reason: '巡检'.repeat(75_000),
+      });
+      writeFileSync(f('reason-hex.pdf'), pdf);
+      for (const file of ['reason-literal.pdf', 'reason-hex.pdf']) {
+        const r = await fieldbook(['verify', f(file)]);
+        expect(r.code, `${file}: ${r.stderr}`).toBe(2);
+        expect(r.stderr).toMatch(/the \/Reason string is unterminated or longer than 16384 bytes/);
+        expect(r.ms).toBeLessThan(15_000);
+      }
+    });
 
-  it('200k objects appended after a signature are examined in linear time', async () => {
-    const signed = (await signPdf(plain, await createDevelopmentIdentity(), { ...META, signingTime: new Date() })).pdf;
-    const objects: string[] = [];
-    for (let i = 0; i < 200_000; i++) objects.push(`${1000 + i} 0 obj\n<< /A ${i} >>\nendobj\n`);
-    writeFileSync(f('objects.pdf'), Buffer.concat([signed, Buffer.from(objects.join(''))]));
-    const r = await fieldbook(['verify', f('objects.pdf')]);
-    expect(r.code, r.stderr).toBe(1);
-    expect(JSON.parse(r.stdout)).toMatchObject({ valid: false, integrity: { coversWholeFile: false } });
-    expect(r.ms).toBeLessThan(20_000);
-  });
-});
+    it('a file over 100 MB is refused before it is read', async () => {
+      writeFileSync(f('huge.pdf'), '%PDF-1.7\n');
+      truncateSync(f('huge.pdf'), 101 * 1024 * 1024); // sparse: no disk, no time
+      const r = await fieldbook(['verify', f('huge.pdf')], 64);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/the file is 105906176 bytes, more than the 104857600 examined/);
+    });
+
+    it('200k objects appended after a signature are examined in linear time', async () => {
+      const signed = (
+        await signPdf(plain, await createDevelopmentIdentity(), {
+          ...META,
+          signingTime: new Date(),
+        })
+      ).pdf;
+      const objects: string[] = [];
+      for (let i = 0; i < 200_000; i++) objects.push(`${1000 + i} 0 obj\n<< /A ${i} >>\nendobj\n`);
+      writeFileSync(f('objects.pdf'), Buffer.concat([signed, Buffer.from(objects.join(''))]));
+      const r = await fieldbook(['verify', f('objects.pdf')]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        valid: false,
+        integrity: { coversWholeFile: false },
+      });
+      expect(r.ms).toBeLessThan(20_000);
+    });
+  },
+);
 
 /** Appends an incremental update replacing or adding `objects` (classic xref, /Prev chained). */
 function appendUpdate(pdf: Buffer, objects: { num: number; body: string }[]): Buffer {
@@ -573,8 +588,8 @@ function appendUpdate(pdf: Buffer, objects: { num: number; body: string }[]): Bu
 
 /** The (only) page's object number, its latest dictionary and its /Contents object number. */
 function firstPage(pdf: Buffer): { page: number; contents: number; dict: string } {
-  const pages = [...pdf.toString('latin1').matchAll(/(\d+) 0 obj\s*(<<[^]*?)endobj/g)].filter(
-    (m) => /\/Type \/Page\b/.test(m[2]!),
+  const pages = [...pdf.toString('latin1').matchAll(/(\d+) 0 obj\s*(<<[^]*?)endobj/g)].filter((m) =>
+    /\/Type \/Page\b/.test(m[2]!),
   );
   const m = pages[pages.length - 1]!;
   return {
@@ -604,7 +619,9 @@ describe('a PDF changed after signing and then countersigned', { timeout: 90_000
       modifiedAfterSigning: false,
       integrity: { valid: true, coversWholeFile: true, modifiedAfterSigning: false },
     });
-    expect(r.signatures.map((s) => [s.signer?.commonName, s.integrity.valid, s.coversWholeFile])).toEqual([
+    expect(
+      r.signatures.map((s) => [s.signer?.commonName, s.integrity.valid, s.coversWholeFile]),
+    ).toEqual([
       ['alice', true, false],
       ['bob', true, true],
     ]);

@@ -20,7 +20,11 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolSigningIdentity } from '../../src-main/services/enrolment';
 import { renderPdf } from '../../src-main/services/pdf-render';
-import { signPdf } from '../../src-main/services/pdf-sign';
+import {
+  addSignaturePlaceholder,
+  createCmsSignature,
+  signPdf,
+} from '../../src-main/services/pdf-sign';
 import { verifyPdf, type VerifyReport } from '../../src-main/services/pdf-verify';
 import type { SigningIdentity } from '../../src-main/services/signing-keys';
 import { createDevelopmentIdentity } from '../../src-main/services/signing-keys';
@@ -599,6 +603,32 @@ function firstPage(pdf: Buffer): { page: number; contents: number; dict: string 
   };
 }
 
+/**
+ * Fills the signature placeholder of `prepared` the way @signpdf does, but over exactly the
+ * bytes given, which need not end at %%EOF (@signpdf insists they do; another signer may not).
+ */
+async function signAsIs(prepared: Buffer, signer: SigningIdentity): Promise<Buffer> {
+  const text = prepared.toString('latin1');
+  const placeholder = '/ByteRange [0 /********** /********** /**********]';
+  const at = text.indexOf(placeholder);
+  const open = text.indexOf('<', text.indexOf('/Contents ', at));
+  const close = text.indexOf('>', open);
+  const range = [0, open, close + 1, prepared.length - (close + 1)];
+  const written = Buffer.from(`/ByteRange [${range.join(' ')}]`.padEnd(placeholder.length, ' '));
+  const pdf = Buffer.concat([
+    prepared.subarray(0, at),
+    written,
+    prepared.subarray(at + placeholder.length),
+  ]);
+  const cms = await createCmsSignature(
+    Buffer.concat([pdf.subarray(0, open), pdf.subarray(close + 1)]),
+    signer,
+    SIGNED_AT,
+  );
+  pdf.write(cms.toString('hex').padEnd(close - open - 1, '0'), open + 1, 'latin1');
+  return pdf;
+}
+
 describe('a PDF changed after signing and then countersigned', { timeout: 90_000 }, () => {
   let alice: SigningIdentity;
   let bob: SigningIdentity;
@@ -682,5 +712,36 @@ describe('a PDF changed after signing and then countersigned', { timeout: 90_000
         `object ${page} 0: a page is changed (beyond adding signature fields to /Annots)`,
       ]),
     );
+  });
+
+  it('a signature whose byte range ends inside a revision is not valid, even countersigned', async () => {
+    // Alice's signed bytes stop in the middle of an object that a later revision completes.
+    const prepared = addSignaturePlaceholder(plain, META);
+    const next = Number(/\/Size (\d+)/.exec(prepared.toString('latin1').slice(-300))![1]);
+    const signed = await signAsIs(Buffer.concat([prepared, Buffer.from(`${next} 0 obj\n`)]), alice);
+    const startxref = Number(
+      /startxref\s+(\d+)\s+%%EOF/.exec(prepared.toString('latin1').slice(-100))![1],
+    );
+    const trailer = /trailer\s*<<([^]*?)>>/.exec(prepared.toString('latin1').slice(-400))![1]!;
+    const objectAt = signed.length - `${next} 0 obj\n`.length;
+    const body = '<< /Type /Annot /Subtype /FreeText /Contents (void) >>\nendobj\n';
+    const rest = trailer.replace(/\/Prev \d+/, '').replace(/\/Size \d+/, `/Size ${next + 1}`);
+    const completion = Buffer.from(
+      `${body}xref\n${next} 1\n${String(objectAt).padStart(10, '0')} 00000 n\r\n` +
+        `trailer\n<<${rest} /Prev ${startxref}>>\nstartxref\n${signed.length + body.length}\n%%EOF\n`,
+      'latin1',
+    );
+    const completed = Buffer.concat([signed, completion]);
+    const both = (await signPdf(completed, bob, { ...META, name: 'bob' })).pdf;
+    const r = await verifyPdf(both);
+    expect(r.valid).toBe(false);
+    expect(r.signatures[0]!.integrity).toMatchObject({
+      valid: false,
+      coversRevision: false,
+      digestMatches: true,
+      signatureValid: true,
+    });
+    expect(r.signatures[0]!.integrity.reason).toMatch(/ending inside a revision/);
+    expect(r.signatures[1]!.integrity.valid).toBe(true);
   });
 });

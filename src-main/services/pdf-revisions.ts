@@ -11,6 +11,11 @@
 
 /** Changes listed per signature at most. */
 const MAX_LISTED_CHANGES = 20;
+/**
+ * Objects after the earliest signed revision examined one by one at most; beyond that the file
+ * is "modified after signing" as such (countersigning adds 5 objects per signature).
+ */
+export const MAX_LATER_OBJECTS = 20_000;
 
 /** Classification looks at most this much of an object (its dictionary, not stream data). */
 const OBJECT_WINDOW = 64 * 1024;
@@ -52,6 +57,7 @@ function objectsIn(
   from: number,
   to: number,
   keep: (num: number) => boolean = () => true,
+  limit = Number.POSITIVE_INFINITY,
 ): FoundObject[] {
   const re = new RegExp(OBJECT_HEADER.source, 'g');
   re.lastIndex = from;
@@ -72,6 +78,7 @@ function objectsIn(
   };
   for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
     finish(m.index);
+    if (out.length >= limit) return out;
     const num = Number(m[1]);
     if (keep(num))
       pending = { num, gen: Number(m[2]), offset: m.index, bodyStart: m.index + m[0].length };
@@ -90,8 +97,16 @@ function refsIn(text: string): number[] {
   return [...text.matchAll(new RegExp(REF.source, 'g'))].map((m) => Number(m[1]));
 }
 
+const NAME_PATTERNS = new Map<string, RegExp>();
+
 function hasName(dict: string, key: string, value: string): boolean {
-  return new RegExp(`/${key}\\s*/${value}(?![A-Za-z0-9_.#-])`).test(dict);
+  const id = `${key}/${value}`;
+  let re = NAME_PATTERNS.get(id);
+  if (!re) {
+    re = new RegExp(`/${key}\\s*/${value}(?![A-Za-z0-9_.#-])`);
+    NAME_PATTERNS.set(id, re);
+  }
+  return re.test(dict);
 }
 
 /** The value of `/Key [ … ]` (refs only), or null when absent; 'indirect' when not an array. */
@@ -166,10 +181,14 @@ interface Definitions {
   later: FoundObject[];
   /** Earlier definitions of the object numbers in `later`. */
   earlier: Map<number, FoundObject[]>;
+  /** More than MAX_LATER_OBJECTS later objects: `later` holds the first ones only. */
+  truncated: boolean;
 }
 
 function definitions(text: string, from: number, alsoWanted: number[]): Definitions {
-  const later = objectsIn(text, from, text.length);
+  const later = objectsIn(text, from, text.length, () => true, MAX_LATER_OBJECTS + 1);
+  const truncated = later.length > MAX_LATER_OBJECTS;
+  if (truncated) later.length = MAX_LATER_OBJECTS;
   const wanted = new Set([...later.map((o) => o.num), ...alsoWanted]);
   const earlier = new Map<number, FoundObject[]>();
   if (wanted.size > 0) {
@@ -179,7 +198,7 @@ function definitions(text: string, from: number, alsoWanted: number[]): Definiti
       earlier.set(o.num, list);
     }
   }
-  return { later, earlier };
+  return { later, earlier, truncated };
 }
 
 /**
@@ -196,6 +215,12 @@ function definitions(text: string, from: number, alsoWanted: number[]): Definiti
 function changesAfterEnd(text: string, end: number, defs: Definitions): string[] {
   const problems: string[] = [];
   const objects = defs.later.filter((o) => o.offset >= end);
+  if (defs.truncated) {
+    // Conservative and bounded: that many later objects are not countersigning.
+    problems.push(
+      `more than ${MAX_LATER_OBJECTS} objects are added or replaced after signing (not examined one by one)`,
+    );
+  }
 
   // The signed state: the last definition of each object before `end`.
   const before = new Map<number, string>();
@@ -214,10 +239,11 @@ function changesAfterEnd(text: string, end: number, defs: Definitions): string[]
   const isNew = (num: number) => !before.has(num);
 
   // Signature fields added: every later definition of the number is one.
+  const kindOf = new Map<FoundObject, Kind>(objects.map((o) => [o, classify(o.body)]));
   const kindsOf = new Map<number, Set<Kind>>();
   for (const o of objects) {
     const set = kindsOf.get(o.num) ?? new Set<Kind>();
-    set.add(classify(o.body));
+    set.add(kindOf.get(o)!);
     kindsOf.set(o.num, set);
   }
   const addedFields = new Set(
@@ -230,7 +256,7 @@ function changesAfterEnd(text: string, end: number, defs: Definitions): string[]
   for (const o of objects) {
     const dict = dictPart(o.body);
     bodies.set(o.num, dict);
-    const kind = classify(o.body);
+    const kind = kindOf.get(o)!;
     if (kind === 'signature field' && addedFields.has(o.num)) {
       const ap = /\/AP\s*<<([^>]*)>>/.exec(dict);
       if (ap) roots.push(...refsIn(ap[1]!));
@@ -262,7 +288,7 @@ function changesAfterEnd(text: string, end: number, defs: Definitions): string[]
 
   for (const o of objects) {
     const dict = dictPart(o.body);
-    const kind = classify(o.body);
+    const kind = kindOf.get(o)!;
     const prev = before.get(o.num);
     const label = `object ${o.num} ${o.gen}`;
     if (acroForms.has(o.num) && kind !== 'signature field' && kind !== 'signature') {
@@ -386,7 +412,7 @@ function changesAfterEnd(text: string, end: number, defs: Definitions): string[]
         }
         if (e[3] === 'f') {
           if (num !== 0) problems.push(`a later revision deletes object ${num}`);
-        } else if (headerAt.get(Number(e[1])) !== num) {
+        } else if (!defs.truncated && headerAt.get(Number(e[1])) !== num) {
           problems.push(
             `a later cross-reference table points object ${num} at bytes that are not its later definition`,
           );

@@ -1,6 +1,7 @@
+import { stat } from 'node:fs/promises';
 import type * as pkijs from 'pkijs';
 import { certificatesFromPemOrDer } from '../../src-shared/pki/certificates';
-import { UnreadablePdfError, verifyPdf } from '../../src-main/services/pdf-verify';
+import { UnreadablePdfError, VERIFY_LIMITS, verifyPdf } from '../../src-main/services/pdf-verify';
 import type { CliIo, LeafCommand } from '../router';
 import { EXIT_FAILURE, EXIT_OK, UsageError, writeJson } from '../router';
 import {
@@ -14,15 +15,23 @@ import {
 
 const HELP = `Usage: fieldbook verify signed.pdf [--ca ca.pem]
 
-Verifies the digital signature(s) of a PDF and prints a JSON report: whether the signature
-covers the whole file (bytes appended after signing make it invalid), whether the digest
-matches, whether the CMS signature verifies, the certificate chain (against --ca, or
-"self-signed"), the signer, the signing time and the document number and revision.
+Verifies the digital signature(s) of a PDF and prints a JSON report. Two questions, answered
+separately:
+  integrity  is every signature cryptographically valid (digest, CMS signature, accepted key),
+             does it end at a revision of the file, does the last one cover the whole file, and
+             did nothing but countersigning change the document after an earlier signature
+             ("modifiedAfterSigning")?
+  trust      does each signer certificate chain to --ca (RFC 5280 path validation at the
+             signing time: issuers must be CAs allowed to sign certificates), or is it
+             "self-signed" (acceptable only without --ca)?
+The report also gives the signer, the signing time and the document number and revision.
 
 Flags:
   --ca  trusted CA certificate(s), PEM (several allowed in one file) or DER
 
-Exit codes: 0 valid, 1 invalid (or unsigned), 2 unreadable input (missing file, not a PDF, bad CA file).
+Exit codes: 0 valid, 1 invalid (or unsigned), 2 unreadable input (missing file, not a PDF, bad
+CA file, or beyond the limits examined: more than ${VERIFY_LIMITS.maxFileBytes / 1024 / 1024} MB,
+more than ${VERIFY_LIMITS.maxSignatures} signatures, text strings over ${VERIFY_LIMITS.maxStringBytes / 1024} KB).
 `;
 
 export const verifyCommand: LeafCommand = {
@@ -48,6 +57,16 @@ export const verifyCommand: LeafCommand = {
         if (trustedCas.length === 0)
           throw new UnreadableInputError(`${flags.ca}: no certificate found`);
       }
+      // Refuse an absurd file before reading it into memory.
+      const size = await stat(input).then(
+        (st) => st.size,
+        () => null,
+      );
+      if (size !== null && size > VERIFY_LIMITS.maxFileBytes) {
+        throw new UnreadableInputError(
+          `${input}: the file is ${size} bytes, more than the ${VERIFY_LIMITS.maxFileBytes} examined`,
+        );
+      }
       const pdf = await readInput(input, 'PDF');
       let report;
       try {
@@ -60,11 +79,15 @@ export const verifyCommand: LeafCommand = {
       const last = report.signatures[report.signatures.length - 1];
       writeJson(io, {
         valid: report.valid,
+        integrity: report.integrity,
+        trust: report.trust,
+        modifiedAfterSigning: report.modifiedAfterSigning,
         file: input,
         bytes: report.file.bytes,
         sha256: report.file.sha256,
         documentNumber: report.documentNumber,
         revision: report.revision,
+        // Of the last signature, as before the integrity/trust split.
         signer: last?.signer?.subject ?? null,
         signerCommonName: last?.signer?.commonName ?? null,
         signingTime: last?.signingTime ?? null,

@@ -109,16 +109,19 @@ describe('pdf signing and verification', () => {
 
   it('checks the chain against a CA: trusted, wrong CA, or no CA given', async () => {
     const caKeys = await generateSigningKeyPair(false);
+    // Path validation checks every certificate at the signing time (2026-03-06), the CA too.
     const ca = await createSelfSignedCertificate(caKeys, {
       subject: { commonName: 'Org CA' },
       validDays: 100,
       ca: true,
+      now: new Date('2026-03-01T00:00:00Z'),
     });
     const otherCaKeys = await generateSigningKeyPair(false);
     const otherCa = await createSelfSignedCertificate(otherCaKeys, {
       subject: { commonName: 'Other CA' },
       validDays: 100,
       ca: true,
+      now: new Date('2026-03-01T00:00:00Z'),
     });
     const keys = await generateSigningKeyPair(false);
     const request = await createCertificateRequest(keys, { commonName: '王芳' });
@@ -182,5 +185,25 @@ describe('certificate validity at signing time', () => {
     expect(r.signatures[0]?.problems).toContain(
       'the signer certificate was not valid at the signing time',
     );
+  });
+});
+
+describe('small documents', () => {
+  it('a PDF whose signed bytes are under 4 KB verifies (the digest is over those bytes, not the Buffer pool)', async () => {
+    // Node serves Buffers under 4 KB from a shared 8 KB pool: hashing `buffer` of such a view
+    // hashed the whole pool, and every small PDF got a digest mismatch.
+    const tiny = await renderPdf({
+      content: [{ text: 'x' }],
+      defaultStyle: { font: 'NotoSansSC' },
+    });
+    const { pdf } = await signPdf(tiny, dev, META);
+    const [, , b, c, d] = /\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]/
+      .exec(pdf.toString('latin1'))!
+      .map(Number) as [number, number, number, number, number];
+    expect(b + d).toBeLessThan(4096);
+    expect(c).toBeGreaterThan(b);
+    const r = await verifyPdf(pdf);
+    expect(r.signatures[0]).toMatchObject({ digestMatches: true, signatureValid: true });
+    expect(r.valid).toBe(true);
   });
 });

@@ -32,8 +32,8 @@ import {
   privateKeyFromPkcs8,
   requestFromPem,
   serialNumberHex,
-  signingAlgorithmFor,
 } from '../../src-shared/pki/certificates';
+import { publicKeyProblem } from '../../src-shared/pki/key-strength';
 import type { IssuedCertificateResponse, UserInfo } from '../../src-shared/sync';
 import type { SqlClient, Store } from '../store';
 import { HttpError } from './errors';
@@ -45,8 +45,6 @@ export const ISSUED_VALID_DAYS = 730;
 /** A generated CA certificate is valid for twenty years. */
 export const CA_VALID_DAYS = 20 * 365;
 export const DEFAULT_ORGANISATION = 'Fieldbook';
-/** Smallest RSA modulus accepted in a request, bits. */
-const MIN_RSA_BITS = 2048;
 
 /** A problem with the CA itself (its secret, an import): the CLI prints it, the server logs it. */
 export class CertificateAuthorityError extends Error {
@@ -297,27 +295,15 @@ export async function importCertificateAuthority(
 const invalidRequest = (message: string) =>
   new HttpError(422, 'invalid_certificate_request', message);
 
-/** Refuses keys a PDF reader may not accept or that are too weak. */
+/**
+ * Refuses keys the verifier would refuse (the shared rule of src-shared/pki/key-strength): RSA
+ * under 2048 bits or with an exponent other than an odd one of at least 65537 (an exponent of 1
+ * certifies a "key" anyone can sign with), curves other than P-256/P-384. Checked before the
+ * request's own signature, which proves nothing for such a key.
+ */
 function checkRequestKey(request: pkijs.CertificationRequest): void {
-  const spki = request.subjectPublicKeyInfo;
-  let algorithm: { name: string; namedCurve?: string };
-  try {
-    algorithm = signingAlgorithmFor(spki.algorithm);
-  } catch (e) {
-    throw invalidRequest((e as Error).message);
-  }
-  if (algorithm.name === 'ECDSA') {
-    if (algorithm.namedCurve !== 'P-256' && algorithm.namedCurve !== 'P-384') {
-      throw invalidRequest(`elliptic curve ${algorithm.namedCurve} is not accepted (P-256, P-384)`);
-    }
-    return;
-  }
-  const parsed = spki.parsedKey as pkijs.RSAPublicKey | undefined;
-  const modulus = parsed?.modulus?.valueBlock.valueHexView;
-  const bits = modulus ? (modulus.length - (modulus[0] === 0 ? 1 : 0)) * 8 : 0;
-  if (bits < MIN_RSA_BITS) {
-    throw invalidRequest(`an RSA key of ${bits} bits is too short (at least ${MIN_RSA_BITS})`);
-  }
+  const problem = publicKeyProblem(request.subjectPublicKeyInfo);
+  if (problem) throw invalidRequest(`the certificate request's key is not accepted: ${problem}`);
 }
 
 /**

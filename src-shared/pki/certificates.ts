@@ -10,15 +10,19 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { base64Decode, base64Encode, latin1 } from './base64';
+import { publicKeyProblem } from './key-strength';
 
 const subtle: SubtleCrypto = globalThis.crypto.subtle;
 
 /**
  * A standalone ArrayBuffer copy of `b`: WebCrypto and pkijs want ArrayBuffer-backed input, and a
- * Node Buffer's memory may be a shared pool.
+ * Node Buffer's memory may be a shared pool. (Not `b.slice().buffer`: Buffer#slice is a view, so
+ * for a small pooled Buffer that is the whole 8 KB pool.)
  */
 export function arrayBufferOf(b: Uint8Array): ArrayBuffer {
-  return b.slice().buffer;
+  const copy = new Uint8Array(b.byteLength);
+  copy.set(b);
+  return copy.buffer;
 }
 
 export const RSA_SIGN_ALGORITHM: RsaHashedKeyGenParams = {
@@ -239,9 +243,17 @@ export interface IssueOptions {
 
 /**
  * Issues an end-entity signing certificate for a request. Refuses requests whose signature does
- * not verify (the requester does not hold the private key) and CA certificates that cannot sign.
+ * not verify (the requester does not hold the private key), keys the verifier would refuse
+ * (weak RSA, other curves: see key-strength.ts; checked first, since a weak key's proof of
+ * possession proves nothing) and CA certificates that cannot sign.
  */
 export async function issueCertificate(options: IssueOptions): Promise<pkijs.Certificate> {
+  const keyProblem = publicKeyProblem(options.request.subjectPublicKeyInfo);
+  if (keyProblem) {
+    throw new CertificateRequestError(
+      `the certificate request's key is not accepted: ${keyProblem}`,
+    );
+  }
   if (!(await options.request.verify())) {
     throw new CertificateRequestError('the certificate request signature does not verify');
   }

@@ -62,7 +62,9 @@ export function toPdfVerification(report: VerifyReport, caKnown: boolean): PdfVe
   const last = report.signatures[report.signatures.length - 1];
   return {
     valid: report.valid,
-    intact: last !== undefined && last.coversWholeFile && last.digestMatches && last.signatureValid,
+    // Intact: every signature's digest and CMS signature hold, each covers its revision, the last
+    // covers the whole file and nothing but signatures was added after any of them.
+    intact: last !== undefined && report.integrity.valid,
     sha256: report.file.sha256,
     documentNumber: report.documentNumber,
     revision: report.revision,

@@ -152,7 +152,7 @@ function validatorCompiler(): Parameters<FastifyInstance['setValidatorCompiler']
   const body = new Ajv({ ...base, coerceTypes: false });
   const text = new Ajv({ ...base, coerceTypes: true });
   return ({ schema, httpPart }) =>
-    (httpPart === "body" ? body : text).compile(schema as Parameters<Ajv["compile"]>[0]);
+    (httpPart === 'body' ? body : text).compile(schema as Parameters<Ajv['compile']>[0]);
 }
 
 /** PostgreSQL refusing a character it cannot store (a NUL byte in text): the caller's fault. */

@@ -61,17 +61,12 @@ export async function findUserByName(db: SqlClient, username: string): Promise<U
 }
 
 export async function findUserById(db: SqlClient, id: string): Promise<UserRow | null> {
-  const { rows } = await db.query<DbUser>(
-    `SELECT ${USER_COLUMNS} FROM users WHERE id = $1`,
-    [id],
-  );
+  const { rows } = await db.query<DbUser>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
   return rows[0] ? toUser(rows[0]) : null;
 }
 
 export async function listUsers(db: SqlClient): Promise<UserInfo[]> {
-  const { rows } = await db.query<DbUser>(
-    `SELECT ${USER_COLUMNS} FROM users ORDER BY username`,
-  );
+  const { rows } = await db.query<DbUser>(`SELECT ${USER_COLUMNS} FROM users ORDER BY username`);
   return rows.map((r) => publicUser(toUser(r)));
 }
 

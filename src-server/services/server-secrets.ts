@@ -1,10 +1,4 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHmac,
-  hkdfSync,
-  randomBytes,
-} from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { COLLECTION_SCHEMAS } from '../../src-shared/db/schemas';
 import type { CollectionName } from '../../src-shared/db/types';
 import type { WireDocument } from '../../src-shared/sync';
@@ -194,7 +188,6 @@ export class ServerSecrets {
     if (!this.hasSecretFields(collection)) return text;
     return JSON.stringify(this.openDocument(collection, JSON.parse(text) as WireDocument));
   }
-
 }
 
 async function setting(db: SqlClient, name: string): Promise<string> {

@@ -96,15 +96,19 @@ export function registerReplicationRoutes(app: FastifyInstance, ctx: ServerConte
     `${base}/push`,
     {
       onRequest: requireUser(false),
-      preValidation: async (request) => {
+      preValidation: (request, _reply, done) => {
         const body = request.body;
         if (Array.isArray(body) && body.length > PUSH_BATCH_MAX) {
-          throw new HttpError(
-            413,
-            'payload_too_large',
-            `A push carries at most ${PUSH_BATCH_MAX} rows (this one ${body.length}); nothing was written.`,
+          done(
+            new HttpError(
+              413,
+              'payload_too_large',
+              `A push carries at most ${PUSH_BATCH_MAX} rows (this one ${body.length}); nothing was written.`,
+            ),
           );
+          return;
         }
+        done();
       },
       schema: { body: pushBodySchema },
     },

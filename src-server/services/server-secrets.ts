@@ -60,7 +60,7 @@ export class ServerSecrets {
       `INSERT INTO server_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`,
       [CHECK_SETTING, probe.seal(CHECK_PLAINTEXT, CHECK_SETTING)],
     );
-    let available = true;
+    let available: boolean;
     try {
       available = probe.open(await setting(db, CHECK_SETTING), CHECK_SETTING) === CHECK_PLAINTEXT;
     } catch {

@@ -387,7 +387,7 @@ describe('usernames differing only in case, already stored (migration 003)', () 
     'renames the later duplicates on %s instead of refusing to start',
     async (kind) => {
       let store: Store;
-      let stop = async () => undefined as void;
+      let stop = (): Promise<void> => Promise.resolve();
       if (kind === 'postgres') {
         const { startTestPostgres } = await import('../sync/pg');
         const pg = await startTestPostgres();

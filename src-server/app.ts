@@ -3,6 +3,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyServerOptions,
 } from 'fastify';
+import { Ajv } from 'ajv';
 import { join } from 'node:path';
 import type { ErrorResponse, HealthResponse } from '../src-shared/sync';
 import { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER, routes } from '../src-shared/sync';
@@ -12,7 +13,7 @@ import { registerAuthRoutes } from './routes/auth';
 import { registerBlobRoutes } from './routes/blobs';
 import { registerCertificateRoutes } from './routes/certificates';
 import { registerReplicationRoutes } from './routes/replication';
-import { ensureAdmin } from './services/accounts';
+import { ensureAdmin, logUsernameRenames } from './services/accounts';
 import { BlobStore } from './services/blob-store';
 import {
   CA_SECRET_ENV,
@@ -21,7 +22,9 @@ import {
 } from './services/certificate-authority';
 import { ChangeFeed } from './services/change-feed';
 import { HttpError } from './services/errors';
-import { loadTokenSecret, TokenService } from './services/tokens';
+import { guardConnections } from './services/connection-guard';
+import { sealStoredSecrets, ServerSecrets } from './services/server-secrets';
+import { TokenService } from './services/tokens';
 import { migrate, openStore, type Store } from './store';
 
 export interface ServerOptions {
@@ -55,6 +58,18 @@ export interface ServerOptions {
   caSecret?: string;
   /** Organisation named in a CA created at this start (O=…); ignored once a CA exists. */
   organisationName?: string;
+  /** Time to receive a request's headers, ms (slow-header attacks). */
+  headersTimeoutMs?: number;
+  /** Time to receive a whole request, headers and body, ms (bounds a blob upload too). */
+  requestTimeoutMs?: number;
+  /** A socket with no traffic at all for this long is closed, ms. */
+  connectionTimeoutMs?: number;
+  /** An idle keep-alive connection is closed after this long, ms. */
+  keepAliveTimeoutMs?: number;
+  /** Time a request on a not yet authenticated connection has to arrive completely, ms. */
+  unauthenticatedRequestTimeoutMs?: number;
+  /** Open connections per remote address before one of them authenticated. */
+  maxUnauthenticatedConnectionsPerAddress?: number;
 }
 
 export interface FieldbookServer {
@@ -74,6 +89,14 @@ export const DEFAULTS = {
   blobLimitBytes: 64 * 1024 * 1024,
   feedPollMs: 5000,
   heartbeatMs: 15_000,
+  headersTimeoutMs: 20_000,
+  // A 64 MiB blob needs about 220 KB/s to make it.
+  requestTimeoutMs: 5 * 60_000,
+  // Above the stream heartbeat (15 s): a live stream is never idle that long.
+  connectionTimeoutMs: 2 * 60_000,
+  keepAliveTimeoutMs: 72_000,
+  unauthenticatedRequestTimeoutMs: 15_000,
+  maxUnauthenticatedConnectionsPerAddress: 64,
 } as const;
 
 /** How long shutdown waits for in-flight requests before cutting the remaining connections. */
@@ -119,6 +142,24 @@ function errorBody(
   return { statusCode, code, message };
 }
 
+/**
+ * Request parts are validated by two Ajv instances: bodies exactly as sent (no coercion: Fastify's
+ * default would turn `{"password": ["pw"]}` into `"pw"`, `{"csr": [pem]}` into a PEM), and the
+ * query string, parameters and headers with scalar coercion (they are text on the wire).
+ */
+function validatorCompiler(): Parameters<FastifyInstance['setValidatorCompiler']>[0] {
+  const base = { allErrors: false, removeAdditional: false, useDefaults: false, strict: false };
+  const body = new Ajv({ ...base, coerceTypes: false });
+  const text = new Ajv({ ...base, coerceTypes: true });
+  return ({ schema, httpPart }) =>
+    (httpPart === 'body' ? body : text).compile(schema as Parameters<Ajv['compile']>[0]);
+}
+
+/** PostgreSQL refusing a character it cannot store (a NUL byte in text): the caller's fault. */
+function isUnstorableCharacter(error: { code?: string }): boolean {
+  return error.code === '22021' || error.code === '22P05';
+}
+
 /** Connection-level database failures (PostgreSQL classes 08 and 57P, refused sockets). */
 function isDatabaseUnavailable(error: { code?: string }): boolean {
   const code = error.code ?? '';
@@ -136,32 +177,66 @@ export async function createServer(options: ServerOptions): Promise<FieldbookSer
     }));
   const ownsStore = !options.store;
 
+  const headersTimeout = options.headersTimeoutMs ?? DEFAULTS.headersTimeoutMs;
+  const requestTimeout = Math.max(
+    headersTimeout,
+    options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
+  );
   const app = Fastify({
     logger: options.logger ?? defaultLogger(),
     bodyLimit: options.bodyLimitBytes ?? DEFAULTS.bodyLimitBytes,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    ajv: {
-      // Never rewrite a request: no removed properties, no coerced body types.
-      customOptions: { removeAdditional: false, useDefaults: false, coerceTypes: 'array' },
+    // Fastify's defaults are "no timeout": a trickled body would hold its socket forever.
+    connectionTimeout: options.connectionTimeoutMs ?? DEFAULTS.connectionTimeoutMs,
+    keepAliveTimeout: options.keepAliveTimeoutMs ?? DEFAULTS.keepAliveTimeoutMs,
+    requestTimeout,
+    http: {
+      headersTimeout,
+      requestTimeout,
+      // Node checks the two timeouts above only this often (30 s by default).
+      connectionsCheckingInterval: Math.max(100, Math.min(5000, Math.floor(headersTimeout / 4))),
     },
   });
+  app.setValidatorCompiler(validatorCompiler());
+  guardConnections(
+    app,
+    app.server,
+    {
+      maxUnauthenticatedPerAddress:
+        options.maxUnauthenticatedConnectionsPerAddress ??
+        DEFAULTS.maxUnauthenticatedConnectionsPerAddress,
+      unauthenticatedRequestTimeoutMs:
+        options.unauthenticatedRequestTimeoutMs ?? DEFAULTS.unauthenticatedRequestTimeoutMs,
+    },
+    app.log,
+  );
 
   try {
     await migrate(store);
-    const secret = await loadTokenSecret(store);
+    const serverSecret = loadCaSecret({
+      dataDir: options.dataDir,
+      secret: options.caSecret ?? process.env[CA_SECRET_ENV],
+    });
+    const secrets = await ServerSecrets.load(store, serverSecret);
+    if (!secrets.available) {
+      app.log.error(
+        "this instance's CA secret is not the one the stored secrets were encrypted with: " +
+          'collections with secret fields answer 503',
+      );
+    }
+    const sealedNow = await sealStoredSecrets(store, secrets);
+    if (sealedNow > 0) app.log.info({ documents: sealedNow }, 'secret fields encrypted at rest');
+    await logUsernameRenames(store, app.log);
     const firstAdmin = options.bootstrapAdmin === false ? null : await ensureAdmin(store);
     const tokens = new TokenService(
-      secret,
+      secrets.tokenKey,
       now,
       options.accessTokenTtlSeconds ?? DEFAULTS.accessTokenTtlSeconds,
       options.refreshTokenTtlSeconds ?? DEFAULTS.refreshTokenTtlSeconds,
     );
     const { ca, created: caCreated } = await ensureCertificateAuthority(store, {
-      secret: loadCaSecret({
-        dataDir: options.dataDir,
-        secret: options.caSecret ?? process.env[CA_SECRET_ENV],
-      }),
+      secret: serverSecret,
       organisation: options.organisationName,
       now: new Date(now()),
     });
@@ -179,7 +254,11 @@ export async function createServer(options: ServerOptions): Promise<FieldbookSer
       blobs: new BlobStore(
         options.blobDir ?? join(options.dataDir, 'blobs'),
         options.blobLimitBytes ?? DEFAULTS.blobLimitBytes,
+        // A partial upload older than any request may last is a crashed one (another instance
+        // sharing the folder may be writing younger ones).
+        requestTimeout + 60_000,
       ),
+      secrets,
       ca,
       heartbeatMs: options.heartbeatMs ?? DEFAULTS.heartbeatMs,
       now,
@@ -196,6 +275,14 @@ export async function createServer(options: ServerOptions): Promise<FieldbookSer
         const body: ErrorResponse = errorBody(error.statusCode, error.code, error.message);
         if (error.fieldErrors) body.fieldErrors = error.fieldErrors;
         return reply.code(error.statusCode).send(body);
+      }
+      if (isUnstorableCharacter(error)) {
+        request.log.info({ code: error.code }, 'request refused: unstorable character');
+        return reply
+          .code(400)
+          .send(
+            errorBody(400, 'bad_request', 'The request contains a character that is not allowed.'),
+          );
       }
       if (error.validation) {
         return reply.code(400).send(errorBody(400, 'bad_request', error.message));

@@ -2,6 +2,7 @@ import type { Store } from './store';
 import type { BlobStore } from './services/blob-store';
 import type { CertificateAuthority } from './services/certificate-authority';
 import type { ChangeFeed } from './services/change-feed';
+import type { ServerSecrets } from './services/server-secrets';
 import type { TokenService } from './services/tokens';
 
 /** What route modules share: one per server instance, no global state. */
@@ -10,6 +11,8 @@ export interface ServerContext {
   tokens: TokenService;
   feed: ChangeFeed;
   blobs: BlobStore;
+  /** Secret fields of documents, sealed at rest (server-secrets.ts). */
+  secrets: ServerSecrets;
   /** The organisation's CA (loaded at start; its key is opened on first use). */
   ca: CertificateAuthority;
   heartbeatMs: number;

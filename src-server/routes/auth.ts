@@ -1,10 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type {
   ChangePasswordRequest,
   LoginRequest,
   RefreshRequest,
   SessionResponse,
-  UserInfo,
 } from '../../src-shared/sync';
 import { routes } from '../../src-shared/sync';
 import type { ServerContext } from '../context';
@@ -14,6 +13,7 @@ import {
   loadScope,
   publicUser,
   setPassword,
+  type UserRow,
 } from '../services/accounts';
 import { authenticate } from '../services/auth';
 import { HttpError, unauthenticated } from '../services/errors';
@@ -25,7 +25,9 @@ const loginSchema = {
   additionalProperties: false,
   required: ['username', 'password'],
   properties: {
-    username: { type: 'string', minLength: 1, maxLength: 64 },
+    // No control characters (a NUL reached PostgreSQL and answered 500); the account rules
+    // themselves are checked where accounts are made (accounts.ts).
+    username: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[^\\u0000-\\u001f]+$' },
     password: { type: 'string', minLength: 1, maxLength: 256 },
   },
 } as const;
@@ -51,8 +53,21 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
   const { store, tokens } = ctx;
   const throttle = new LoginThrottle(ctx.now);
 
-  const session = async (user: UserInfo, familyId?: string): Promise<SessionResponse> => {
-    const access = tokens.issueAccess(user.id, user.role);
+  const refuseIfThrottled = (key: string, address: string, reply: FastifyReply): void => {
+    const wait = throttle.attempt(key, address);
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      void reply.header('retry-after', String(seconds));
+      throw new HttpError(
+        429,
+        'too_many_attempts',
+        `Too many failed attempts; try again in ${seconds} s.`,
+      );
+    }
+  };
+
+  const session = async (user: UserRow, familyId?: string): Promise<SessionResponse> => {
+    const access = tokens.issueAccess(user.id, user.role, user.tokenGeneration);
     const refresh = await tokens.issueRefresh(store, user.id, familyId);
     return {
       token: access.token,
@@ -68,25 +83,15 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     { schema: { body: loginSchema } },
     async (request, reply) => {
       const { username, password } = request.body;
-      const wait = throttle.retryAfterMs(username, request.ip);
-      if (wait > 0) {
-        const seconds = Math.ceil(wait / 1000);
-        void reply.header('retry-after', String(seconds));
-        throw new HttpError(
-          429,
-          'too_many_attempts',
-          `Too many failed sign-ins; try again in ${seconds} s.`,
-        );
-      }
+      refuseIfThrottled(`login\u0000${username}`, request.ip, reply);
       const user = await findUserByName(store, username);
       // Same work whether or not the user exists: the response time reveals nothing.
       const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
       if (!user || !ok || user.disabled) {
-        throttle.fail(username, request.ip);
         request.log.info({ username }, 'login refused');
         throw unauthenticated('invalid_credentials', 'Wrong username or password.');
       }
-      throttle.succeed(username, request.ip);
+      throttle.succeed(`login\u0000${username}`, request.ip);
       request.log.info({ userId: user.id }, 'login');
       return session(user);
     },
@@ -120,16 +125,22 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.post<{ Body: ChangePasswordRequest }>(
     routes.password(),
     { schema: { body: passwordSchema } },
-    async (request) => {
+    async (request, reply) => {
       const auth = await authenticate(store, tokens, request);
+      // Guessing the current password with a stolen access token is throttled like sign-in.
+      const key = `password\u0000${auth.user.id}`;
+      refuseIfThrottled(key, request.ip, reply);
       const user = await findUserById(store, auth.user.id);
       if (!user || !(await verifyPassword(request.body.currentPassword, user.passwordHash))) {
         throw unauthenticated('invalid_credentials', 'The current password is wrong.');
       }
+      throttle.succeed(key, request.ip);
       await setPassword(store, user.id, request.body.newPassword);
       request.log.info({ userId: user.id }, 'password changed');
       // Every session ended with the old password; this one continues in a new session.
-      return session(user);
+      const changed = await findUserById(store, user.id);
+      if (!changed) throw unauthenticated('invalid_token', 'The account no longer exists.');
+      return session(changed);
     },
   );
 

@@ -23,9 +23,9 @@ declare module 'fastify' {
   }
 }
 
+// The row limit is checked before this schema (413, PROTOCOL.md §4), not by `maxItems` (400).
 const pushBodySchema = {
   type: 'array',
-  maxItems: PUSH_BATCH_MAX,
   items: {
     type: 'object',
     required: ['newDocumentState'],
@@ -81,28 +81,53 @@ export function registerReplicationRoutes(app: FastifyInstance, ctx: ServerConte
       }
       const scope = await loadScope(store, auth.user);
       const result = await pull(store, collection, scope, checkpoint, limit);
-      // Stored JSON is sent as stored: no parse and re-serialise of every document.
+      // Stored JSON is sent as stored: no parse and re-serialise of every document, except the
+      // collections with secret fields, which are decrypted (server-secrets.ts).
+      const documents = result.documents.map((d) => ctx.secrets.openText(collection, d));
       return reply
         .type('application/json; charset=utf-8')
         .send(
-          `{"documents":[${result.documents.join(',')}],"checkpoint":${JSON.stringify({ position: result.checkpoint })}}`,
+          `{"documents":[${documents.join(',')}],"checkpoint":${JSON.stringify({ position: result.checkpoint })}}`,
         );
     },
   );
 
   app.post<{ Body: PushRow[] }>(
     `${base}/push`,
-    { onRequest: requireUser(false), schema: { body: pushBodySchema } },
+    {
+      onRequest: requireUser(false),
+      preValidation: (request, _reply, done) => {
+        const body = request.body;
+        if (Array.isArray(body) && body.length > PUSH_BATCH_MAX) {
+          done(
+            new HttpError(
+              413,
+              'payload_too_large',
+              `A push carries at most ${PUSH_BATCH_MAX} rows (this one ${body.length}); nothing was written.`,
+            ),
+          );
+          return;
+        }
+        done();
+      },
+      schema: { body: pushBodySchema },
+    },
     async (request) => {
       const collection = collectionOf(request);
       const auth = authOf(request);
       const rows = request.body;
       validatePush(collection, rows);
       const scope = await loadScope(store, auth.user);
+      // Secret fields are stored sealed; sealing is deterministic, so the push path compares
+      // sealed states exactly as it compared clear ones.
+      const sealed = rows.map((row) => ({
+        assumedMasterState: ctx.secrets.sealDocument(collection, row.assumedMasterState),
+        newDocumentState: ctx.secrets.sealDocument(collection, row.newDocumentState),
+      }));
       const result = await push(
         store,
         { collection, userId: auth.user.id, role: auth.user.role, scope },
-        rows,
+        sealed,
       );
       request.log.info(
         {
@@ -113,7 +138,7 @@ export function registerReplicationRoutes(app: FastifyInstance, ctx: ServerConte
         },
         'push',
       );
-      return { conflicts: result.conflicts };
+      return { conflicts: result.conflicts.map((d) => ctx.secrets.openDocument(collection, d)) };
     },
   );
 
@@ -173,8 +198,16 @@ async function openStream(
   const subscriber: FeedSubscriber = {
     collection,
     scope: initialScope,
-    onDocuments(documents, checkpoint) {
+    onDocuments(stored, checkpoint) {
       if (!resyncSent) return;
+      let documents: string[];
+      try {
+        documents = stored.map((d) => ctx.secrets.openText(collection, d));
+      } catch (err) {
+        request.log.warn({ err, collection }, 'stream documents cannot be decrypted; closing');
+        finish();
+        return;
+      }
       write(
         `event: ${STREAM_EVENT_DOCUMENTS}\ndata: {"documents":[${documents.join(',')}],` +
           `"checkpoint":${JSON.stringify({ position: checkpoint })}}\n\n`,

@@ -18,6 +18,8 @@ export const CUSTOMER_ID_PATTERN = /^[0-9A-Za-z_-]{1,64}$/;
 export interface UserRow extends UserInfo {
   disabled: boolean;
   passwordHash: string;
+  /** Bumped by every password change; access tokens of an older generation are refused. */
+  tokenGeneration: number;
 }
 
 interface DbUser {
@@ -26,7 +28,10 @@ interface DbUser {
   role: UserRole;
   disabled: boolean;
   password_hash: string;
+  token_generation: number;
 }
+
+const USER_COLUMNS = 'id, username, role, disabled, password_hash, token_generation';
 
 function toUser(r: DbUser): UserRow {
   return {
@@ -35,6 +40,7 @@ function toUser(r: DbUser): UserRow {
     role: r.role,
     disabled: r.disabled,
     passwordHash: r.password_hash,
+    tokenGeneration: Number(r.token_generation),
   };
 }
 
@@ -42,26 +48,25 @@ export function publicUser(u: UserInfo): UserInfo {
   return { id: u.id, username: u.username, role: u.role };
 }
 
+/**
+ * The account named `username`, in any case: usernames are unique case-insensitively (migration
+ * 003), so `Engineer1` signs in as `engineer1`; the stored spelling is what the server returns.
+ */
 export async function findUserByName(db: SqlClient, username: string): Promise<UserRow | null> {
   const { rows } = await db.query<DbUser>(
-    'SELECT id, username, role, disabled, password_hash FROM users WHERE username = $1',
+    `SELECT ${USER_COLUMNS} FROM users WHERE lower(username) = lower($1)`,
     [username],
   );
   return rows[0] ? toUser(rows[0]) : null;
 }
 
 export async function findUserById(db: SqlClient, id: string): Promise<UserRow | null> {
-  const { rows } = await db.query<DbUser>(
-    'SELECT id, username, role, disabled, password_hash FROM users WHERE id = $1',
-    [id],
-  );
+  const { rows } = await db.query<DbUser>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
   return rows[0] ? toUser(rows[0]) : null;
 }
 
 export async function listUsers(db: SqlClient): Promise<UserInfo[]> {
-  const { rows } = await db.query<DbUser>(
-    'SELECT id, username, role, disabled, password_hash FROM users ORDER BY username',
-  );
+  const { rows } = await db.query<DbUser>(`SELECT ${USER_COLUMNS} FROM users ORDER BY username`);
   return rows.map((r) => publicUser(toUser(r)));
 }
 
@@ -93,13 +98,19 @@ export async function createUser(
   checkNewUser(input.username, input.password, input.role);
   const passwordHash = await hashPassword(input.password, scrypt);
   const id = randomUUID();
+  // No conflict target: the unique index on lower(username) refuses `Engineer1` beside
+  // `engineer1` as well as an exact repeat.
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO users (id, username, role, password_hash) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (username) DO NOTHING RETURNING id`,
+     ON CONFLICT DO NOTHING RETURNING id`,
     [id, input.username, input.role, passwordHash],
   );
   if (rows.length === 0) {
-    throw new HttpError(409, 'conflict', `The user ${input.username} already exists.`);
+    throw new HttpError(
+      409,
+      'conflict',
+      `The user ${input.username} already exists (usernames are unique regardless of case).`,
+    );
   }
   return { id, username: input.username, role: input.role };
 }
@@ -112,11 +123,12 @@ export async function setPassword(db: SqlClient, userId: string, password: strin
       `A password has ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`,
     );
   }
-  await db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [
-    userId,
-    await hashPassword(password),
-  ]);
-  // A new password ends every session of the account.
+  // A new password ends every session of the account: its refresh tokens, and (through the
+  // generation) its access tokens at their next use.
+  await db.query(
+    'UPDATE users SET password_hash = $2, token_generation = token_generation + 1 WHERE id = $1',
+    [userId, await hashPassword(password)],
+  );
   await db.query('UPDATE refresh_tokens SET revoked = true WHERE user_id = $1', [userId]);
 }
 
@@ -251,4 +263,20 @@ export async function loadScope(db: SqlClient, user: UserInfo): Promise<Scope> {
 
 export function inScope(scope: Scope, customerId: string): boolean {
   return scope.all || scope.customerIds.has(customerId);
+}
+
+/** Logs the renames migration 003 made to usernames that differed only in case. */
+export async function logUsernameRenames(
+  db: SqlClient,
+  log: { warn(obj: object, msg: string): void },
+): Promise<void> {
+  const { rows } = await db.query<{ old_username: string; new_username: string }>(
+    'SELECT old_username, new_username FROM username_renames ORDER BY renamed_at, user_id',
+  );
+  for (const r of rows) {
+    log.warn(
+      { from: r.old_username, to: r.new_username },
+      'username renamed: it differed only in case from an older account; tell its owner',
+    );
+  }
 }

@@ -3,6 +3,7 @@ import type { UserInfo } from '../../src-shared/sync';
 import type { Store } from '../store';
 import { findUserById, loadScope, type Scope } from './accounts';
 import { unauthenticated } from './errors';
+import { markAuthenticated } from './connection-guard';
 import type { TokenService } from './tokens';
 
 export interface AuthContext {
@@ -31,8 +32,10 @@ export function bearerToken(request: FastifyRequest, allowQuery: boolean): strin
 }
 
 /**
- * Verifies the token and re-reads the user, so a disabled or deleted account is refused at once
- * and a changed role applies to the next request (not only after the token expires).
+ * Verifies the token and re-reads the user, so a disabled or deleted account, or a token issued
+ * before the last password change, is refused at once, and a changed role applies to the next
+ * request (not only after the token expires). The connection then no longer counts as
+ * unauthenticated (connection-guard.ts).
  */
 export async function authenticate(
   store: Store,
@@ -50,6 +53,13 @@ export async function authenticate(
       'The account of this token no longer exists or is disabled.',
     );
   }
+  if ((claims.gen ?? 0) !== user.tokenGeneration) {
+    throw unauthenticated(
+      'invalid_token',
+      'The password of this account was changed since this token was issued; sign in again.',
+    );
+  }
+  markAuthenticated(request.raw.socket);
   return {
     user: { id: user.id, username: user.username, role: user.role },
     expiresAtMs: claims.exp * 1000,

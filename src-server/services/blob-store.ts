@@ -4,6 +4,7 @@ import {
   createWriteStream,
   existsSync,
   mkdirSync,
+  readdirSync,
   renameSync,
   rmSync,
   statSync,
@@ -27,9 +28,32 @@ export class BlobStore {
   constructor(
     readonly root: string,
     readonly maxBytes: number,
+    /** A temporary file untouched for this long belongs to a crashed upload, ms. */
+    staleTmpMs = 60 * 60_000,
   ) {
     this.tmpDir = join(root, 'tmp');
     mkdirSync(this.tmpDir, { recursive: true });
+    this.sweepTemporaryFiles(staleTmpMs);
+  }
+
+  /**
+   * Removes partial uploads left by a crash (an aborted upload removes its own file). Only files
+   * older than `staleMs`: other instances sharing the folder may be writing younger ones.
+   */
+  sweepTemporaryFiles(staleMs: number, now = Date.now()): number {
+    let removed = 0;
+    for (const name of readdirSync(this.tmpDir)) {
+      if (!name.endsWith('.part')) continue;
+      const file = join(this.tmpDir, name);
+      try {
+        if (now - statSync(file).mtimeMs < staleMs) continue;
+        rmSync(file, { force: true });
+        removed += 1;
+      } catch {
+        // Gone meanwhile (its upload finished): nothing to sweep.
+      }
+    }
+    return removed;
   }
 
   pathOf(sha256: string): string {

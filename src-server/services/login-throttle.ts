@@ -1,6 +1,10 @@
 /**
  * Slows down password guessing: after `freeAttempts` consecutive failures for one username from
  * one address, further attempts are refused for a period that doubles with every failure (capped).
+ * The check and the count are one step (`attempt`): an attempt counts as a failure from the moment
+ * it is admitted, before its password is verified, and a success clears the count. So 40 guesses
+ * sent at once are not all verified while the first ones are still being checked: the first
+ * `freeAttempts` are, the rest are refused.
  * Keyed by username and address together, so a stranger cannot lock a user out everywhere.
  * Kept in memory per instance: behind a load balancer each instance throttles on its own, which
  * still bounds the guessing rate to a small multiple.
@@ -18,15 +22,15 @@ export class LoginThrottle {
     return `${username.toLowerCase()}\u0000${address}`;
   }
 
-  /** Milliseconds until another attempt is allowed; 0 when allowed now. */
-  retryAfterMs(username: string, address: string): number {
-    const f = this.failures.get(this.key(username, address));
-    return f ? Math.max(0, f.blockedUntil - this.now()) : 0;
-  }
-
-  fail(username: string, address: string): void {
+  /**
+   * Admits an attempt and counts it as failed until `succeed` says otherwise; or refuses it.
+   * Returns 0 when admitted, else the milliseconds until another attempt is allowed.
+   */
+  attempt(username: string, address: string): number {
     const key = this.key(username, address);
     const f = this.failures.get(key) ?? { count: 0, blockedUntil: 0 };
+    const wait = f.blockedUntil - this.now();
+    if (wait > 0) return wait;
     f.count += 1;
     if (f.count >= this.freeAttempts) {
       const block = Math.min(this.maxBlockMs, 1000 * 2 ** (f.count - this.freeAttempts));
@@ -34,6 +38,7 @@ export class LoginThrottle {
     }
     this.failures.set(key, f);
     if (this.failures.size > 100_000) this.prune();
+    return 0;
   }
 
   succeed(username: string, address: string): void {

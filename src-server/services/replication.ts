@@ -1,7 +1,7 @@
 import { documentsEqual } from '../../src-shared/db/conflicts';
 import type { CollectionName } from '../../src-shared/db/types';
 import type { FieldError, PushRow, WireDocument } from '../../src-shared/sync';
-import { referencedBlobs } from '../../src-shared/sync';
+import { REPLICATED_COLLECTIONS, referencedBlobs } from '../../src-shared/sync';
 import type { SqlClient, Store } from '../store';
 import { inScope, SCOPE_CHANNEL, type Scope } from './accounts';
 import { HttpError } from './errors';
@@ -160,6 +160,7 @@ export async function push(store: Store, ctx: PushContext, rows: PushRow[]): Pro
     const writes = new Map<string, WireDocument>();
     const createdCustomers: string[] = [];
     const forbiddenIds: string[] = [];
+    const known = scope.all ? new Set<string>() : await knownCustomers(tx, collection, rows, scope);
 
     for (const row of rows) {
       const next = row.newDocumentState;
@@ -168,8 +169,10 @@ export async function push(store: Store, ctx: PushContext, rows: PushRow[]): Pro
         const curAllowed = !cur || inScope(scope, cur.customerId);
         let nextAllowed = inScope(scope, next.customerId) || createdCustomers.includes(next.id);
         // A customer the server has never seen may be created by whoever syncs it first; it is
-        // then assigned to them (data made offline before the first sign-in must upload).
-        if (!nextAllowed && collection === 'customers' && !cur) {
+        // then assigned to them (data made offline before the first sign-in must upload). A
+        // customer id that an assignment or any stored document already names is not new, even
+        // without its customer document: taking it over would hand over its sites.
+        if (!nextAllowed && collection === 'customers' && !cur && !known.has(next.id)) {
           createdCustomers.push(next.id);
           nextAllowed = true;
         }
@@ -228,7 +231,7 @@ export async function push(store: Store, ctx: PushContext, rows: PushRow[]): Pro
           CHANGES_CHANNEL,
         ],
       );
-      await insertBlobRefs(tx, collection, docs);
+      await insertBlobRefs(tx, collection, docs, ctx);
       if (createdCustomers.length > 0) {
         await tx.query(
           `INSERT INTO customer_assignments (customer_id, user_id)
@@ -242,11 +245,44 @@ export async function push(store: Store, ctx: PushContext, rows: PushRow[]): Pro
   });
 }
 
-/** References of the new states (the old ones were dropped with the upsert). */
+/**
+ * Of the customers the outside-scope rows would create, those the server already knows: named by
+ * an assignment (of anyone) or by any stored document of any collection. Read inside the push
+ * transaction; assignments made by a concurrent admin call commit independently, and a concurrent
+ * customer push holds the same collection lock.
+ */
+async function knownCustomers(
+  tx: SqlClient,
+  collection: CollectionName,
+  rows: PushRow[],
+  scope: Scope,
+): Promise<Set<string>> {
+  if (collection !== 'customers') return new Set();
+  const candidates = [
+    ...new Set(rows.map((r) => r.newDocumentState.id).filter((id) => !inScope(scope, id))),
+  ];
+  if (candidates.length === 0) return new Set();
+  const { rows: found } = await tx.query<{ customer_id: string }>(
+    `SELECT customer_id FROM customer_assignments WHERE customer_id = ANY($1::text[])
+     UNION
+     SELECT customer_id FROM documents
+     WHERE collection = ANY($2::text[]) AND customer_id = ANY($1::text[])`,
+    [candidates, REPLICATED_COLLECTIONS],
+  );
+  return new Set(found.map((r) => r.customer_id));
+}
+
+/**
+ * References of the new states (the old ones were dropped with the upsert). A reference alone
+ * grants nothing (routes/blobs.ts): but when the pusher can already read the blob through another
+ * of its customers, the new reference's customer gets it too, as if the pusher had downloaded and
+ * uploaded it again for that customer (it may write both).
+ */
 async function insertBlobRefs(
   tx: SqlClient,
   collection: CollectionName,
   docs: WireDocument[],
+  ctx: PushContext,
 ): Promise<void> {
   const shas: string[] = [];
   const docIds: string[] = [];
@@ -267,5 +303,16 @@ async function insertBlobRefs(
      FROM unnest($2::text[], $3::text[], $4::text[]) AS u(sha, doc_id, customer_id)
      ON CONFLICT DO NOTHING`,
     [collection, shas, docIds, customers],
+  );
+  await tx.query(
+    `INSERT INTO blob_grants (sha256, customer_id, uploaded_by)
+     SELECT DISTINCT u.sha, u.customer_id, $3
+     FROM unnest($1::text[], $2::text[]) AS u(sha, customer_id)
+     WHERE EXISTS (
+       SELECT 1 FROM blob_grants g
+       JOIN blob_refs r ON r.sha256 = g.sha256 AND r.customer_id = g.customer_id
+       WHERE g.sha256 = u.sha AND ($4 OR g.customer_id = ANY($5::text[])))
+     ON CONFLICT DO NOTHING`,
+    [shas, customers, ctx.userId, ctx.scope.all, ctx.scope.all ? [] : ctx.scope.list],
   );
 }

@@ -4,9 +4,11 @@ import type { SqlClient, Store } from '../store';
 import { unauthenticated } from './errors';
 
 /**
- * Access tokens: `fb1.<payload>.<signature>` (base64url), HMAC-SHA256 with a secret generated at
- * the first start and kept in the database, so every instance on one PostgreSQL accepts the
- * tokens of the others. Short-lived; refresh tokens (random, stored as SHA-256, single use,
+ * Access tokens: `fb1.<payload>.<signature>` (base64url), HMAC-SHA256 with a key derived from the
+ * server secret outside the database (server-secrets.ts), so every instance sharing that secret
+ * accepts the tokens of the others and a database dump cannot forge them. A token carries its
+ * account's token generation (`gen`), bumped by a password change: older tokens are refused at
+ * once (services/auth.ts). Short-lived; refresh tokens (random, stored as SHA-256, single use,
  * rotated on every refresh) keep a session going. Presenting an already used refresh token
  * revokes its whole family: someone replayed a stolen copy.
  */
@@ -16,27 +18,14 @@ export interface AccessClaims {
   /** Seconds since the epoch. */
   iat: number;
   exp: number;
+  /** The account's token generation at issue; absent in tokens of older servers (= 0). */
+  gen?: number;
 }
 
 const TOKEN_PREFIX = 'fb1';
 
 function b64url(buf: Buffer): string {
   return buf.toString('base64url');
-}
-
-export async function loadTokenSecret(store: Store): Promise<Buffer> {
-  // Two instances starting together: the first insert wins, both read the same row.
-  await store.query(
-    `INSERT INTO server_settings (name, value) VALUES ('access_token_secret', $1)
-     ON CONFLICT (name) DO NOTHING`,
-    [randomBytes(32).toString('base64')],
-  );
-  const { rows } = await store.query<{ value: string }>(
-    `SELECT value FROM server_settings WHERE name = 'access_token_secret'`,
-  );
-  const value = rows[0]?.value;
-  if (!value) throw new Error('access token secret missing');
-  return Buffer.from(value, 'base64');
 }
 
 export class TokenService {
@@ -51,9 +40,19 @@ export class TokenService {
     return b64url(createHmac('sha256', this.secret).update(payload).digest());
   }
 
-  issueAccess(userId: string, role: UserRole): { token: string; expiresAt: Date } {
+  issueAccess(
+    userId: string,
+    role: UserRole,
+    generation: number,
+  ): { token: string; expiresAt: Date } {
     const iat = Math.floor(this.now() / 1000);
-    const claims: AccessClaims = { sub: userId, role, iat, exp: iat + this.accessTtlSeconds };
+    const claims: AccessClaims = {
+      sub: userId,
+      role,
+      iat,
+      exp: iat + this.accessTtlSeconds,
+      gen: generation,
+    };
     const payload = b64url(Buffer.from(JSON.stringify(claims)));
     const body = `${TOKEN_PREFIX}.${payload}`;
     return { token: `${body}.${this.sign(body)}`, expiresAt: new Date(claims.exp * 1000) };

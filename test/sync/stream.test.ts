@@ -75,12 +75,17 @@ describe('two server instances on one PostgreSQL', () => {
   let w: World;
   let b: TestServer;
 
+  // Instances on one PostgreSQL share the server secret (FIELDBOOK_CA_SECRET): the access-token
+  // key is derived from it and is not in the database.
+  const caSecret = 'one secret for every instance of this database';
+
   beforeAll(async () => {
-    w = await startWorld('postgres', { feedPollMs: 60_000 });
+    w = await startWorld('postgres', { feedPollMs: 60_000, caSecret });
     b = await startTestServer({
       kind: 'postgres',
       databaseUrl: w.databaseUrl,
       feedPollMs: 60_000,
+      caSecret,
     });
   }, 180_000);
 
@@ -89,7 +94,7 @@ describe('two server instances on one PostgreSQL', () => {
     await w?.close();
   });
 
-  it('accepts tokens issued by the other instance (one secret in the database)', async () => {
+  it('accepts tokens issued by the other instance (one shared server secret)', async () => {
     const res = await request(b.url, routes.pull('sites'), { token: w.eng1.token });
     expect(res.status).toBe(200);
   });
@@ -133,7 +138,7 @@ describe('two server instances on one PostgreSQL', () => {
   });
 
   it('finishes a push already under way when it shuts down', async () => {
-    const d = await startTestServer({ kind: 'postgres', databaseUrl: w.databaseUrl });
+    const d = await startTestServer({ kind: 'postgres', databaseUrl: w.databaseUrl, caSecret });
     const onD = new SyncClient(d.url);
     onD.token = w.eng1.token;
     const rows = creates(Array.from({ length: 500 }, () => site(w.c1)));
@@ -152,7 +157,7 @@ describe('two server instances on one PostgreSQL', () => {
   });
 
   it('ends live streams on shutdown and refuses new requests while closing', async () => {
-    const c = await startTestServer({ kind: 'postgres', databaseUrl: w.databaseUrl });
+    const c = await startTestServer({ kind: 'postgres', databaseUrl: w.databaseUrl, caSecret });
     const onC = new SyncClient(c.url);
     onC.token = w.eng1.token;
     const stream = await onC.stream('sites');

@@ -23,6 +23,7 @@ import { ChangeFeed } from './services/change-feed';
 import { HttpError } from './services/errors';
 import { loadTokenSecret, TokenService } from './services/tokens';
 import { migrate, openStore, type Store } from './store';
+import { ensureStatistics } from './store/statistics';
 
 export interface ServerOptions {
   /** Data folder: the embedded database (`db/`) and blobs (`blobs/`). */
@@ -149,6 +150,8 @@ export async function createServer(options: ServerOptions): Promise<FieldbookSer
 
   try {
     await migrate(store);
+    // PGlite keeps no planner statistics by itself (store/statistics.ts).
+    await ensureStatistics(store);
     const secret = await loadTokenSecret(store);
     const firstAdmin = options.bootstrapAdmin === false ? null : await ensureAdmin(store);
     const tokens = new TokenService(

@@ -85,7 +85,7 @@ export function registerReplicationRoutes(app: FastifyInstance, ctx: ServerConte
       return reply
         .type('application/json; charset=utf-8')
         .send(
-          `{"documents":[${result.documents.join(',')}],"checkpoint":${JSON.stringify({ position: result.checkpoint })}}`,
+          `{"documents":[${result.documents.join(',')}],"checkpoint":${JSON.stringify({ position: result.checkpoint })},"more":${result.more}}`,
         );
     },
   );

@@ -165,8 +165,6 @@ function blobHashes(doc: AnyDoc): string[] {
   return doc['_deleted'] === true ? [] : [...referencedBlobs(doc)];
 }
 
-/** Collections whose documents reference blobs (photos, files, PDFs, signature images). */
-const BLOB_COLLECTIONS = ['visitLogEntries', 'inspections', 'deliverables'] as const;
 
 export interface ReplicationEngine {
   readonly status$: Observable<ReplicationStatus>;
@@ -253,10 +251,11 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
    * uploaded them stamps `syncedAt`, an ordinary edit that replicates like any other.
    */
   const onServer = new Set<string>();
-  const markDeliverablesSynced = async (sha256: string): Promise<void> => {
-    onServer.add(sha256);
+  const markDeliverablesSynced = async (hashes: readonly string[]): Promise<void> => {
+    for (const h of hashes) onServer.add(h);
     const deliverables = db.collections.deliverables;
-    if (deliverables === undefined) return;
+    if (deliverables === undefined || hashes.length === 0) return;
+    const fresh = new Set(hashes);
     try {
       // Only signed deliverables not stamped yet: called for every uploaded blob.
       const docs = await deliverables
@@ -266,7 +265,7 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
       for (const doc of docs) {
         if (doc.pdf === undefined) continue;
         const needed = [doc.pdf.sha256, ...doc.signatures.map((s) => s.image.sha256)];
-        if (needed.includes(sha256) && needed.every((h) => onServer.has(h))) {
+        if (needed.some((h) => fresh.has(h)) && needed.every((h) => onServer.has(h))) {
           await doc.incrementalPatch({ syncedAt: at, updatedAt: at });
         }
       }
@@ -292,7 +291,7 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
           error: { code: 'server_error', message: String(error) },
         }));
         const requeued = blobQueue.get(sha256) !== queuedAs;
-        if (result.ok && result.value !== 'missing-locally') await markDeliverablesSynced(sha256);
+        if (result.ok && result.value !== 'missing-locally') await markDeliverablesSynced([sha256]);
         if (result.ok || (result.error.code === 'forbidden' && !requeued)) {
           // Done; or refused because its document is not on the server yet: the push of that
           // document queues it again.
@@ -462,17 +461,31 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
     }
   }
 
-  // Blobs of documents recorded before this start (offline, or before the first sign-in) may
-  // not be on the server yet: check each once per start (an `uploadBlob` of a present blob is a
-  // HEAD). Only the collections whose documents carry evidence or PDFs.
-  for (const name of BLOB_COLLECTIONS) {
-    if (!(name in db.collections)) continue;
-    void db.collections[name]
-      .find()
-      .exec()
-      .then((docs) => queueBlobs(docs.flatMap((d) => blobHashes(d.toJSON() as AnyDoc))))
-      .catch(() => undefined);
-  }
+  // Blobs recorded before this start (offline, or before the first sign-in) may not be on the
+  // server yet: one call has the main process check the local blob store against what it knows
+  // is on the server (no scan of the documents here, no call per blob). Until it succeeds it is
+  // retried with the shared backoff; blobs the server refuses come again with their document's
+  // push.
+  void (async () => {
+    while (running) {
+      const result = await api.uploadLocalBlobs().catch(
+        (error: unknown): SyncResult<never> => ({
+          ok: false,
+          error: { code: 'server_error', message: String(error) },
+        }),
+      );
+      if (!running) return;
+      if (result.ok) {
+        await markDeliverablesSynced(result.value.onServer);
+        return;
+      }
+      if (FATAL.includes(result.error.code)) return;
+      backoff.fail();
+      await backoff.wait();
+      // Nothing to wait for when the backoff was released at once (stop, back online).
+      if (running) await new Promise((resolve) => setTimeout(resolve, BACKOFF_FIRST_MS));
+    }
+  })();
 
   // --- live changes: long poll of the main process's SSE relay -------------------------------
   const feed = (async () => {

@@ -87,6 +87,8 @@ const args = process.argv.slice(2);
 const argValue = (name: string): string | undefined =>
   args.includes(name) ? args[args.indexOf(name) + 1] : undefined;
 const sizeNames = (argValue('--docs') ?? '10k,50k').split(',');
+/** `--profile <file>`: a CPU profile of the page during the initial sync (unminified build). */
+const profileOut = argValue('--profile');
 const storeNames = (
   argValue('--store') ?? (existsSync(join(PG_BIN, 'postgres')) ? 'pglite,postgres' : 'pglite')
 ).split(',') as ('pglite' | 'postgres')[];
@@ -104,7 +106,7 @@ async function buildPage(): Promise<void> {
       outDir: OUT_DIR,
       emptyOutDir: true,
       chunkSizeWarningLimit: 4000,
-      minify: true,
+      minify: profileOut === undefined,
       sourcemap: false,
     },
   });
@@ -282,12 +284,23 @@ async function runOne(store: 'pglite' | 'postgres', sizeName: string): Promise<R
       ) as Promise<T>;
 
     await bench('reset');
+    const cdp = profileOut ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     const initialSync = await bench<InitialSyncFigures>(
       'initialSync',
       { serverUrl: server.url, ...ENGINEER },
       docs,
     );
     process.stdout.write(`app initial sync ${(initialSync.ms / 1000).toFixed(1)} s; `);
+    if (cdp && profileOut) {
+      const { profile } = await cdp.send('Profiler.stop');
+      await writeFile(profileOut, JSON.stringify(profile));
+      summariseProfile(profile);
+    }
     const rawPut100 = await bench<RawPutFigures>('rawPut', size, 100);
     const rawPut1000 = await bench<RawPutFigures>('rawPut', size, 1000);
     process.stdout.write(`raw put ${(rawPut100.ms / 1000).toFixed(1)} s; `);
@@ -350,6 +363,26 @@ async function runOne(store: 'pglite' | 'postgres', sizeName: string): Promise<R
     await rm(profile, { recursive: true, force: true });
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** Self time by function, top 25 (a quick look; open the .cpuprofile in DevTools for more). */
+function summariseProfile(profile: { nodes: ProfileNode[]; samples?: number[] }): void {
+  const total = profile.samples?.length ?? 0;
+  const byFn = new Map<string, number>();
+  for (const n of profile.nodes) {
+    const file = n.callFrame.url.split('/').pop() ?? '';
+    const key = `${n.callFrame.functionName || '(anonymous)'} ${file}:${n.callFrame.lineNumber}`;
+    byFn.set(key, (byFn.get(key) ?? 0) + (n.hitCount ?? 0));
+  }
+  const top = [...byFn.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.log(`\nself time (samples of ${total}):`);
+  for (const [k, v] of top) console.log(`${((v / Math.max(1, total)) * 100).toFixed(1)}%  ${k}`);
 }
 
 const fmt = (n: number, digits = 0) =>

@@ -272,16 +272,15 @@ async function runOne(store: 'pglite' | 'postgres', sizeName: string): Promise<R
       () => (globalThis as unknown as LaptopSyncBenchGlobals).laptopSyncBench !== undefined,
     );
     const bench = <T>(fn: string, ...params: unknown[]): Promise<T> =>
-      page.evaluate(
+      page.evaluate<T, readonly [string, unknown[]]>(
         ([name, p]) => {
           const api = (globalThis as unknown as LaptopSyncBenchGlobals).laptopSyncBench as
-            | Record<string, (...a: unknown[]) => unknown>
-            | undefined;
+            Record<string, (...a: unknown[]) => T> | undefined;
           if (!api) throw new Error('bench page not loaded');
-          return api[name as string]!(...(p as unknown[])) as T;
+          return api[name]!(...p);
         },
         [fn, params] as const,
-      ) as Promise<T>;
+      );
 
     await bench('reset');
     const cdp = profileOut ? await context.newCDPSession(page) : null;
@@ -304,7 +303,18 @@ async function runOne(store: 'pglite' | 'postgres', sizeName: string): Promise<R
     const rawPut100 = await bench<RawPutFigures>('rawPut', size, 100);
     const rawPut1000 = await bench<RawPutFigures>('rawPut', size, 1000);
     process.stdout.write(`raw put ${(rawPut100.ms / 1000).toFixed(1)} s; `);
+    if (cdp && profileOut) {
+      await cdp.send('Profiler.start');
+    }
     const offlinePush = await bench<PushFigures>('offlinePush', OFFLINE_CHANGES);
+    if (cdp && profileOut) {
+      const { profile } = await cdp.send('Profiler.stop');
+      await writeFile(
+        profileOut.replace(/(\.cpuprofile)?$/, '-push.cpuprofile'),
+        JSON.stringify(profile),
+      );
+      summariseProfile(profile);
+    }
     process.stdout.write(`app push ${(offlinePush.ms / 1000).toFixed(1)} s; `);
     const edited = new Set(await bench<string[]>('editedIds'));
     await bench('close');
@@ -320,7 +330,10 @@ async function runOne(store: 'pglite' | 'postgres', sizeName: string): Promise<R
     }));
     const p0 = performance.now();
     for (let i = 0; i < rows.length; i += PROTOCOL_PUSH_BATCH) {
-      const conflicts = await engineer.push('visitLogEntries', rows.slice(i, i + PROTOCOL_PUSH_BATCH));
+      const conflicts = await engineer.push(
+        'visitLogEntries',
+        rows.slice(i, i + PROTOCOL_PUSH_BATCH),
+      );
       if (conflicts.length > 0) throw new Error(`protocol push: ${conflicts.length} conflicts`);
     }
     const protocolPushMs = performance.now() - p0;

@@ -165,7 +165,6 @@ function blobHashes(doc: AnyDoc): string[] {
   return doc['_deleted'] === true ? [] : [...referencedBlobs(doc)];
 }
 
-
 export interface ReplicationEngine {
   readonly status$: Observable<ReplicationStatus>;
   /** Pulls every collection again now and ends any backoff. */
@@ -468,12 +467,10 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
   // push.
   void (async () => {
     while (running) {
-      const result = await api.uploadLocalBlobs().catch(
-        (error: unknown): SyncResult<never> => ({
-          ok: false,
-          error: { code: 'server_error', message: String(error) },
-        }),
-      );
+      const result = await api.uploadLocalBlobs().catch((error: unknown): SyncResult<never> => ({
+        ok: false,
+        error: { code: 'server_error', message: String(error) },
+      }));
       if (!running) return;
       if (result.ok) {
         await markDeliverablesSynced(result.value.onServer);

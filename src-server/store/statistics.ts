@@ -33,7 +33,13 @@ const states = new WeakMap<Store, KeeperState>();
 function stateOf(store: Store): KeeperState {
   let state = states.get(store);
   if (!state) {
-    state = { changed: 0, rowsAtLastAnalyze: null, timer: null, firstPendingAt: null, running: null };
+    state = {
+      changed: 0,
+      rowsAtLastAnalyze: null,
+      timer: null,
+      firstPendingAt: null,
+      running: null,
+    };
     states.set(store, state);
   }
   return state;

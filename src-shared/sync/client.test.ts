@@ -43,7 +43,10 @@ function fakeFetch(
 
 describe('pull and push calls', () => {
   it('sends the bearer token and the checkpoint position, and returns the page', async () => {
-    const fetch = fakeFetch(200, '{"documents":[],"checkpoint":{"position":"c1.5.all"},"more":false}');
+    const fetch = fakeFetch(
+      200,
+      '{"documents":[],"checkpoint":{"position":"c1.5.all"},"more":false}',
+    );
     const page = await pullPage(
       { baseUrl: 'http://s', getToken: () => 'T', fetch },
       'sites',

@@ -15,6 +15,7 @@ import { BlobStore } from '../../src-main/services/blob-store';
 import { createPassphraseProtector } from '../../src-main/services/key-store';
 import { SyncSession } from '../../src-main/services/sync-session';
 import type { OnSignedIn } from '../../src-main/services/sync-session';
+import type { AttachmentRef } from '../../src-shared/db/types';
 import type { SyncResult } from '../../src-shared/ipc';
 import { PROTOCOL_VERSION, routes } from '../../src-shared/sync';
 import type { WireDocument } from '../../src-shared/sync';
@@ -158,7 +159,10 @@ describe('sync session service', () => {
         password: 'b',
       });
       expect(result).toMatchObject({ ok: false, error: { code: 'protocol_mismatch' } });
-      if (!result.ok) expect(result.error.message).toMatch(new RegExp(`protocol 99; this app speaks ${PROTOCOL_VERSION}`));
+      if (!result.ok)
+        expect(result.error.message).toMatch(
+          new RegExp(`protocol 99; this app speaks ${PROTOCOL_VERSION}`),
+        );
     } finally {
       await new Promise<void>((resolve) => foreign.close(() => resolve()));
     }
@@ -301,7 +305,7 @@ describe('sync session service', () => {
     const s = session(dir);
     value(await signIn(s));
     const blobs = new BlobStore(join(dir, 'blobs'));
-    const refs = [];
+    const refs: AttachmentRef[] = [];
     for (const n of [1, 2, 3])
       refs.push(await blobs.put(randomBytes(500 + n), `p${n}.jpg`, 'image/jpeg'));
     const orphan = await blobs.put(randomBytes(700), 'orphan.jpg', 'image/jpeg');

@@ -5,7 +5,6 @@
  * (openFieldbookDatabase: Dexie + encryption + validation), pending-change tracker and replication
  * engine (startReplication) — the modules the app's SyncProvider starts — without the React shell.
  */
-import type { RxCollection } from 'rxdb';
 import { COLLECTION_NAMES } from '../../../src-shared/db/schemas/index';
 import type { VisitLogEntryDoc } from '../../../src-shared/db/types';
 import type { DesktopApi } from '../../../src-shared/ipc';
@@ -149,7 +148,8 @@ const bench: LaptopSyncBenchApi = {
     sub.unsubscribe();
     const { longest, over50 } = tasks.stop();
     const docs = await countAll(database);
-    if (docs !== expectedDocs) throw new Error(`synced ${docs} documents, expected ${expectedDocs}`);
+    if (docs !== expectedDocs)
+      throw new Error(`synced ${docs} documents, expected ${expectedDocs}`);
     return {
       ms,
       docs,
@@ -178,7 +178,7 @@ const bench: LaptopSyncBenchApi = {
       return { ...doc, text: `${doc.text}（复核）`, updatedAt: at };
     });
     // In chunks, as the app's own bulk writes do (STACK-NOTES: one huge bulk write is quadratic).
-    const collection = database.visitLogEntries as unknown as RxCollection<VisitLogEntryDoc>;
+    const collection = database.visitLogEntries;
     for (let i = 0; i < changed.length; i += 100) {
       await collection.bulkUpsert(changed.slice(i, i + 100));
     }
@@ -229,6 +229,5 @@ const bench: LaptopSyncBenchApi = {
     await db?.close();
   },
 };
-
 
 (globalThis as unknown as LaptopSyncBenchGlobals).laptopSyncBench = bench;

@@ -93,4 +93,3 @@ export async function rawImport(workload: Workload, chunkSize: number): Promise<
   await deleteIdb(RAW_DB_NAME);
   return { docs, ms, docsPerSecond: (docs / ms) * 1000, perCollection };
 }
-

@@ -26,6 +26,7 @@ import { guardConnections } from './services/connection-guard';
 import { sealStoredSecrets, ServerSecrets } from './services/server-secrets';
 import { TokenService } from './services/tokens';
 import { migrate, openStore, type Store } from './store';
+import { ensureStatistics } from './store/statistics';
 
 export interface ServerOptions {
   /** Data folder: the embedded database (`db/`) and blobs (`blobs/`). */
@@ -228,6 +229,8 @@ export async function createServer(options: ServerOptions): Promise<FieldbookSer
     const sealedNow = await sealStoredSecrets(store, secrets);
     if (sealedNow > 0) app.log.info({ documents: sealedNow }, 'secret fields encrypted at rest');
     await logUsernameRenames(store, app.log);
+    // PGlite keeps no planner statistics by itself (store/statistics.ts).
+    await ensureStatistics(store);
     const firstAdmin = options.bootstrapAdmin === false ? null : await ensureAdmin(store);
     const tokens = new TokenService(
       secrets.tokenKey,

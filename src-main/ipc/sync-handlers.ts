@@ -10,6 +10,7 @@ type SyncChannel =
   | typeof IPC_CHANNELS.syncPush
   | typeof IPC_CHANNELS.syncUploadBlob
   | typeof IPC_CHANNELS.syncDownloadBlob
+  | typeof IPC_CHANNELS.syncUploadLocalBlobs
   | typeof IPC_CHANNELS.syncWaitForChanges;
 
 /** Handlers of the `sync:` namespace. */
@@ -22,6 +23,7 @@ export function createSyncHandlers(sync: DesktopApi['sync']): IpcHandlerMap<Sync
     [IPC_CHANNELS.syncPush]: (input) => sync.push(input),
     [IPC_CHANNELS.syncUploadBlob]: (sha256) => sync.uploadBlob(sha256),
     [IPC_CHANNELS.syncDownloadBlob]: (sha256) => sync.downloadBlob(sha256),
+    [IPC_CHANNELS.syncUploadLocalBlobs]: () => sync.uploadLocalBlobs(),
     [IPC_CHANNELS.syncWaitForChanges]: (input) => sync.waitForChanges(input),
   };
 }

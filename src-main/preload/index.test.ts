@@ -43,6 +43,7 @@ describe('preload', () => {
         'signIn',
         'signOut',
         'uploadBlob',
+        'uploadLocalBlobs',
         'waitForChanges',
       ],
     });
@@ -111,6 +112,7 @@ describe('preload', () => {
       ],
       [api.sync.uploadBlob(hash), IPC_CHANNELS.syncUploadBlob, [hash]],
       [api.sync.downloadBlob(hash), IPC_CHANNELS.syncDownloadBlob, [hash]],
+      [api.sync.uploadLocalBlobs(), IPC_CHANNELS.syncUploadLocalBlobs, []],
       [api.sync.waitForChanges({ cursor: 3 }), IPC_CHANNELS.syncWaitForChanges, [{ cursor: 3 }]],
     ];
     for (const [promise, channel, args] of calls) {

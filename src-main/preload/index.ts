@@ -47,6 +47,7 @@ const api = {
     push: (input) => call(IPC_CHANNELS.syncPush, input),
     uploadBlob: (sha256) => call(IPC_CHANNELS.syncUploadBlob, sha256),
     downloadBlob: (sha256) => call(IPC_CHANNELS.syncDownloadBlob, sha256),
+    uploadLocalBlobs: () => call(IPC_CHANNELS.syncUploadLocalBlobs),
     waitForChanges: (input) => call(IPC_CHANNELS.syncWaitForChanges, input),
   },
 } satisfies DesktopApi;

@@ -97,6 +97,29 @@ export class BlobStore {
     }
   }
 
+  /** Digests of every stored blob (the `xx/yy/<sha256>` files; temporary files are not blobs). */
+  async list(): Promise<string[]> {
+    const out: string[] = [];
+    const names = async (dir: string): Promise<string[]> => {
+      try {
+        return await readdir(dir);
+      } catch (error) {
+        if (isErrnoCode(error, 'ENOENT') || isErrnoCode(error, 'ENOTDIR')) return [];
+        throw error;
+      }
+    };
+    for (const a of await names(this.dir)) {
+      if (!/^[0-9a-f]{2}$/.test(a)) continue;
+      for (const b of await names(join(this.dir, a))) {
+        if (!/^[0-9a-f]{2}$/.test(b)) continue;
+        for (const name of await names(join(this.dir, a, b))) {
+          if (/^[0-9a-f]{64}$/.test(name) && name.startsWith(a + b)) out.push(name);
+        }
+      }
+    }
+    return out;
+  }
+
   private async isIntact(path: string, sha256: string): Promise<boolean> {
     try {
       return sha256Hex(await readFile(path)) === sha256;

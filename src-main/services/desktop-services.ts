@@ -88,6 +88,7 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
       push: (input) => syncSession.push(input),
       uploadBlob: (sha256) => syncSession.uploadBlob(sha256),
       downloadBlob: (sha256) => syncSession.downloadBlob(sha256),
+      uploadLocalBlobs: () => syncSession.uploadLocalBlobs(),
       waitForChanges: (input) => syncSession.waitForChanges(input),
     },
   };

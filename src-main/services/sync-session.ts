@@ -18,6 +18,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type {
   BlobUploadOutcome,
+  LocalBlobsSweep,
   SyncAccount,
   SyncChanges,
   SyncFailure,
@@ -59,6 +60,17 @@ import type { SecretProtector } from './key-store';
 
 const SESSION_FILE = 'session.json';
 const SESSION_FILE_FORMAT = 1;
+/** Digests the server is known to hold, per account (`uploadLocalBlobs`). */
+const BLOBS_ON_SERVER_FILE = 'blobs-on-server.json';
+/** Blob checks run this many at a time during `uploadLocalBlobs`. */
+const BLOB_SWEEP_CONCURRENCY = 4;
+
+interface BlobsOnServerFile {
+  format: 1;
+  /** `<user id>@<server URL>`: another account starts from nothing. */
+  account: string;
+  hashes: string[];
+}
 
 /** What the session file holds; the tokens only inside `ciphertext`. */
 interface SessionFile {
@@ -305,21 +317,102 @@ export class SyncSession {
 
   uploadBlob(sha256: string): Promise<SyncResult<BlobUploadOutcome>> {
     return this.result(async () => {
-      if (!(await this.options.blobStore.has(sha256))) return 'missing-locally';
-      const head = await this.authorized(routes.blob(sha256), { method: 'HEAD' });
-      if (head.status === 200) return 'present';
-      if (head.status !== 404) await this.raise(head);
-      const bytes = await this.options.blobStore.get(sha256);
-      if (bytes === null) return 'missing-locally';
-      const put = await this.authorized(routes.blob(sha256), {
-        method: 'PUT',
-        headers: { 'content-type': 'application/octet-stream' },
-        body: bytes,
-      });
-      if (put.status === 201) return 'uploaded';
-      if (put.status === 200) return 'present';
-      return this.raise(put);
+      const outcome = await this.uploadOne(sha256);
+      if (outcome !== 'missing-locally') await this.rememberOnServer([sha256]);
+      return outcome;
     });
+  }
+
+  uploadLocalBlobs(): Promise<SyncResult<LocalBlobsSweep>> {
+    return this.result(async () => {
+      const known = await this.blobsOnServer();
+      const todo = (await this.options.blobStore.list()).filter((h) => !known.has(h));
+      const confirmed: string[] = [];
+      let uploaded = 0;
+      let refused = 0;
+      let next = 0;
+      const worker = async () => {
+        while (next < todo.length) {
+          const sha256 = todo[next++]!;
+          try {
+            const outcome = await this.uploadOne(sha256);
+            if (outcome === 'missing-locally') continue;
+            if (outcome === 'uploaded') uploaded += 1;
+            confirmed.push(sha256);
+          } catch (error) {
+            // No document of this account references it on the server yet: its push uploads it.
+            if (toFailure(error)?.code !== 'forbidden') throw error;
+            refused += 1;
+          }
+        }
+      };
+      try {
+        await Promise.all(Array.from({ length: BLOB_SWEEP_CONCURRENCY }, worker));
+      } finally {
+        // What was confirmed before a failure is not asked again.
+        await this.rememberOnServer(confirmed);
+      }
+      return { onServer: [...(await this.blobsOnServer())], uploaded, refused };
+    });
+  }
+
+  /** HEAD, then PUT when the server lacks the blob. */
+  private async uploadOne(sha256: string): Promise<BlobUploadOutcome> {
+    if (!(await this.options.blobStore.has(sha256))) return 'missing-locally';
+    const head = await this.authorized(routes.blob(sha256), { method: 'HEAD' });
+    if (head.status === 200) return 'present';
+    if (head.status !== 404) await this.raise(head);
+    const bytes = await this.options.blobStore.get(sha256);
+    if (bytes === null) return 'missing-locally';
+    const put = await this.authorized(routes.blob(sha256), {
+      method: 'PUT',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: bytes,
+    });
+    if (put.status === 201) return 'uploaded';
+    if (put.status === 200) return 'present';
+    return this.raise(put);
+  }
+
+  private blobsKnown: { account: string; hashes: Set<string> } | null = null;
+
+  private get blobsPath(): string {
+    return join(this.options.dir, BLOBS_ON_SERVER_FILE);
+  }
+
+  /** The digests known to be on the server for the signed-in account. */
+  private async blobsOnServer(): Promise<Set<string>> {
+    const file = await this.current();
+    const account = `${file.account.user.id}@${file.account.serverUrl}`;
+    if (this.blobsKnown?.account === account) return this.blobsKnown.hashes;
+    let hashes = new Set<string>();
+    const text = await readTextIfExists(this.blobsPath);
+    if (text !== null) {
+      try {
+        const parsed = JSON.parse(text) as Partial<BlobsOnServerFile>;
+        if (parsed.format === 1 && parsed.account === account && Array.isArray(parsed.hashes)) {
+          hashes = new Set(parsed.hashes.filter((h) => typeof h === 'string'));
+        }
+      } catch {
+        // Unreadable: every local blob is checked again, which is only slower.
+      }
+    }
+    this.blobsKnown = { account, hashes };
+    return hashes;
+  }
+
+  private async rememberOnServer(hashes: string[]): Promise<void> {
+    if (hashes.length === 0) return;
+    const known = await this.blobsOnServer();
+    const before = known.size;
+    for (const h of hashes) known.add(h);
+    if (known.size === before || !this.blobsKnown) return;
+    const file: BlobsOnServerFile = {
+      format: 1,
+      account: this.blobsKnown.account,
+      hashes: [...known],
+    };
+    await writeJsonFileAtomic(this.blobsPath, file);
   }
 
   downloadBlob(sha256: string): Promise<SyncResult<boolean>> {
@@ -333,6 +426,7 @@ export class SyncSession {
         // BlobStore named it by its real digest; the wrong bytes are not what was asked for.
         fail('server_error', `The server's bytes for ${sha256} hash to ${ref.sha256}.`);
       }
+      await this.rememberOnServer([sha256]);
       return true;
     });
   }

@@ -12,7 +12,7 @@
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import { BehaviorSubject, Subject, filter, map } from 'rxjs';
+import { BehaviorSubject, Subject, filter, firstValueFrom, map } from 'rxjs';
 import type { Observable, Subscription } from 'rxjs';
 import type {
   DesktopApi,
@@ -21,7 +21,11 @@ import type {
   SyncResult,
   SyncStreamEvent,
 } from '../../src-shared/ipc';
-import { REPLICATED_COLLECTIONS, referencedBlobs } from '../../src-shared/sync/protocol';
+import {
+  PULL_LIMIT_MAX,
+  REPLICATED_COLLECTIONS,
+  referencedBlobs,
+} from '../../src-shared/sync/protocol';
 import type { PushRow, ReplicationCheckpoint, WireDocument } from '../../src-shared/sync/protocol';
 import type { FieldbookDatabase } from './database';
 import type { PendingTracker } from './pending-tracker';
@@ -66,9 +70,53 @@ const FATAL: readonly SyncFailure['code'][] = [
   'protocol_mismatch',
 ];
 
-/** Batch sizes: a visit-log entry may carry 256 KiB of command output (PROTOCOL.md §4). */
-function batchSizeOf(collection: string): number {
-  return collection === 'visitLogEntries' ? 50 : 100;
+/**
+ * Documents per pull page and per push round. Large pages: every page costs a relay round trip
+ * and RxDB a handful of IndexedDB transactions whatever its size, so the first sync of 50,000
+ * documents wants ~50 pages, not ~1,000. Size is bounded elsewhere: the server cuts pull pages
+ * at PULL_PAGE_BYTES_MAX (saying `more`), and the push handler splits a round into requests of
+ * at most PUSH_REQUEST_CHARS.
+ */
+const PULL_BATCH = PULL_LIMIT_MAX;
+const PUSH_BATCH = 500;
+/**
+ * A push request's rows in JSON characters. A character is at most 3 bytes of UTF-8, so this
+ * stays under the server's 16 MiB body limit (PROTOCOL.md §4) with room for the envelope.
+ */
+const PUSH_REQUEST_CHARS = 4 * 1024 * 1024;
+
+/** Status values reach React at most this often; transitions that matter go out at once. */
+const STATUS_THROTTLE_MS = 250;
+
+/** A change the user must see now, as opposed to progress (counts, timestamps, activity). */
+function isUrgentChange(shown: ReplicationStatus, next: ReplicationStatus): boolean {
+  return (
+    shown.online !== next.online ||
+    shown.stopped !== next.stopped ||
+    shown.refused !== next.refused ||
+    shown.lastError?.code !== next.lastError?.code ||
+    (shown.initial === null) !== (next.initial === null) ||
+    shown.initial?.collectionsDone !== next.initial?.collectionsDone
+  );
+}
+
+/** Splits push rows into requests of at most PUSH_REQUEST_CHARS (one row at least). */
+function splitBySize(rows: PushRow[]): PushRow[][] {
+  const chunks: PushRow[][] = [];
+  let chunk: PushRow[] = [];
+  let chars = 0;
+  for (const row of rows) {
+    const size = JSON.stringify(row).length;
+    if (chunk.length > 0 && chars + size > PUSH_REQUEST_CHARS) {
+      chunks.push(chunk);
+      chunk = [];
+      chars = 0;
+    }
+    chunk.push(row);
+    chars += size;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }
 
 const BACKOFF_FIRST_MS = 2000;
@@ -117,9 +165,6 @@ function blobHashes(doc: AnyDoc): string[] {
   return doc['_deleted'] === true ? [] : [...referencedBlobs(doc)];
 }
 
-/** Collections whose documents reference blobs (photos, files, PDFs, signature images). */
-const BLOB_COLLECTIONS = ['visitLogEntries', 'inspections', 'deliverables'] as const;
-
 export interface ReplicationEngine {
   readonly status$: Observable<ReplicationStatus>;
   /** Pulls every collection again now and ends any backoff. */
@@ -158,7 +203,22 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
     stopped: false,
     refused: 0,
   });
-  const update = (patch: Partial<ReplicationStatus>) => status.next({ ...status.value, ...patch });
+  // What subscribers (React) see: the status, throttled (see isUrgentChange).
+  const shown = new BehaviorSubject<ReplicationStatus>(status.value);
+  let shownAt = 0;
+  let showTimer: ReturnType<typeof setTimeout> | null = null;
+  const show = () => {
+    if (showTimer !== null) clearTimeout(showTimer);
+    showTimer = null;
+    shownAt = Date.now();
+    if (shown.value !== status.value) shown.next(status.value);
+  };
+  const update = (patch: Partial<ReplicationStatus>) => {
+    status.next({ ...status.value, ...patch });
+    const since = Date.now() - shownAt;
+    if (isUrgentChange(shown.value, status.value) || since >= STATUS_THROTTLE_MS) show();
+    else showTimer ??= setTimeout(show, STATUS_THROTTLE_MS - since);
+  };
   const events$ = new Subject<SyncStreamEvent>();
   const subscriptions: Subscription[] = [];
   const refused = new Set<string>();
@@ -190,10 +250,11 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
    * uploaded them stamps `syncedAt`, an ordinary edit that replicates like any other.
    */
   const onServer = new Set<string>();
-  const markDeliverablesSynced = async (sha256: string): Promise<void> => {
-    onServer.add(sha256);
+  const markDeliverablesSynced = async (hashes: readonly string[]): Promise<void> => {
+    for (const h of hashes) onServer.add(h);
     const deliverables = db.collections.deliverables;
-    if (deliverables === undefined) return;
+    if (deliverables === undefined || hashes.length === 0) return;
+    const fresh = new Set(hashes);
     try {
       // Only signed deliverables not stamped yet: called for every uploaded blob.
       const docs = await deliverables
@@ -203,7 +264,7 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
       for (const doc of docs) {
         if (doc.pdf === undefined) continue;
         const needed = [doc.pdf.sha256, ...doc.signatures.map((s) => s.image.sha256)];
-        if (needed.includes(sha256) && needed.every((h) => onServer.has(h))) {
+        if (needed.some((h) => fresh.has(h)) && needed.every((h) => onServer.has(h))) {
           await doc.incrementalPatch({ syncedAt: at, updatedAt: at });
         }
       }
@@ -229,7 +290,7 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
           error: { code: 'server_error', message: String(error) },
         }));
         const requeued = blobQueue.get(sha256) !== queuedAs;
-        if (result.ok && result.value !== 'missing-locally') await markDeliverablesSynced(sha256);
+        if (result.ok && result.value !== 'missing-locally') await markDeliverablesSynced([sha256]);
         if (result.ok || (result.error.code === 'forbidden' && !requeued)) {
           // Done; or refused because its document is not on the server yet: the push of that
           // document queues it again.
@@ -264,7 +325,17 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
         ),
       );
 
+    /** Whether the last pull page said the server has nothing more after it. */
+    const drained$ = new BehaviorSubject(false);
+    let replication: RxReplicationState<AnyDoc, ReplicationCheckpoint> | null = null;
+
     const pushRows = async (rows: PushRow[]): Promise<WireDocument[]> => {
+      const conflicts: WireDocument[] = [];
+      for (const chunk of splitBySize(rows)) conflicts.push(...(await pushRequest(chunk)));
+      return conflicts;
+    };
+
+    const pushRequest = async (rows: PushRow[]): Promise<WireDocument[]> => {
       const result = await api.push({ collection: name, rows });
       if (result.ok || result.error.code !== 'forbidden' || rows.length === 1) {
         return unwrap(result);
@@ -284,7 +355,7 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
       return conflicts;
     };
 
-    const replication = replicateRxCollection<AnyDoc, ReplicationCheckpoint>({
+    replication = replicateRxCollection<AnyDoc, ReplicationCheckpoint>({
       collection,
       replicationIdentifier: `fieldbook-${name}-${account.user.id}@${account.serverUrl}`,
       live: true,
@@ -293,7 +364,7 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
       waitForLeadership: false,
       toggleOnDocumentVisible: false,
       pull: {
-        batchSize: batchSizeOf(name),
+        batchSize: PULL_BATCH,
         stream$,
         handler: async (checkpoint, batchSize) => {
           await backoff.wait();
@@ -311,6 +382,16 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
               update({
                 initial: { ...initial, documents: initial.documents + page.documents.length },
               });
+            // RxDB ends a pull round at the first page shorter than the batch size. A page the
+            // server cut by size is short but not the end (PROTOCOL.md §3a): start another round
+            // from the checkpoint of this one once RxDB has stored it.
+            const more = page.more;
+            if (more && page.documents.length < batchSize) {
+              setTimeout(() => {
+                if (running) replication?.reSync();
+              }, 0);
+            }
+            drained$.next(!more);
             return {
               documents: page.documents as unknown as WithDeleted<AnyDoc>[],
               checkpoint: page.checkpoint,
@@ -321,7 +402,7 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
         },
       },
       push: {
-        batchSize: batchSizeOf(name),
+        batchSize: PUSH_BATCH,
         handler: async (rows) => {
           await backoff.wait();
           const ids = rows.map((r) => r.newDocumentState.id);
@@ -348,17 +429,24 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
         },
       },
     });
-    replications.push(replication);
+    const started = replication;
+    replications.push(started);
     subscriptions.push(
       // Errors are already in the status (handlers report them); RxDB retries by itself.
-      replication.error$.subscribe(() => undefined),
-      replication.active$.subscribe((active) => {
+      started.error$.subscribe(() => undefined),
+      started.active$.subscribe((active) => {
         activeByName.set(name, active);
         update({ active: [...activeByName.values()].some(Boolean) });
       }),
     );
     if (status.value.initial) {
-      void replication.awaitInitialReplication().then(() => {
+      // Done when RxDB's first round is, the server said nothing more follows (a round may end
+      // early at a page cut by size), and what the last rounds pulled is stored.
+      void (async () => {
+        await started.awaitInitialReplication();
+        await firstValueFrom(drained$.pipe(filter(Boolean)));
+        await started.awaitInSync();
+      })().then(() => {
         const initial = status.value.initial;
         if (!initial || !running) return;
         const collectionsDone = initial.collectionsDone + 1;
@@ -372,17 +460,29 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
     }
   }
 
-  // Blobs of documents recorded before this start (offline, or before the first sign-in) may
-  // not be on the server yet: check each once per start (an `uploadBlob` of a present blob is a
-  // HEAD). Only the collections whose documents carry evidence or PDFs.
-  for (const name of BLOB_COLLECTIONS) {
-    if (!(name in db.collections)) continue;
-    void db.collections[name]
-      .find()
-      .exec()
-      .then((docs) => queueBlobs(docs.flatMap((d) => blobHashes(d.toJSON() as AnyDoc))))
-      .catch(() => undefined);
-  }
+  // Blobs recorded before this start (offline, or before the first sign-in) may not be on the
+  // server yet: one call has the main process check the local blob store against what it knows
+  // is on the server (no scan of the documents here, no call per blob). Until it succeeds it is
+  // retried with the shared backoff; blobs the server refuses come again with their document's
+  // push.
+  void (async () => {
+    while (running) {
+      const result = await api.uploadLocalBlobs().catch((error: unknown): SyncResult<never> => ({
+        ok: false,
+        error: { code: 'server_error', message: String(error) },
+      }));
+      if (!running) return;
+      if (result.ok) {
+        await markDeliverablesSynced(result.value.onServer);
+        return;
+      }
+      if (FATAL.includes(result.error.code)) return;
+      backoff.fail();
+      await backoff.wait();
+      // Nothing to wait for when the backoff was released at once (stop, back online).
+      if (running) await new Promise((resolve) => setTimeout(resolve, BACKOFF_FIRST_MS));
+    }
+  })();
 
   // --- live changes: long poll of the main process's SSE relay -------------------------------
   const feed = (async () => {
@@ -426,10 +526,11 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
     await Promise.all(replications.map((r) => r.cancel()));
     events$.complete();
     void feed;
+    show();
   }
 
   return {
-    status$: status.asObservable(),
+    status$: shown.asObservable(),
     syncNow() {
       backoff.release();
       for (const r of replications) r.reSync();

@@ -87,7 +87,7 @@ export function registerReplicationRoutes(app: FastifyInstance, ctx: ServerConte
       return reply
         .type('application/json; charset=utf-8')
         .send(
-          `{"documents":[${documents.join(',')}],"checkpoint":${JSON.stringify({ position: result.checkpoint })}}`,
+          `{"documents":[${documents.join(',')}],"checkpoint":${JSON.stringify({ position: result.checkpoint })},"more":${result.more}}`,
         );
     },
   );

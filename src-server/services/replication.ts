@@ -1,8 +1,13 @@
 import { documentsEqual } from '../../src-shared/db/conflicts';
 import type { CollectionName } from '../../src-shared/db/types';
 import type { FieldError, PushRow, WireDocument } from '../../src-shared/sync';
-import { REPLICATED_COLLECTIONS, referencedBlobs } from '../../src-shared/sync';
+import {
+  PULL_PAGE_BYTES_MAX,
+  REPLICATED_COLLECTIONS,
+  referencedBlobs,
+} from '../../src-shared/sync';
 import type { SqlClient, Store } from '../store';
+import { noteDocumentWrites } from '../store/statistics';
 import { inScope, SCOPE_CHANNEL, type Scope } from './accounts';
 import { HttpError } from './errors';
 import { validatePushedDocument } from './validation';
@@ -48,12 +53,51 @@ export interface PullResult {
   documents: string[];
   /** `position` of the checkpoint after these documents. */
   checkpoint: string;
+  /** Documents follow the checkpoint (the page was full, or cut at the byte cap). */
+  more: boolean;
 }
 
 /**
- * Documents of `collection` in `scope` after `checkpoint`, in sequence order. A checkpoint made
- * under another scope (an assignment changed) restarts from the beginning: documents of a newly
- * assigned customer have old sequence numbers and would otherwise never be pulled.
+ * Up to this many customers in scope, a pull merges one ordered index range per customer
+ * (below); beyond it, one range of the collection's feed filtered by customer. Parameters and
+ * planning grow with the number of branches.
+ */
+export const MERGE_MAX_CUSTOMERS = 200;
+
+/**
+ * The sequence numbers of the next page of a scoped pull: per customer, the first `limit`
+ * entries after the checkpoint of the `(collection, customer_id, seq)` index, merged in
+ * sequence order (a Merge Append that stops after `limit` rows). Each branch is an ordered
+ * index range with its own LIMIT, so the work per page is at most about `limit` + one row per
+ * customer, however many rows remain and whatever the planner's statistics say. The documents
+ * are then fetched one by one through the `(collection, seq)` index (OFFSET 0 keeps that a
+ * per-row lookup rather than a join the planner could turn into a scan). One statement: one
+ * snapshot, so the page is consistent.
+ */
+function mergedScopePullSql(customers: number): string {
+  const branches = Array.from(
+    { length: customers },
+    (_, i) =>
+      `(SELECT seq FROM documents WHERE collection = $1 AND customer_id = $${i + 4} AND seq > $2 ` +
+      'ORDER BY seq LIMIT $3)',
+  ).join(' UNION ALL ');
+  return `WITH page AS (SELECT seq FROM (${branches}) AS merged ORDER BY seq LIMIT $3)
+    SELECT d.seq::text AS seq, d.doc::text AS doc FROM page
+    CROSS JOIN LATERAL (
+      SELECT seq, doc FROM documents WHERE collection = $1 AND seq = page.seq OFFSET 0
+    ) AS d
+    ORDER BY page.seq`;
+}
+
+/**
+ * Documents of `collection` in `scope` after `checkpoint`, in sequence order: at most `limit`,
+ * and at most `maxBytes` of document text unless the first document alone is larger (it is then
+ * sent alone). `more` says whether documents follow, so a page cut by size is never taken for
+ * "up to date". A checkpoint made under another scope (an assignment changed) restarts from the
+ * beginning: documents of a newly assigned customer have old sequence numbers and would
+ * otherwise never be pulled.
+ *
+ * The sequence is unique per collection (`documents_feed`), so ordering by it alone is total.
  */
 export async function pull(
   db: SqlClient,
@@ -61,26 +105,66 @@ export async function pull(
   scope: Scope,
   checkpoint: DecodedCheckpoint | null,
   limit: number,
+  maxBytes: number = PULL_PAGE_BYTES_MAX,
 ): Promise<PullResult> {
   const from = checkpoint && checkpoint.scopeTag === scope.tag ? checkpoint.sequence : 0;
-  // ORDER BY names the table column: a bare `seq` would mean the text alias (and sort "10" < "2").
-  const { rows } = scope.all
-    ? await db.query<{ seq: string; doc: string }>(
-        `SELECT seq::text AS seq, doc::text AS doc FROM documents
-         WHERE collection = $1 AND seq > $2 ORDER BY documents.seq, documents.id LIMIT $3`,
-        [collection, from, limit],
-      )
-    : await db.query<{ seq: string; doc: string }>(
-        `SELECT seq::text AS seq, doc::text AS doc FROM documents
-         WHERE collection = $1 AND seq > $2 AND customer_id = ANY($4::text[])
-         ORDER BY documents.seq, documents.id LIMIT $3`,
-        [collection, from, limit, scope.list],
-      );
-  const last = rows[rows.length - 1];
+  // One row beyond the limit tells whether more follow.
+  const fetch = limit + 1;
+  let rows: { seq: string; doc: string }[];
+  if (!scope.all && scope.list.length === 0) {
+    rows = [];
+  } else if (scope.all) {
+    // ORDER BY names the table column: a bare `seq` would mean the text alias (and sort "10" < "2").
+    ({ rows } = await db.query<{ seq: string; doc: string }>(
+      `SELECT seq::text AS seq, doc::text AS doc FROM documents
+       WHERE collection = $1 AND seq > $2 ORDER BY documents.seq LIMIT $3`,
+      [collection, from, fetch],
+    ));
+  } else if (scope.list.length <= MERGE_MAX_CUSTOMERS) {
+    ({ rows } = await db.query<{ seq: string; doc: string }>(
+      mergedScopePullSql(scope.list.length),
+      [collection, from, fetch, ...scope.list],
+    ));
+  } else {
+    ({ rows } = await db.query<{ seq: string; doc: string }>(
+      `SELECT seq::text AS seq, doc::text AS doc FROM documents
+       WHERE collection = $1 AND seq > $2 AND customer_id = ANY($4::text[])
+       ORDER BY documents.seq LIMIT $3`,
+      [collection, from, fetch, scope.list],
+    ));
+  }
+  const documents: string[] = [];
+  let bytes = 0;
+  let last = from;
+  for (const row of rows) {
+    if (documents.length === limit) break;
+    const size = utf8Length(row.doc);
+    if (documents.length > 0 && bytes + size > maxBytes) break;
+    documents.push(row.doc);
+    bytes += size;
+    last = Number(row.seq);
+  }
   return {
-    documents: rows.map((r) => r.doc),
-    checkpoint: encodeCheckpoint(last ? Number(last.seq) : from, scope.tag),
+    documents,
+    checkpoint: encodeCheckpoint(last, scope.tag),
+    more: documents.length < rows.length,
   };
+}
+
+/** Bytes of `text` in UTF-8, without encoding it. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      // A surrogate pair: one 4-byte character.
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,7 +228,7 @@ export async function push(store: Store, ctx: PushContext, rows: PushRow[]): Pro
   const { collection, scope } = ctx;
   const ids = [...new Set(rows.map((r) => r.newDocumentState.id))];
 
-  return store.transaction(async (tx) => {
+  const result = await store.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SEQ_LOCK, collection]);
     const stored = await tx.query<{ id: string; customer_id: string; doc: string }>(
       `SELECT id, customer_id, doc::text AS doc FROM documents
@@ -243,6 +327,8 @@ export async function push(store: Store, ctx: PushContext, rows: PushRow[]): Pro
     }
     return { conflicts, written: writes.size, createdCustomers };
   });
+  noteDocumentWrites(store, result.written);
+  return result;
 }
 
 /**

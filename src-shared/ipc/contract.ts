@@ -243,6 +243,16 @@ export interface SyncChanges {
 /** Outcome of `sync.uploadBlob`. */
 export type BlobUploadOutcome = 'uploaded' | 'present' | 'missing-locally';
 
+/** Answer of `sync.uploadLocalBlobs`. */
+export interface LocalBlobsSweep {
+  /** Digests of local blobs the server holds for this account (uploaded now or earlier). */
+  onServer: string[];
+  /** Uploaded by this call. */
+  uploaded: number;
+  /** Refused by the server (no document it holds references them yet); tried again later. */
+  refused: number;
+}
+
 export interface DesktopApi {
   app: {
     /** Version, platform and locale of the running application. */
@@ -323,6 +333,14 @@ export interface DesktopApi {
      * the server does not have it yet.
      */
     downloadBlob(sha256: string): Promise<SyncResult<boolean>>;
+    /**
+     * The start-up blob check in one call: every blob of the local store that is not known to be
+     * on the server is checked there and uploaded if missing (the server refuses blobs no
+     * document of the account references yet; the push of that document uploads them later).
+     * Which blobs are on the server is remembered per account, so a later start asks about new
+     * ones only.
+     */
+    uploadLocalBlobs(): Promise<SyncResult<LocalBlobsSweep>>;
     /** Long poll of the live streams; see the namespace comment. */
     waitForChanges(input: SyncWaitInput): Promise<SyncResult<SyncChanges>>;
   };
@@ -346,6 +364,7 @@ export const IPC_CHANNELS = {
   syncPush: 'sync:push-documents',
   syncUploadBlob: 'sync:upload-blob',
   syncDownloadBlob: 'sync:download-blob',
+  syncUploadLocalBlobs: 'sync:upload-local-blobs',
   syncWaitForChanges: 'sync:wait-for-changes',
 } as const;
 
@@ -373,6 +392,7 @@ export interface IpcInvokeMap {
   [IPC_CHANNELS.syncPush]: DesktopApi['sync']['push'];
   [IPC_CHANNELS.syncUploadBlob]: DesktopApi['sync']['uploadBlob'];
   [IPC_CHANNELS.syncDownloadBlob]: DesktopApi['sync']['downloadBlob'];
+  [IPC_CHANNELS.syncUploadLocalBlobs]: DesktopApi['sync']['uploadLocalBlobs'];
   [IPC_CHANNELS.syncWaitForChanges]: DesktopApi['sync']['waitForChanges'];
 }
 

@@ -362,6 +362,7 @@ export const IPC_ARGS_VALIDATORS: {
   [IPC_CHANNELS.syncDownloadBlob]: (args) => [
     parseSha256(parseSingleArg(args, 'sync.downloadBlob')),
   ],
+  [IPC_CHANNELS.syncUploadLocalBlobs]: (args) => parseNoArgs(args, 'sync.uploadLocalBlobs'),
   [IPC_CHANNELS.syncWaitForChanges]: (args) => [
     parseSyncWaitInput(parseSingleArg(args, 'sync.waitForChanges')),
   ],

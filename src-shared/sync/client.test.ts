@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FetchLike } from './client';
 import { pullPage, pushBatch, ServerSentEventParser, SyncHttpError } from './client';
-import { PROTOCOL_VERSION_HEADER } from './protocol';
+import { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER } from './protocol';
 
 describe('ServerSentEventParser', () => {
   it('parses events split at any point, with LF or CRLF, comments and multi-line data', () => {
@@ -23,7 +23,11 @@ describe('ServerSentEventParser', () => {
   });
 });
 
-function fakeFetch(status: number, body: string, version = '1'): FetchLike & { calls: unknown[] } {
+function fakeFetch(
+  status: number,
+  body: string,
+  version = String(PROTOCOL_VERSION),
+): FetchLike & { calls: unknown[] } {
   const calls: unknown[] = [];
   const fn = ((url, init) => {
     calls.push({ url, ...init });
@@ -39,7 +43,10 @@ function fakeFetch(status: number, body: string, version = '1'): FetchLike & { c
 
 describe('pull and push calls', () => {
   it('sends the bearer token and the checkpoint position, and returns the page', async () => {
-    const fetch = fakeFetch(200, '{"documents":[],"checkpoint":{"position":"c1.5.all"}}');
+    const fetch = fakeFetch(
+      200,
+      '{"documents":[],"checkpoint":{"position":"c1.5.all"},"more":false}',
+    );
     const page = await pullPage(
       { baseUrl: 'http://s', getToken: () => 'T', fetch },
       'sites',
@@ -68,7 +75,7 @@ describe('pull and push calls', () => {
   });
 
   it('refuses to talk to a server of another protocol version', async () => {
-    const fetch = fakeFetch(200, '{"conflicts":[]}', '2');
+    const fetch = fakeFetch(200, '{"conflicts":[]}', String(PROTOCOL_VERSION + 1));
     await expect(
       pushBatch({ baseUrl: 'http://s', getToken: () => 'T', fetch }, 'sites', []),
     ).rejects.toMatchObject({ code: 'protocol_mismatch' });

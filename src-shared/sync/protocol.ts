@@ -10,7 +10,7 @@ import type { CollectionName } from '../db/types';
  * `x-fieldbook-protocol` response header; a client that speaks another version stops syncing
  * and says so instead of guessing.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 export const PROTOCOL_VERSION_HEADER = 'x-fieldbook-protocol';
 
 /** Collections replicated through the protocol (every RxDB collection of the app). */
@@ -52,6 +52,12 @@ export interface PullResponse<D = WireDocument> {
   documents: D[];
   /** Checkpoint to send with the next pull. */
   checkpoint: ReplicationCheckpoint;
+  /**
+   * More documents follow this checkpoint (protocol 2). A page may be shorter than the limit
+   * and still have `more: true` when it was cut at `PULL_PAGE_BYTES_MAX`: only `more: false`
+   * means "up to date" (PROTOCOL.md §3a).
+   */
+  more: boolean;
 }
 
 /** One row of `POST /api/v1/replication/:collection/push`. */
@@ -69,6 +75,11 @@ export interface PushResponse<D = WireDocument> {
 /** Limits the server enforces (also listed in PROTOCOL.md). */
 export const PULL_LIMIT_DEFAULT = 100;
 export const PULL_LIMIT_MAX = 1000;
+/**
+ * A pull page holds documents of at most this many bytes (UTF-8 JSON) in all; a single larger
+ * document is sent alone. A page cut here says `more: true` (PROTOCOL.md §3a).
+ */
+export const PULL_PAGE_BYTES_MAX = 4 * 1024 * 1024;
 export const PUSH_BATCH_MAX = 1000;
 
 /** Server-sent event names of the stream endpoint. */
@@ -76,9 +87,7 @@ export const STREAM_EVENT_DOCUMENTS = 'documents';
 export const STREAM_EVENT_RESYNC = 'resync';
 
 /** Payload of a `documents` stream event: same shape as a pull response. */
-export type StreamDocumentsEvent<D = WireDocument> = PullResponse<D> & {
-  checkpoint: ReplicationCheckpoint;
-};
+export type StreamDocumentsEvent<D = WireDocument> = Omit<PullResponse<D>, 'more'>;
 
 export type UserRole = 'engineer' | 'lead' | 'admin';
 export const USER_ROLES: readonly UserRole[] = ['engineer', 'lead', 'admin'];

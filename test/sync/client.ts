@@ -83,7 +83,7 @@ export class SyncClient {
     return res.body as PullResponse;
   }
 
-  /** Pulls until a page comes back short; returns every document and the final checkpoint. */
+  /** Pulls until the server says nothing more follows; every document and the final checkpoint. */
   async pullAll(
     collection: string,
     from: ReplicationCheckpoint | null = null,
@@ -95,7 +95,7 @@ export class SyncClient {
       const page = await this.pull(collection, checkpoint, limit);
       documents.push(...page.documents);
       checkpoint = page.checkpoint;
-      if (page.documents.length < limit) return { documents, checkpoint };
+      if (!page.more) return { documents, checkpoint };
     }
   }
 

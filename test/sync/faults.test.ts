@@ -8,9 +8,9 @@ import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushRow, WireDocument } from '../../src-shared/sync';
-import { routes } from '../../src-shared/sync';
+import { PULL_PAGE_BYTES_MAX, routes } from '../../src-shared/sync';
 import { SyncClient } from './client';
-import { creates, site } from './docs';
+import { creates, logEntry, site, testId } from './docs';
 import { freshDataDir } from './harness';
 import { startTestPostgres, type TestPostgres } from './pg';
 import { STORES, startWorld, type World } from './setup';
@@ -122,6 +122,39 @@ describe.each(STORES)('cut connections on %s', (kind) => {
     const again = await w.eng1.pullAll('sites', start.checkpoint, 100);
     expect(again.documents.map((d) => d.id)).toEqual(docs.map((d) => d.id));
     expect((await fetch(w.ts.url + routes.health())).status).toBe(200);
+  });
+
+  it('a pull page cut by size says more follows; its checkpoint leads to every document once', async () => {
+    // 24 entries of ~250 KB command output: ~6 MB, over the page byte cap of 4 MiB.
+    const visitId = testId('V');
+    const big = Array.from({ length: 24 }, (_, i) =>
+      logEntry(w.c1, visitId, {
+        kind: 'command',
+        command: 'dmesg',
+        output: `${i}`.padEnd(250_000, 'x'),
+      }),
+    );
+    const start = await w.eng1.pullAll('visitLogEntries', null, 1000);
+    for (let i = 0; i < big.length; i += 8) {
+      await w.eng1.push('visitLogEntries', creates(big.slice(i, i + 8)));
+    }
+    const first = await w.eng1.pull('visitLogEntries', start.checkpoint, 1000);
+    expect(first.documents.length).toBeGreaterThan(0);
+    expect(first.documents.length).toBeLessThan(big.length);
+    const firstBytes = Buffer.byteLength(JSON.stringify(first.documents));
+    expect(firstBytes).toBeLessThanOrEqual(PULL_PAGE_BYTES_MAX + 4096);
+    expect(first.more).toBe(true);
+
+    // Followed by `more` (not by the page being short), every document arrives once, in order.
+    const pages = [first];
+    while (pages.at(-1)!.more) {
+      pages.push(await w.eng1.pull('visitLogEntries', pages.at(-1)!.checkpoint, 1000));
+    }
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.flatMap((p) => p.documents.map((d) => d.id))).toEqual(big.map((d) => d.id));
+    // The last page ends the feed: nothing more after its checkpoint.
+    const after = await w.eng1.pull('visitLogEntries', pages.at(-1)!.checkpoint, 1000);
+    expect(after).toMatchObject({ documents: [], more: false });
   });
 });
 

@@ -179,6 +179,36 @@ describe('renderer replication engine with the app database', () => {
     expect(statuses.at(-1)?.lastSyncedAt).not.toBeNull();
   });
 
+  it('a first sync through pull pages cut by size is done only when every document is in', async () => {
+    // ~6 MB of visit-log entries: the server cuts the page at its byte cap (PROTOCOL.md §3a), a
+    // short page RxDB alone would take for "up to date".
+    const big = Array.from({ length: 24 }, (_, i) =>
+      logEntry(c1.id, v1.id, {
+        kind: 'command',
+        command: 'dmesg',
+        output: `${i}`.padEnd(250_000, 'y'),
+      }),
+    );
+    for (let i = 0; i < big.length; i += 8)
+      await admin.push('visitLogEntries', creates(big.slice(i, i + 8)));
+    const a = await fresh();
+    let done = false;
+    a.engine = startReplication({
+      db: a.db,
+      api: a.services.sync,
+      account: await signIn(a, eng1),
+      pending: a.pending,
+      initialDone: false,
+      retryTimeMs: 200,
+      onInitialDone: () => (done = true),
+    });
+    await eventually(() => Promise.resolve(done));
+    const stored = await a.db.visitLogEntries
+      .find({ selector: { id: { $in: big.map((d) => d.id) } } })
+      .exec();
+    expect(stored.map((d) => d.id).sort()).toEqual(big.map((d) => d.id).sort());
+  });
+
   it('uploads what was recorded before the first sign-in, and its blobs after the documents', async () => {
     const a = await fresh();
     const bytes = randomBytes(2048);

@@ -15,8 +15,9 @@ import { BlobStore } from '../../src-main/services/blob-store';
 import { createPassphraseProtector } from '../../src-main/services/key-store';
 import { SyncSession } from '../../src-main/services/sync-session';
 import type { OnSignedIn } from '../../src-main/services/sync-session';
+import type { AttachmentRef } from '../../src-shared/db/types';
 import type { SyncResult } from '../../src-shared/ipc';
-import { routes } from '../../src-shared/sync';
+import { PROTOCOL_VERSION, routes } from '../../src-shared/sync';
 import type { WireDocument } from '../../src-shared/sync';
 import { creates, customer, logEntry, site, visit } from './docs';
 import { startTestServer, type TestServer } from './harness';
@@ -47,9 +48,13 @@ describe('sync session service', () => {
   /** Every response body the service received, to prove tokens never reach the disk in clear. */
   const refreshTokensSeen: string[] = [];
 
+  /** Blob requests (method and digest) in the order they were sent. */
+  const blobRequests: string[] = [];
   const recordingFetch: typeof fetch = async (input, init) => {
     const res = await fetch(input, init);
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const blob = /\/blobs\/([0-9a-f]{64})$/.exec(url);
+    if (blob) blobRequests.push(`${init?.method ?? 'GET'} ${blob[1]}`);
     if (url.endsWith(routes.login()) || url.endsWith(routes.refresh())) {
       const copy = res.clone();
       const text = await copy.text();
@@ -154,7 +159,10 @@ describe('sync session service', () => {
         password: 'b',
       });
       expect(result).toMatchObject({ ok: false, error: { code: 'protocol_mismatch' } });
-      if (!result.ok) expect(result.error.message).toMatch(/protocol 99; this app speaks 1/);
+      if (!result.ok)
+        expect(result.error.message).toMatch(
+          new RegExp(`protocol 99; this app speaks ${PROTOCOL_VERSION}`),
+        );
     } finally {
       await new Promise<void>((resolve) => foreign.close(() => resolve()));
     }
@@ -290,6 +298,43 @@ describe('sync session service', () => {
     expect(value(await b.downloadBlob(sha))).toBe(true);
     const got = await new BlobStore(join(bobDir, 'blobs')).get(sha);
     expect(Buffer.from(got ?? new Uint8Array()).equals(bytes)).toBe(true);
+  });
+
+  it('checks the local blob store in one call, uploads what is missing, and remembers it', async () => {
+    const dir = await profile();
+    const s = session(dir);
+    value(await signIn(s));
+    const blobs = new BlobStore(join(dir, 'blobs'));
+    const refs: AttachmentRef[] = [];
+    for (const n of [1, 2, 3])
+      refs.push(await blobs.put(randomBytes(500 + n), `p${n}.jpg`, 'image/jpeg'));
+    const orphan = await blobs.put(randomBytes(700), 'orphan.jpg', 'image/jpeg');
+    // Two photos referenced by a document on the server; the orphan by none; one photo is
+    // already on the server.
+    const entry = logEntry(c1, 'V2', {
+      kind: 'photo',
+      attachments: refs.map((r) => ({ ...r })),
+    });
+    value(await s.push({ collection: 'visitLogEntries', rows: creates([entry]) }));
+    expect(value(await s.uploadBlob(refs[0]!.sha256))).toBe('uploaded');
+
+    blobRequests.length = 0;
+    const sweep = value(await s.uploadLocalBlobs());
+    expect(sweep.uploaded).toBe(2);
+    expect(sweep.refused).toBe(1);
+    expect(new Set(sweep.onServer)).toEqual(new Set(refs.map((r) => r.sha256)));
+    // The blob uploaded before is known: not asked about again.
+    expect(blobRequests.some((r) => r.endsWith(refs[0]!.sha256))).toBe(false);
+
+    // A restart (a new session on the same profile) asks only about the one the server refused.
+    blobRequests.length = 0;
+    const again = session(dir);
+    const second = value(await again.uploadLocalBlobs());
+    expect(second).toMatchObject({ uploaded: 0, refused: 1 });
+    expect(new Set(blobRequests.map((r) => r.split(' ')[1]))).toEqual(new Set([orphan.sha256]));
+    const other = session(await profile());
+    value(await signIn(other, bob));
+    expect(value(await other.downloadBlob(refs[2]!.sha256))).toBe(true);
   });
 
   it('runs the after-sign-in hook with an authenticated request, then signs out', async () => {

@@ -141,6 +141,7 @@ export function desktopShim(): void {
       push: (input) => call('sync:push-documents', input),
       uploadBlob: (sha256) => call('sync:upload-blob', sha256),
       downloadBlob: (sha256) => call('sync:download-blob', sha256),
+      uploadLocalBlobs: () => call('sync:upload-local-blobs'),
       waitForChanges: (input) => call('sync:wait-for-changes', input),
     },
   };

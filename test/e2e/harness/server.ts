@@ -370,6 +370,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
           result: await services.sync.downloadBlob(...IPC_ARGS_VALIDATORS[channel](args)),
         });
         return;
+      case IPC_CHANNELS.syncUploadLocalBlobs:
+        IPC_ARGS_VALIDATORS[channel](args);
+        sendJson(res, 200, { result: await services.sync.uploadLocalBlobs() });
+        return;
       case IPC_CHANNELS.syncWaitForChanges:
         sendJson(res, 200, {
           result: await services.sync.waitForChanges(...IPC_ARGS_VALIDATORS[channel](args)),

@@ -110,6 +110,23 @@ describe('openIncident', () => {
     expect(inc.dueAt).toBe('2026-11-30T08:00:00.000Z');
   });
 
+  it('opens under a contract that covers all sites (empty siteIds, the form default)', () => {
+    const inc = openIncident(
+      {
+        customerId: 'CUST1',
+        site,
+        contract: { ...contract('standard'), siteIds: [] },
+        title: 't',
+        description: '',
+        level: '2',
+        openedAt: '2026-11-23T10:00:00+08:00',
+        author: 'a',
+      },
+      '2026-11-23T10:00:00+08:00',
+    );
+    expect(inc.contractId).toBe('K-standard');
+  });
+
   it('stores no due time for a level without a time target', () => {
     expect(open('standard', '5', '2026-11-23T10:00:00+08:00').dueAt).toBe('');
   });
@@ -136,7 +153,7 @@ describe('openIncident', () => {
     expectInputError(
       () =>
         openIncident(
-          { ...input, contract: { ...contract('standard'), siteIds: [] } },
+          { ...input, contract: { ...contract('standard'), siteIds: ['OTHER-SITE'] } },
           input.openedAt,
         ),
       'contractId',

@@ -13,6 +13,7 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { SiteDoc } from '../../../src-shared/db/types';
+import { contractsCoveringSite } from '../../../src-shared/domain/contract-coverage';
 import { openIncident } from '../../../src-shared/domain/incident-ops';
 import { computeDue } from '../../../src-shared/domain/sla';
 import type { DueResult } from '../../../src-shared/domain/sla';
@@ -80,9 +81,8 @@ export function NewIncidentModal({ open, onClose, onCreated }: NewIncidentModalP
   const siteId = values?.siteId;
   const sites = useCustomerSites(customerId);
   const site = sites.find((s) => s.id === siteId);
-  const contracts = useCustomerContracts(customerId).filter(
-    (c) => siteId !== undefined && c.siteIds.includes(siteId),
-  );
+  const customerContracts = useCustomerContracts(customerId);
+  const contracts = site === undefined ? [] : contractsCoveringSite(customerContracts, site);
   const contract = contracts.find((c) => c.id === values?.contractId);
   const clusters = useRxQuery(
     (d) => (siteId === undefined ? null : clustersOfSite(d, siteId)),

@@ -2,6 +2,7 @@ import { App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { VisitPurpose } from '../../../src-shared/db/types';
+import { contractsCoveringSite } from '../../../src-shared/domain/contract-coverage';
 import { createVisit, VISIT_PURPOSES } from '../../../src-shared/domain/visit-ops';
 import { nowInstant } from '../../app/clock';
 import { useI18n } from '../../app/i18n';
@@ -37,9 +38,10 @@ export function NewVisitModal({ open, onClose, onCreated, customerId }: NewVisit
   const chosenCustomer = Form.useWatch('customerId', form);
   const chosenSite = Form.useWatch('siteId', form);
   const sites = useCustomerSites(chosenCustomer);
-  const contracts = useCustomerContracts(chosenCustomer).filter(
-    (c) => chosenSite === undefined || c.siteIds.length === 0 || c.siteIds.includes(chosenSite),
-  );
+  const site = sites.find((s) => s.id === chosenSite);
+  const customerContracts = useCustomerContracts(chosenCustomer);
+  const contracts =
+    site === undefined ? customerContracts : contractsCoveringSite(customerContracts, site);
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {

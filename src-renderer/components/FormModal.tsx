@@ -115,7 +115,8 @@ export function FormModal<V extends object>({
     } catch (err) {
       const text = userErrorText(t, err, fieldLabels);
       const field = errorField(err);
-      if (field !== undefined && form.getFieldInstance(field as never) !== undefined) {
+      // Shown under the field as well, when the form has it (getFieldsValue lists its fields).
+      if (field !== undefined && Object.hasOwn(form.getFieldsValue(), field)) {
         form.setFields([{ name: field as never, errors: [text] }]);
       }
       void message.error(t('common.saveFailed', { message: text }));

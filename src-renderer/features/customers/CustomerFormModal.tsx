@@ -61,6 +61,13 @@ export function CustomerFormModal({ open, customer, onClose, onCreated }: Custom
       onClose={onClose}
       successMessage={customer === undefined ? t('common.created') : t('common.saved')}
       width={760}
+      fieldLabels={{
+        name: label.name,
+        shortName: label.shortName,
+        industry: label.industry,
+        notes: label.notes,
+        contacts: t('customers.field.contacts'),
+      }}
       testId="customer-form"
     >
       <Row gutter={12}>

@@ -39,6 +39,7 @@ import type { FreeTimelineKind } from '../../../src-shared/domain/incident-ops';
 import { getPolicyPack } from '../../../src-shared/policy/index';
 import { nowInstant } from '../../app/clock';
 import { useI18n } from '../../app/i18n';
+import { userErrorText } from '../../components/error-text';
 import { useEngineer } from '../../app/settings';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -109,16 +110,10 @@ export function IncidentDetailPage() {
 
   /** Applies a domain operation to the stored (latest) version of the incident. */
   async function apply(op: (current: IncidentDoc) => IncidentDoc): Promise<void> {
-    try {
-      const doc = await db.incidents.findOne(inc.id).exec();
-      if (doc === null) throw new Error(t('common.notFound'));
-      await doc.incrementalModify((current) => op(current));
-      message.success(t('incidents.action.done'));
-      setDialog(null);
-    } catch (err) {
-      message.error(t('incidents.action.failed', { message: (err as Error).message }));
-      throw err;
-    }
+    // The dialog (FormModal) reports success or the translated error and closes on success.
+    const doc = await db.incidents.findOne(inc.id).exec();
+    if (doc === null) throw new Error(t('common.notFound'));
+    await doc.incrementalModify((current) => op(current));
   }
 
   const opts = { now: nowInstant() };
@@ -168,7 +163,7 @@ export function IncidentDetailPage() {
                 faultReportRequest(db, inc.id, author)
                   .then(setReport)
                   .catch((err: unknown) =>
-                    message.error(t('deliverables.failed', { message: (err as Error).message })),
+                    message.error(t('deliverables.failed', { message: userErrorText(t, err) })),
                   );
               }}
               data-testid="incident-generate-report"

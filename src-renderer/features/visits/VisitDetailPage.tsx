@@ -68,19 +68,15 @@ export function VisitDetailPage() {
   const zone = site.doc?.timeZone ?? laptopTimeZone();
   const laptopZone = laptopTimeZone();
 
+  /** A rejection is shown by the dialog (translated, naming the field) and keeps it open. */
   async function save(at: string, which: 'check-in' | 'check-out'): Promise<void> {
-    try {
-      const next =
-        which === 'check-in' ? checkIn(v, at, nowInstant()) : checkOut(v, at, nowInstant());
-      await db.visits.upsert(next);
-      message.success(
-        which === 'check-in' ? t('visits.detail.checkedIn') : t('visits.detail.checkedOut'),
-      );
-      setDialog(null);
-    } catch (err) {
-      message.error(t('visits.detail.actionFailed', { message: (err as Error).message }));
-      throw err;
-    }
+    const next =
+      which === 'check-in' ? checkIn(v, at, nowInstant()) : checkOut(v, at, nowInstant());
+    await db.visits.upsert(next);
+    message.success(
+      which === 'check-in' ? t('visits.detail.checkedIn') : t('visits.detail.checkedOut'),
+    );
+    setDialog(null);
   }
 
   const zonedTime = (iso: string | undefined) => {

@@ -41,6 +41,7 @@ import { SitesTab } from '../sites/SitesTab';
 import { CustomerFormModal } from './CustomerFormModal';
 import { dependentsOfCustomer, describeDependents } from './dependents';
 import { MergeHistoryCard } from '../sync';
+import { customerFieldLabels } from '../../components/field-labels';
 
 const TABS = ['overview', 'sites', 'clusters', 'contracts'] as const;
 type TabKey = (typeof TABS)[number];
@@ -185,7 +186,7 @@ function Overview({
         </Col>
       </Row>
       <CustomerInspections customerId={customer.id} clusters={clusters} />
-      <MergeHistoryCard history={customer.mergeHistory} />
+      <MergeHistoryCard history={customer.mergeHistory} fieldLabels={customerFieldLabels(t)} />
     </Flex>
   );
 }

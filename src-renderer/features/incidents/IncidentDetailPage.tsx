@@ -56,6 +56,7 @@ import { levelColor, levelLabel, statusColor } from './incident-view-model';
 import { SlaPanel } from './SlaPanel';
 import './incidents.css';
 import { MergeHistoryCard } from '../sync';
+import { incidentFieldLabels } from '../../components/field-labels';
 
 type Dialog =
   | 'first-response'
@@ -269,7 +270,11 @@ export function IncidentDetailPage() {
           </Flex>
         </Col>
       </Row>
-      <MergeHistoryCard history={inc.mergeHistory} zone={st.timeZone} />
+      <MergeHistoryCard
+        history={inc.mergeHistory}
+        zone={st.timeZone}
+        fieldLabels={incidentFieldLabels(t)}
+      />
 
       <ActionModal
         open={dialog === 'first-response'}

@@ -13,6 +13,7 @@ import { nowInstant } from '../../app/clock';
 import { useI18n } from '../../app/i18n';
 import { useEngineer } from '../../app/settings';
 import { FormModal } from '../../components/FormModal';
+import { incidentFieldLabels } from '../../components/field-labels';
 import { usePreselectSingle } from '../../components/use-preselect';
 import { useDatabase } from '../../db/database-context';
 import { useRxQuery } from '../../db/hooks';
@@ -144,16 +145,6 @@ export function NewIncidentModal({ open, onClose, onCreated }: NewIncidentModalP
     message: t('common.requiredSelect', { field: t(field) }),
   });
   const laptopZone = laptopTimeZone();
-  const fieldLabels = {
-    customerId: t('incidents.form.customer'),
-    siteId: t('incidents.form.site'),
-    contractId: t('incidents.form.contract'),
-    clusterId: t('incidents.form.cluster'),
-    title: t('incidents.form.title.label'),
-    description: t('incidents.form.description'),
-    openedAt: t('incidents.form.firstContact'),
-    level: t('incidents.form.level'),
-  };
 
   return (
     <FormModal<FormValues>
@@ -164,7 +155,7 @@ export function NewIncidentModal({ open, onClose, onCreated }: NewIncidentModalP
       onSubmit={submit}
       onClose={onClose}
       successMessage={t('common.created')}
-      fieldLabels={fieldLabels}
+      fieldLabels={incidentFieldLabels(t)}
       width={1080}
       style={{ top: 24 }}
       testId="incident-form"

@@ -10,6 +10,7 @@ import { nowInstant } from '../../app/clock';
 import { useI18n } from '../../app/i18n';
 import { useEngineer } from '../../app/settings';
 import { FormModal } from '../../components/FormModal';
+import { visitFieldLabels } from '../../components/field-labels';
 import { usePreselectSingle } from '../../components/use-preselect';
 import { useDatabase } from '../../db/database-context';
 import { useCustomerContracts, useCustomerSites, useLookups } from './use-lookups';
@@ -81,16 +82,6 @@ export function NewVisitModal({ open, onClose, onCreated, customerId }: NewVisit
     message: t('common.requiredSelect', { field: t(field) }),
   });
 
-  const fieldLabels = {
-    customerId: t('visits.form.customer'),
-    siteId: t('visits.form.site'),
-    contractId: t('visits.form.contract'),
-    purpose: t('visits.form.purpose'),
-    summary: t('visits.form.summary'),
-    engineers: t('visits.form.engineers'),
-    plannedDate: t('visits.form.plannedDate'),
-  };
-
   return (
     <FormModal<FormValues>
       open={open}
@@ -105,7 +96,7 @@ export function NewVisitModal({ open, onClose, onCreated, customerId }: NewVisit
       onSubmit={submit}
       onClose={onClose}
       successMessage={t('common.created')}
-      fieldLabels={fieldLabels}
+      fieldLabels={visitFieldLabels(t)}
       width={560}
       testId="visit-form"
       onValuesChange={(changed) => {

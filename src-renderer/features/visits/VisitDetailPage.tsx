@@ -31,6 +31,7 @@ import { buildLogTimeline, visitStatusColor } from './visit-view-model';
 import { laptopTimeZone, offsetsDiffer } from './zone-time';
 import './visits.css';
 import { MergeHistoryCard } from '../sync';
+import { visitFieldLabels } from '../../components/field-labels';
 
 const PAGE = 100;
 
@@ -167,7 +168,7 @@ export function VisitDetailPage() {
           )}
         </Descriptions>
       </Card>
-      <MergeHistoryCard history={v.mergeHistory} zone={zone} />
+      <MergeHistoryCard history={v.mergeHistory} zone={zone} fieldLabels={visitFieldLabels(t)} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           {v.status === 'planned' ? (

@@ -17,6 +17,11 @@ export interface FormModalProps<V> {
    */
   onSubmit: (values: V) => Promise<void>;
   onClose: () => void;
+  /**
+   * Whether a successful save calls `onClose` (default). Off for dialogs whose `onSubmit`
+   * navigates away: closing would then write the old page's state over the navigation.
+   */
+  closeAfterSave?: boolean;
   /** Message shown after a successful save; none when omitted. */
   successMessage?: string;
   /** Text of the OK button; “保存 / Save” by default. */
@@ -56,6 +61,7 @@ export function FormModal<V extends object>({
   initialValues,
   onSubmit,
   onClose,
+  closeAfterSave = true,
   successMessage,
   okText,
   okDisabled = false,
@@ -111,7 +117,7 @@ export function FormModal<V extends object>({
       await onSubmit(values);
       dirty.current = false;
       if (successMessage !== undefined) void message.success(successMessage);
-      onClose();
+      if (closeAfterSave) onClose();
     } catch (err) {
       const text = userErrorText(t, err, fieldLabels);
       const field = errorField(err);

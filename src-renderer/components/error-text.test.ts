@@ -22,6 +22,7 @@ const site = {
   id: 'SITE1',
   customerId: 'CUST1',
   name: '上海张江机房',
+  address: '',
   timeZone: 'Asia/Shanghai',
   holidayCalendar: 'cn' as const,
   contacts: [],

@@ -8,6 +8,7 @@ import {
   cancellationDeadline,
   closeIncident,
   incidentSlaStatus,
+  isFaultLevel,
   lastUpdateAt,
   openIncident,
   pauseIncident,
@@ -601,5 +602,23 @@ describe('details and SLA status', () => {
     const s = incidentSlaStatus(inc, site, '2026-11-23T11:30:00+08:00');
     expect(s.breached).toBe(true);
     expect(s.nextHourlyUpdateAt).toBe('2026-11-23T11:30:00.000+08:00');
+  });
+});
+
+describe('isFaultLevel', () => {
+  it('offers a fault report for faults only: DCE levels 1–3 and ops P1–P4, not requests', () => {
+    const dce = DCE_SUPPORT_PACK;
+    expect(['1', '2', '3', '4', '5'].map((l) => isFaultLevel(dce, l))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    const ops = PRIVATE_CLOUD_OPS_PACK;
+    expect(ops.levels.filter((l) => isFaultLevel(ops, l.id)).map((l) => l.id)).toEqual(
+      ops.levels.filter((l) => l.kind === 'fault').map((l) => l.id),
+    );
+    expect(isFaultLevel(ops, 'request')).toBe(false);
   });
 });

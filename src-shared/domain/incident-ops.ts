@@ -188,6 +188,14 @@ export interface OpenIncidentInput {
   id?: string;
 }
 
+/**
+ * Whether an incident at `level` is a fault, so that a fault report applies: the level's kind
+ * in the pack is not `request` (a quota request or a usage question is no fault).
+ */
+export function isFaultLevel(pack: PolicyPack, level: string): boolean {
+  return pack.levels.find((l) => l.id === level)?.kind !== 'request';
+}
+
 /** The site-local calendar date of an instant. */
 function localDate(site: SiteDoc, ms: number): string {
   return formatInZone(siteZone(site.timeZone), ms).slice(0, 10);

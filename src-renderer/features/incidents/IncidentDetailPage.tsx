@@ -27,6 +27,7 @@ import type { IncidentDoc, SiteDoc } from '../../../src-shared/db/types';
 import {
   addTimelineEvent,
   closeIncident,
+  isFaultLevel,
   pauseIncident,
   reclassify,
   recordDispatch,
@@ -158,19 +159,21 @@ export function IncidentDetailPage() {
         }
         extra={
           <>
-            <Button
-              icon={<FilePdfOutlined />}
-              onClick={() => {
-                faultReportRequest(db, inc.id, author)
-                  .then(setReport)
-                  .catch((err: unknown) =>
-                    message.error(t('deliverables.failed', { message: userErrorText(t, err) })),
-                  );
-              }}
-              data-testid="incident-generate-report"
-            >
-              {t('deliverables.action.generateFault')}
-            </Button>
+            {isFaultLevel(pack, inc.level) && (
+              <Button
+                icon={<FilePdfOutlined />}
+                onClick={() => {
+                  faultReportRequest(db, inc.id, author)
+                    .then(setReport)
+                    .catch((err: unknown) =>
+                      message.error(t('deliverables.failed', { message: userErrorText(t, err) })),
+                    );
+                }}
+                data-testid="incident-generate-report"
+              >
+                {t('deliverables.action.generateFault')}
+              </Button>
+            )}
             <Button
               icon={<SwapOutlined />}
               disabled={closed}

@@ -90,8 +90,18 @@ export function StartInspectionModal({
   const [nodeNames, setNodeNames] = useState<Record<string, NodeNames>>({});
 
   useEffect(() => {
-    if (open) setNodeNames({});
-  }, [open]);
+    if (!open) return;
+    setNodeNames({});
+    // Set by code (not counted as the engineer's change), again when a preselected cluster
+    // arrives after the dialog opened.
+    form.setFieldsValue({
+      customerId: cluster?.customerId ?? customerId,
+      siteId: cluster?.siteId ?? siteId,
+      clusterIds: cluster === undefined ? [] : [cluster.id],
+      engineers: engineer.name === '' ? [] : [engineer.name],
+      visitId,
+    });
+  }, [open, form, customerId, siteId, cluster, visitId, engineer.name]);
   usePreselectSingle(
     form,
     'siteId',
@@ -148,15 +158,9 @@ export function StartInspectionModal({
       title={t('inspections.form.title')}
       okText={t('inspections.new')}
       okDisabled={template === null}
-      initialValues={{
-        customerId: cluster?.customerId ?? customerId,
-        siteId: cluster?.siteId ?? siteId,
-        clusterIds: cluster === undefined ? [] : [cluster.id],
-        engineers: engineer.name === '' ? [] : [engineer.name],
-        visitId,
-      }}
       onSubmit={submit}
       onClose={onClose}
+      closeAfterSave={false}
       successMessage={t('inspections.started')}
       fieldLabels={fieldLabels}
       width={620}

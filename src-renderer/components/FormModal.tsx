@@ -1,8 +1,9 @@
 import { App, Form, Modal } from 'antd';
 import type { FormInstance } from 'antd';
-import { useState } from 'react';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
 import { useI18n } from '../app/i18n';
+import { errorField, userErrorText } from './error-text';
 
 export interface FormModalProps<V> {
   open: boolean;
@@ -10,22 +11,49 @@ export interface FormModalProps<V> {
   /** Values the fields start with (an edited document's, or defaults for a new one). */
   initialValues?: Partial<V>;
   /**
-   * Saves the validated values. A rejection keeps the dialog open with the error shown, so
-   * nothing typed is lost and nothing half-saved is reported as done.
+   * Saves the validated values. A rejection keeps the dialog open with the error shown (in the
+   * UI language, under the field it names when it names one), so nothing typed is lost and
+   * nothing half-saved is reported as done.
    */
   onSubmit: (values: V) => Promise<void>;
   onClose: () => void;
-  /** Message shown after a successful save. */
-  successMessage: string;
+  /**
+   * Whether a successful save calls `onClose` (default). Off for dialogs whose `onSubmit`
+   * navigates away: closing would then write the old page's state over the navigation.
+   */
+  closeAfterSave?: boolean;
+  /** Message shown after a successful save; none when omitted. */
+  successMessage?: string;
+  /** Text of the OK button; “保存 / Save” by default. */
+  okText?: string;
+  okDisabled?: boolean;
   width?: number;
+  style?: CSSProperties;
+  /** The form instance, when the caller watches fields outside the form's children. */
+  form?: FormInstance<V>;
+  /** Called for changes the engineer makes (not for values set by code). */
+  onValuesChange?: (changed: Partial<V>, all: V) => void;
+  /**
+   * Form labels by field name (document field names as the domain and the schema name them), so
+   * a save error names the field as the form does.
+   */
+  fieldLabels?: Readonly<Record<string, string>>;
   /** Form items; a function receives the form (for fields depending on other fields). */
   children: ReactNode | ((form: FormInstance<V>) => ReactNode);
   testId?: string;
 }
 
+/** Enter inside these widgets belongs to the widget (confirm a date, add a tag), never submits. */
+const ENTER_OWNED_BY = '.ant-picker, .ant-select';
+
 /**
- * A dialog holding one antd Form: Enter in a field submits, the OK button is the form's submit
- * button, validation messages come from the field rules, and the fields reset on every opening.
+ * The dialog every form uses: one antd Form whose submit button is the OK button.
+ * - Enter in a text field submits; Enter in a date picker or a select only commits that widget.
+ * - Escape, the close button and a click outside close at once when nothing was changed, and ask
+ *   “discard unsaved changes?” first when the engineer changed something.
+ * - Save errors are shown in the UI language, naming the field (see error-text.ts); the dialog
+ *   stays open.
+ * - The fields reset on every opening.
  */
 export function FormModal<V extends object>({
   open,
@@ -33,29 +61,81 @@ export function FormModal<V extends object>({
   initialValues,
   onSubmit,
   onClose,
+  closeAfterSave = true,
   successMessage,
+  okText,
+  okDisabled = false,
   width = 640,
+  style,
+  form: externalForm,
+  onValuesChange,
+  fieldLabels = {},
   children,
   testId,
 }: FormModalProps<V>) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<V>();
+  const { message, modal } = App.useApp();
+  const [ownForm] = Form.useForm<V>();
+  const form = externalForm ?? ownForm;
   const [saving, setSaving] = useState(false);
+  // A ref, not state: the close handler must see a change made in the same event loop turn.
+  const dirty = useRef(false);
+  const asking = useRef(false);
+
+  useEffect(() => {
+    if (open) dirty.current = false;
+  }, [open]);
+
+  const requestClose = () => {
+    if (!dirty.current) {
+      onClose();
+      return;
+    }
+    if (asking.current) return;
+    asking.current = true;
+    modal.confirm({
+      title: t('form.discard.title'),
+      content: t('form.discard.content'),
+      okText: t('form.discard.ok'),
+      cancelText: t('form.discard.keep'),
+      okButtonProps: { danger: true },
+      autoFocusButton: 'cancel',
+      onOk: () => {
+        asking.current = false;
+        dirty.current = false;
+        onClose();
+      },
+      onCancel: () => {
+        asking.current = false;
+      },
+    });
+  };
 
   const finish = async (values: V) => {
     setSaving(true);
     try {
       await onSubmit(values);
-      void message.success(successMessage);
-      onClose();
+      dirty.current = false;
+      if (successMessage !== undefined) void message.success(successMessage);
+      if (closeAfterSave) onClose();
     } catch (err) {
-      void message.error(
-        t('common.saveFailed', { message: err instanceof Error ? err.message : String(err) }),
-      );
+      const text = userErrorText(t, err, fieldLabels);
+      const field = errorField(err);
+      // Shown under the field as well, when the form has it (getFieldsValue lists its fields).
+      if (field !== undefined && Object.hasOwn(form.getFieldsValue(), field)) {
+        form.setFields([{ name: field as never, errors: [text] }]);
+      }
+      void message.error(t('common.saveFailed', { message: text }));
     } finally {
       setSaving(false);
     }
+  };
+
+  const keepEnterInWidgets = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key !== 'Enter') return;
+    const target = e.target as HTMLElement;
+    // Capture phase: the widget still sees the key, only the form's implicit submission is off.
+    if (target.closest(ENTER_OWNED_BY) !== null) e.preventDefault();
   };
 
   return (
@@ -63,12 +143,12 @@ export function FormModal<V extends object>({
       open={open}
       title={title}
       width={width}
-      onCancel={onClose}
-      okText={t('common.save')}
+      style={style}
+      onCancel={requestClose}
+      okText={okText ?? t('common.save')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', loading: saving }}
+      okButtonProps={{ htmlType: 'submit', loading: saving, disabled: okDisabled }}
       destroyOnHidden
-      maskClosable={false}
       data-testid={testId}
       modalRender={(dom) => (
         <Form<V>
@@ -76,6 +156,11 @@ export function FormModal<V extends object>({
           layout="vertical"
           initialValues={initialValues}
           onFinish={(values) => void finish(values)}
+          onValuesChange={(changed: Partial<V>, all: V) => {
+            dirty.current = true;
+            onValuesChange?.(changed, all);
+          }}
+          onKeyDownCapture={keepEnterInWidgets}
           clearOnDestroy
           scrollToFirstError
         >

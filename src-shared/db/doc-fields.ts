@@ -18,6 +18,7 @@ export function instantMs(value: IsoInstant, field: string): number {
     throw new InputError(
       `${field}: expected an ISO-8601 instant with offset such as 2026-11-23T09:30:00+08:00, got "${String(value)}"`,
       field,
+      { code: 'badInstant' },
     );
   }
   return parseInstant(value, field);
@@ -36,11 +37,14 @@ export function nowInstant(now: Now, field = 'now'): IsoInstant {
 /** A non-blank string, trimmed; InputError naming `field` otherwise. */
 export function requireText(value: unknown, field: string, maxLength: number): string {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new InputError(`${field} must not be empty`, field);
+    throw new InputError(`${field} must not be empty`, field, { code: 'required' });
   }
   const text = value.trim();
   if (text.length > maxLength) {
-    throw new InputError(`${field} is longer than ${maxLength} characters`, field);
+    throw new InputError(`${field} is longer than ${maxLength} characters`, field, {
+      code: 'tooLong',
+      params: { max: maxLength },
+    });
   }
   return text;
 }
@@ -49,7 +53,10 @@ export function optionalText(value: unknown, field: string, maxLength: number): 
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw new InputError(`${field} must be text`, field);
   if (value.length > maxLength) {
-    throw new InputError(`${field} is longer than ${maxLength} characters`, field);
+    throw new InputError(`${field} is longer than ${maxLength} characters`, field, {
+      code: 'tooLong',
+      params: { max: maxLength },
+    });
   }
   return value.trim() === '' ? undefined : value;
 }

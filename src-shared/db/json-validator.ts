@@ -17,7 +17,12 @@
 export interface SchemaViolation {
   /** JSON pointer of the offending value, e.g. `/contacts/0/name`. */
   field: string;
+  /** English, for logs and tests. */
   message: string;
+  /** The schema keyword that failed (`maxLength`, `required`, …): what the UI translates. */
+  keyword: string;
+  /** The keyword's bound (a length, a minimum, an item count), where it has one. */
+  limit?: number;
 }
 
 export type DocumentValidator = (value: unknown) => SchemaViolation[];
@@ -151,7 +156,7 @@ function compileNode(schema: unknown, path: string): Check {
   if (schema === true || schema === undefined) return () => undefined;
   if (schema === false) {
     return (_v, p, out) => {
-      out.push({ field: p, message: 'is not allowed' });
+      out.push({ field: p, message: 'is not allowed', keyword: 'false' });
     };
   }
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
@@ -171,7 +176,7 @@ function compileNode(schema: unknown, path: string): Check {
     const list = types as string[];
     checks.push((v, p, out) => {
       if (!list.some((t) => matchesType(v, t))) {
-        out.push({ field: p, message: `must be ${list.join(' or ')}, got ${typeOf(v)}` });
+        out.push({ field: p, message: `must be ${list.join(' or ')}, got ${typeOf(v)}`, keyword: 'type' });
       }
     });
   }
@@ -181,7 +186,7 @@ function compileNode(schema: unknown, path: string): Check {
     const primitives = new Set(allowed.filter((a) => typeof a !== 'object' || a === null));
     checks.push((v, p, out) => {
       if (!primitives.has(v) && !allowed.some((a) => jsonEqual(a, v))) {
-        out.push({ field: p, message: `must be one of ${JSON.stringify(allowed)}` });
+        out.push({ field: p, message: `must be one of ${JSON.stringify(allowed)}`, keyword: 'enum' });
       }
     });
   }
@@ -189,7 +194,7 @@ function compileNode(schema: unknown, path: string): Check {
     const expected = node.const;
     checks.push((v, p, out) => {
       if (!jsonEqual(v, expected))
-        out.push({ field: p, message: `must be ${JSON.stringify(expected)}` });
+        out.push({ field: p, message: `must be ${JSON.stringify(expected)}`, keyword: 'const' });
     });
   }
 
@@ -211,13 +216,13 @@ function compileNode(schema: unknown, path: string): Check {
       if (typeof v !== 'string') return;
       // UTF-16 length bounds the code-point count from above: count only when it matters.
       if (maxLength !== undefined && v.length > maxLength && codePoints(v) > maxLength) {
-        out.push({ field: p, message: `must be at most ${maxLength} characters` });
+        out.push({ field: p, message: `must be at most ${maxLength} characters`, keyword: 'maxLength', limit: maxLength });
       }
       if (minLength !== undefined && (v.length < minLength || codePoints(v) < minLength)) {
-        out.push({ field: p, message: `must be at least ${minLength} characters` });
+        out.push({ field: p, message: `must be at least ${minLength} characters`, keyword: 'minLength', limit: minLength });
       }
       if (regex !== undefined && !regex.test(v)) {
-        out.push({ field: p, message: `must match pattern ${pattern as string}` });
+        out.push({ field: p, message: `must match pattern ${pattern as string}`, keyword: 'pattern' });
       }
     });
   }
@@ -237,20 +242,20 @@ function compileNode(schema: unknown, path: string): Check {
     checks.push((v, p, out) => {
       if (typeof v !== 'number') return;
       if (minimum !== undefined && v < minimum)
-        out.push({ field: p, message: `must be ≥ ${minimum}` });
+        out.push({ field: p, message: `must be ≥ ${minimum}`, keyword: 'minimum', limit: minimum });
       if (maximum !== undefined && v > maximum)
-        out.push({ field: p, message: `must be ≤ ${maximum}` });
+        out.push({ field: p, message: `must be ≤ ${maximum}`, keyword: 'maximum', limit: maximum });
       if (exclusiveMinimum !== undefined && v <= exclusiveMinimum) {
-        out.push({ field: p, message: `must be > ${exclusiveMinimum}` });
+        out.push({ field: p, message: `must be > ${exclusiveMinimum}`, keyword: 'exclusiveMinimum', limit: exclusiveMinimum });
       }
       if (exclusiveMaximum !== undefined && v >= exclusiveMaximum) {
-        out.push({ field: p, message: `must be < ${exclusiveMaximum}` });
+        out.push({ field: p, message: `must be < ${exclusiveMaximum}`, keyword: 'exclusiveMaximum', limit: exclusiveMaximum });
       }
       if (multipleOf !== undefined) {
         const q = v / multipleOf;
         // Decimal steps such as 0.01 are not exact in binary: allow rounding noise.
         if (Math.abs(q - Math.round(q)) > 1e-9 * Math.max(1, Math.abs(q))) {
-          out.push({ field: p, message: `must be a multiple of ${multipleOf}` });
+          out.push({ field: p, message: `must be a multiple of ${multipleOf}`, keyword: 'multipleOf', limit: multipleOf });
         }
       }
     });
@@ -267,16 +272,16 @@ function compileNode(schema: unknown, path: string): Check {
     checks.push((v, p, out) => {
       if (!Array.isArray(v)) return;
       if (minItems !== undefined && v.length < minItems) {
-        out.push({ field: p, message: `must have at least ${minItems} items` });
+        out.push({ field: p, message: `must have at least ${minItems} items`, keyword: 'minItems', limit: minItems });
       }
       if (maxItems !== undefined && v.length > maxItems) {
-        out.push({ field: p, message: `must have at most ${maxItems} items` });
+        out.push({ field: p, message: `must have at most ${maxItems} items`, keyword: 'maxItems', limit: maxItems });
       }
       if (uniqueItems) {
         outer: for (let i = 1; i < v.length; i++) {
           for (let j = 0; j < i; j++) {
             if (jsonEqual(v[i], v[j])) {
-              out.push({ field: p, message: `items ${j} and ${i} are identical` });
+              out.push({ field: p, message: `items ${j} and ${i} are identical`, keyword: 'uniqueItems' });
               break outer;
             }
           }
@@ -312,7 +317,7 @@ function compileNode(schema: unknown, path: string): Check {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return;
       const obj = v as Record<string, unknown>;
       for (const key of requiredKeys) {
-        if (obj[key] === undefined) out.push({ field: pointer(p, key), message: 'is required' });
+        if (obj[key] === undefined) out.push({ field: pointer(p, key), message: 'is required', keyword: 'required' });
       }
       for (const key of Object.keys(obj)) {
         const value = obj[key];
@@ -322,7 +327,7 @@ function compileNode(schema: unknown, path: string): Check {
         if (check !== undefined) check(value, pointer(p, key), out);
         else if (additionalCheck !== undefined) {
           if (additional === false) {
-            out.push({ field: pointer(p, key), message: 'is not an allowed property' });
+            out.push({ field: pointer(p, key), message: 'is not an allowed property', keyword: 'additionalProperties' });
           } else additionalCheck(value, pointer(p, key), out);
         }
       }

@@ -8,6 +8,7 @@ import {
   cancellationDeadline,
   closeIncident,
   incidentSlaStatus,
+  isFaultLevel,
   lastUpdateAt,
   openIncident,
   pauseIncident,
@@ -110,6 +111,23 @@ describe('openIncident', () => {
     expect(inc.dueAt).toBe('2026-11-30T08:00:00.000Z');
   });
 
+  it('opens under a contract that covers all sites (empty siteIds, the form default)', () => {
+    const inc = openIncident(
+      {
+        customerId: 'CUST1',
+        site,
+        contract: { ...contract('standard'), siteIds: [] },
+        title: 't',
+        description: '',
+        level: '2',
+        openedAt: '2026-11-23T10:00:00+08:00',
+        author: 'a',
+      },
+      '2026-11-23T10:00:00+08:00',
+    );
+    expect(inc.contractId).toBe('K-standard');
+  });
+
   it('stores no due time for a level without a time target', () => {
     expect(open('standard', '5', '2026-11-23T10:00:00+08:00').dueAt).toBe('');
   });
@@ -136,7 +154,7 @@ describe('openIncident', () => {
     expectInputError(
       () =>
         openIncident(
-          { ...input, contract: { ...contract('standard'), siteIds: [] } },
+          { ...input, contract: { ...contract('standard'), siteIds: ['OTHER-SITE'] } },
           input.openedAt,
         ),
       'contractId',
@@ -584,5 +602,23 @@ describe('details and SLA status', () => {
     const s = incidentSlaStatus(inc, site, '2026-11-23T11:30:00+08:00');
     expect(s.breached).toBe(true);
     expect(s.nextHourlyUpdateAt).toBe('2026-11-23T11:30:00.000+08:00');
+  });
+});
+
+describe('isFaultLevel', () => {
+  it('offers a fault report for faults only: DCE levels 1–3 and ops P1–P4, not requests', () => {
+    const dce = DCE_SUPPORT_PACK;
+    expect(['1', '2', '3', '4', '5'].map((l) => isFaultLevel(dce, l))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    const ops = PRIVATE_CLOUD_OPS_PACK;
+    expect(ops.levels.filter((l) => isFaultLevel(ops, l.id)).map((l) => l.id)).toEqual(
+      ops.levels.filter((l) => l.kind === 'fault').map((l) => l.id),
+    );
+    expect(isFaultLevel(ops, 'request')).toBe(false);
   });
 });

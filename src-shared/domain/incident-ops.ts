@@ -35,6 +35,7 @@ import type { Now } from '../db/doc-fields';
 import { getPolicyPack, isAllowedPauseReason, responseTarget } from '../policy/index';
 import type { PolicyPack } from '../policy/types';
 import type { HolidayCalendarData } from './calendar';
+import { contractCoversSite, contractValidOn } from './contract-coverage';
 import { InputError } from './errors';
 import { newId } from './ids';
 import { computeDue, slaStatus } from './sla';
@@ -95,7 +96,9 @@ function requireSite(incident: Pick<IncidentDoc, 'siteId'>, site: SiteDoc): void
 
 function requireNotClosed(incident: IncidentDoc, what: string): void {
   if (incident.status === 'closed') {
-    throw new InputError(`the incident is closed; cannot ${what}`, 'status');
+    throw new InputError(`the incident is closed; cannot ${what}`, 'status', {
+      code: 'incidentClosed',
+    });
   }
 }
 
@@ -110,6 +113,7 @@ function requireAfterOpened(
     throw new InputError(
       `${field} ${at} is before the incident was opened (${incident.openedAt})`,
       field,
+      { code: 'beforeOpened', params: { openedAt: incident.openedAt } },
     );
   }
   return ms;
@@ -184,6 +188,14 @@ export interface OpenIncidentInput {
   id?: string;
 }
 
+/**
+ * Whether an incident at `level` is a fault, so that a fault report applies: the level's kind
+ * in the pack is not `request` (a quota request or a usage question is no fault).
+ */
+export function isFaultLevel(pack: PolicyPack, level: string): boolean {
+  return pack.levels.find((l) => l.id === level)?.kind !== 'request';
+}
+
 /** The site-local calendar date of an instant. */
 function localDate(site: SiteDoc, ms: number): string {
   return formatInZone(siteZone(site.timeZone), ms).slice(0, 10);
@@ -202,15 +214,20 @@ export function openIncident(
   const { site, contract } = input;
   const customerId = requireId(input.customerId, 'customerId');
   if (site.customerId !== customerId) {
-    throw new InputError(`site ${site.id} belongs to another customer`, 'siteId');
+    throw new InputError(`site ${site.id} belongs to another customer`, 'siteId', {
+      code: 'otherCustomer',
+    });
   }
   if (contract.customerId !== customerId) {
-    throw new InputError(`contract ${contract.number} belongs to another customer`, 'contractId');
+    throw new InputError(`contract ${contract.number} belongs to another customer`, 'contractId', {
+      code: 'otherCustomer',
+    });
   }
-  if (!contract.siteIds.includes(site.id)) {
+  if (!contractCoversSite(contract, site)) {
     throw new InputError(
       `contract ${contract.number} does not cover site ${site.name}`,
       'contractId',
+      { code: 'contractNotCoveringSite', params: { number: contract.number, site: site.name } },
     );
   }
   if (
@@ -221,18 +238,30 @@ export function openIncident(
     throw new InputError(
       `contract ${contract.number} does not cover cluster ${input.clusterId}`,
       'clusterId',
+      { code: 'contractNotCoveringCluster', params: { number: contract.number } },
     );
   }
   const openedMs = instantMs(input.openedAt, 'openedAt');
   const writtenAt = nowInstant(now);
   if (openedMs > instantMs(writtenAt, 'now')) {
-    throw new InputError(`openedAt ${input.openedAt} is in the future`, 'openedAt');
+    throw new InputError(`openedAt ${input.openedAt} is in the future`, 'openedAt', {
+      code: 'inFuture',
+    });
   }
   const openedOn = localDate(site, openedMs);
-  if (openedOn < contract.startDate || openedOn > contract.endDate) {
+  if (!contractValidOn(contract, openedOn)) {
     throw new InputError(
       `contract ${contract.number} is not valid on ${openedOn} (${contract.startDate} – ${contract.endDate})`,
       'contractId',
+      {
+        code: 'contractNotValidOn',
+        params: {
+          number: contract.number,
+          date: openedOn,
+          start: contract.startDate,
+          end: contract.endDate,
+        },
+      },
     );
   }
   const pack = getPolicyPack(contract.packId, opts.packs);
@@ -276,6 +305,7 @@ export function recordFirstResponse(
     throw new InputError(
       `the first response was already recorded at ${incident.firstResponseAt}`,
       'firstResponseAt',
+      { code: 'alreadyRecorded' },
     );
   }
   requireAfterOpened(incident, at);
@@ -317,7 +347,9 @@ export function addTimelineEvent(
     throw new InputError(`unknown timeline event kind "${String(event.kind)}"`, 'kind');
   }
   if (incident.status === 'closed' && event.kind !== 'note') {
-    throw new InputError('the incident is closed; only notes can be added', 'status');
+    throw new InputError('the incident is closed; only notes can be added', 'status', {
+      code: 'incidentClosedNotesOnly',
+    });
   }
   requireAfterOpened(incident, event.at);
   const text = requireText(event.text, 'text', 20_000);
@@ -344,7 +376,10 @@ export function reclassify(
   requireSite(incident, site);
   requireNotClosed(incident, 'reclassify');
   if (toLevel === incident.level) {
-    throw new InputError(`the incident is already level ${toLevel}`, 'level');
+    throw new InputError(`the incident is already level ${toLevel}`, 'level', {
+      code: 'alreadyLevel',
+      params: { level: toLevel },
+    });
   }
   const pack = getPolicyPack(incident.packId, opts.packs);
   responseTarget(pack, incident.tier, toLevel);
@@ -391,10 +426,18 @@ export function pauseIncident(
   }
   const current = openPause(incident);
   if (incident.status === 'paused' || current !== undefined) {
-    throw new InputError(`the incident is already paused since ${current?.start ?? '?'}`, 'status');
+    throw new InputError(
+      `the incident is already paused since ${current?.start ?? '?'}`,
+      'status',
+      {
+        code: 'alreadyPaused',
+      },
+    );
   }
   if (incident.status === 'resolved') {
-    throw new InputError('the incident is resolved; the clock no longer runs', 'status');
+    throw new InputError('the incident is resolved; the clock no longer runs', 'status', {
+      code: 'incidentResolved',
+    });
   }
   const atMs = requireAfterOpened(incident, at);
   const lastEnd = Math.max(
@@ -404,7 +447,9 @@ export function pauseIncident(
     ),
   );
   if (atMs < lastEnd) {
-    throw new InputError(`a pause cannot start before the previous one ended`, 'at');
+    throw new InputError(`a pause cannot start before the previous one ended`, 'at', {
+      code: 'beforePreviousPause',
+    });
   }
   const noteText = optionalText(note, 'note', 2_000);
   const reasonName = pack.pauseReasons.find((r) => r.id === reason)?.name.zh ?? reason;
@@ -440,10 +485,12 @@ export function resumeIncident(
   requireNotClosed(incident, 'resume');
   const current = openPause(incident);
   if (current === undefined) {
-    throw new InputError('the incident is not paused', 'status');
+    throw new InputError('the incident is not paused', 'status', { code: 'notPaused' });
   }
   if (instantMs(at, 'at') < instantMs(current.start, 'pause.start')) {
-    throw new InputError(`resume ${at} is before the pause started (${current.start})`, 'at');
+    throw new InputError(`resume ${at} is before the pause started (${current.start})`, 'at', {
+      code: 'beforePauseStart',
+    });
   }
   const noteText = optionalText(note, 'note', 2_000);
   const next: IncidentDoc = {
@@ -469,6 +516,7 @@ export function recordDispatch(
     throw new InputError(
       `an engineer was already dispatched at ${incident.dispatchedAt}`,
       'dispatchedAt',
+      { code: 'alreadyRecorded' },
     );
   }
   requireAfterOpened(incident, at);
@@ -490,16 +538,19 @@ export function recordOnSiteArrival(
 ): IncidentDoc {
   requireNotClosed(incident, 'record an arrival');
   if (incident.dispatchedAt === undefined) {
-    throw new InputError('no engineer was dispatched', 'dispatchedAt');
+    throw new InputError('no engineer was dispatched', 'dispatchedAt', { code: 'notDispatched' });
   }
   if (incident.onSiteArrivalAt !== undefined) {
     throw new InputError(
       `the arrival was already recorded at ${incident.onSiteArrivalAt}`,
       'onSiteArrivalAt',
+      { code: 'alreadyRecorded' },
     );
   }
   if (instantMs(at, 'at') < instantMs(incident.dispatchedAt, 'dispatchedAt')) {
-    throw new InputError(`arrival ${at} is before the dispatch (${incident.dispatchedAt})`, 'at');
+    throw new InputError(`arrival ${at} is before the dispatch (${incident.dispatchedAt})`, 'at', {
+      code: 'beforeDispatch',
+    });
   }
   return {
     ...incident,
@@ -525,7 +576,9 @@ export function recordResolution(
 ): IncidentDoc {
   requireNotClosed(incident, 'record a resolution');
   if (incident.status === 'resolved') {
-    throw new InputError('a resolution is already recorded; close the incident', 'status');
+    throw new InputError('a resolution is already recorded; close the incident', 'status', {
+      code: 'alreadyResolved',
+    });
   }
   requireAfterOpened(incident, at);
   return {
@@ -602,7 +655,9 @@ export function closeIncident(
   let resolutionType: ResolutionType | undefined;
   if (input.state === 'resolved' && pack.resolutionTypes.length > 0) {
     if (input.resolutionType === undefined) {
-      throw new InputError('closing as resolved needs the resolution type', 'resolutionType');
+      throw new InputError('closing as resolved needs the resolution type', 'resolutionType', {
+        code: 'required',
+      });
     }
     if (!pack.resolutionTypes.some((r) => r.id === input.resolutionType)) {
       throw new InputError(
@@ -623,7 +678,14 @@ export function closeIncident(
       );
     }
     if (atMs < instantMs(deadline, 'deadline')) {
-      throw new InputError(`the customer has until ${deadline} to supply the information`, 'state');
+      throw new InputError(
+        `the customer has until ${deadline} to supply the information`,
+        'state',
+        {
+          code: 'customerDeadline',
+          params: { deadline },
+        },
+      );
     }
   }
   const note = optionalText(input.note, 'note', 10_000);

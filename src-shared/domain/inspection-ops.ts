@@ -88,10 +88,14 @@ export function startInspection(input: StartInspectionInput, now: Now): Inspecti
   const at = nowInstant(now);
   const customerId = requireId(input.customerId, 'customerId');
   const siteId = requireId(input.siteId, 'siteId');
-  if (input.clusters.length === 0) throw new InputError('choose at least one cluster', 'clusters');
+  if (input.clusters.length === 0) {
+    throw new InputError('choose at least one cluster', 'clusters', { code: 'required' });
+  }
   const packs = new Set(input.clusters.map((c) => packForProduct(c.cluster.product)));
   if (packs.size > 1) {
-    throw new InputError('DCE and private-cloud clusters need separate inspections', 'clusters');
+    throw new InputError('DCE and private-cloud clusters need separate inspections', 'clusters', {
+      code: 'mixedPacks',
+    });
   }
   const template = input.template ?? templateForProduct(input.clusters[0]!.cluster.product);
   if (!packs.has(template.packId)) {
@@ -105,9 +109,17 @@ export function startInspection(input: StartInspectionInput, now: Now): Inspecti
     const names = new Set<string>();
     for (const n of list) {
       if (!NODE_NAME_RE.test(n.name)) {
-        throw new InputError(`node name "${n.name}" is not a host name`, 'nodes');
+        throw new InputError(`node name "${n.name}" is not a host name`, 'nodes', {
+          code: 'badHostName',
+          params: { name: n.name },
+        });
       }
-      if (names.has(n.name)) throw new InputError(`node ${n.name} is listed twice`, 'nodes');
+      if (names.has(n.name)) {
+        throw new InputError(`node ${n.name} is listed twice`, 'nodes', {
+          code: 'listedTwice',
+          params: { name: n.name },
+        });
+      }
       names.add(n.name);
     }
     return { clusterId: cluster.id, nodes: list.map((n) => compact({ ...n })) };
@@ -144,7 +156,9 @@ export interface AnswerPatch {
 
 function requireInProgress(doc: InspectionDoc): void {
   if (doc.status !== 'in-progress') {
-    throw new InputError('the inspection is completed; reopen it to change it', 'status');
+    throw new InputError('the inspection is completed; reopen it to change it', 'status', {
+      code: 'inspectionCompleted',
+    });
   }
 }
 
@@ -162,7 +176,7 @@ export function answerCheck(
   requireInProgress(doc);
   const at = nowInstant(now);
   if (patch.value !== undefined && patch.value !== null && !Number.isFinite(patch.value)) {
-    throw new InputError('the measured value must be a number', 'value');
+    throw new InputError('the measured value must be a number', 'value', { code: 'notANumber' });
   }
   const key = instanceKey(check.clusterId, check.itemId, check.node);
   const old = doc.answers.find((a) => a.key === key);

@@ -3,7 +3,7 @@ import type { InspectionTemplate } from '../policy/templates/types';
 import { deriveFindings, lowerRisk } from './findings';
 import type { InspectedCluster, ItemAnswer } from './inspection';
 import { resolveInspection } from './inspection';
-import { CRITICAL_FAILURE_CAP, healthGrade, healthScore } from './scoring';
+import { CRITICAL_FAILURE_CAP, HIGH_RISK_CAP, healthGrade, healthScore } from './scoring';
 
 const L = (s: string) => ({ zh: s, en: s });
 
@@ -140,6 +140,34 @@ describe('healthScore', () => {
     expect(r.score).toBe(CRITICAL_FAILURE_CAP);
     expect(r.capped).toBe(true);
     expect(r.sections[0]?.score).toBe(83);
+  });
+
+  it('never rates a cluster healthy while a high-risk finding is open: capped at 74', () => {
+    const passing = cluster.nodes.map((n) => a('disk', { node: n.name, value: 10 }));
+    // A warning on the critical item is a high-risk finding; uncapped (4+1+0.5+3)/9 = 94.
+    const r = score([
+      a('a', { result: 'pass' }),
+      a('b', { value: 1 }),
+      a('crit', { result: 'warning' }),
+      ...passing,
+    ]);
+    expect(r.findings.map((f) => f.risk)).toEqual(['high']);
+    expect(r.score).toBe(HIGH_RISK_CAP);
+    expect(r.capped).toBe(true);
+    expect(r.cap).toBe('high-risk');
+    expect(healthGrade(r.score ?? 0)).toBe('attention');
+    expect(r.sections[0]?.score).toBe(92);
+
+    // A medium finding alone is no reason to cap: (4+0+1+3)/9 = 89.
+    const medium = score([
+      a('a', { result: 'pass' }),
+      a('b', { value: 99 }),
+      a('crit', { result: 'pass' }),
+      ...passing,
+    ]);
+    expect(medium.score).toBe(89);
+    expect(medium.capped).toBe(false);
+    expect(medium.cap).toBeNull();
   });
 
   it('grades scores in bands', () => {

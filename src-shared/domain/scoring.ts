@@ -11,6 +11,9 @@
  *    check, rounded half up to an integer.
  * 4. Cap: if any check of an item whose failure risk is `critical` fails, the score is at most
  *    59 — a cluster with a dead etcd or expired certificates is never "healthy" on average.
+ *    Otherwise, if any check gives a high-risk finding (a failed check of a high-risk item, or
+ *    a warning on a critical item, see findings.ts), the score is at most 74 (“needs
+ *    attention”): the rating never calls a cluster healthy while a high-risk finding is open.
  * 5. No scored check at all: no score (null).
  *
  * Section scores use steps 1–3 within the section, without the cap.
@@ -20,10 +23,12 @@ import type { InspectionTemplate } from '../policy/templates/types';
 import type { ItemResult, ResolvedCheck } from './inspection';
 
 export const CRITICAL_FAILURE_CAP = 59;
+/** The highest score while a high-risk finding is open: the top of “needs attention”. */
+export const HIGH_RISK_CAP = 74;
 
 export const HEALTH_SCORE_FORMULA: Localized = {
-  zh: '健康评分 = 100 × Σ(权重 × 检查项得分) / Σ(权重)。单项结果：正常 1 分、警告 0.5 分、异常 0 分；不适用和未检查的项不计入。按节点重复的检查项取各节点得分的平均值，只计一次权重。任一风险等级为“严重”的检查项异常时，评分不超过 59 分。',
-  en: 'Health score = 100 × Σ(weight × item score) / Σ(weight). A check scores 1 for pass, 0.5 for warning and 0 for fail; not-applicable and unanswered checks are left out. A per-node item scores the mean of its nodes and counts its weight once. If any item whose failure risk is critical fails, the score is capped at 59.',
+  zh: '健康评分 = 100 × Σ(权重 × 检查项得分) / Σ(权重)。单项结果：正常 1 分、警告 0.5 分、异常 0 分；不适用和未检查的项不计入。按节点重复的检查项取各节点得分的平均值，只计一次权重。任一风险等级为“严重”的检查项异常时，评分不超过 59 分；否则存在高风险发现项时，评分不超过 74 分。',
+  en: 'Health score = 100 × Σ(weight × item score) / Σ(weight). A check scores 1 for pass, 0.5 for warning and 0 for fail; not-applicable and unanswered checks are left out. A per-node item scores the mean of its nodes and counts its weight once. If any item whose failure risk is critical fails, the score is capped at 59; otherwise, while any finding is of high risk, at 74.',
 };
 
 export type HealthGrade = 'healthy' | 'fair' | 'attention' | 'at-risk';
@@ -66,8 +71,10 @@ export interface ResultCounts {
 
 export interface ScoreBreakdown {
   score: number | null;
-  /** True when the critical-failure cap lowered the score. */
+  /** True when a cap (critical failure: 59, high-risk finding: 74) lowered the score. */
   capped: boolean;
+  /** Which cap applies, whether or not it lowered the score. */
+  cap: 'critical-failure' | 'high-risk' | null;
   counts: ResultCounts;
   sections: { sectionId: string; score: number | null; counts: ResultCounts }[];
 }
@@ -111,17 +118,27 @@ export function healthScore(
   checks: readonly ResolvedCheck[],
 ): ScoreBreakdown {
   let score = weightedScore(checks);
-  let capped = false;
   const criticalFailed = checks.some(
     (c) => c.result === 'fail' && c.item.riskOnFail === 'critical',
   );
-  if (score !== null && criticalFailed && score > CRITICAL_FAILURE_CAP) {
-    score = CRITICAL_FAILURE_CAP;
+  // The risk a finding of this check gets (deriveFindings): a warning is one level lower.
+  const highRisk = checks.some(
+    (c) =>
+      (c.result === 'fail' && c.item.riskOnFail === 'high') ||
+      (c.result === 'warning' && c.item.riskOnFail === 'critical'),
+  );
+  const cap = criticalFailed ? 'critical-failure' : highRisk ? 'high-risk' : null;
+  const limit =
+    cap === 'critical-failure' ? CRITICAL_FAILURE_CAP : cap === 'high-risk' ? HIGH_RISK_CAP : 100;
+  let capped = false;
+  if (score !== null && score > limit) {
+    score = limit;
     capped = true;
   }
   return {
     score,
     capped,
+    cap,
     counts: counts(checks),
     sections: template.sections
       .filter((s) => s.kind !== 'evaluation')

@@ -60,18 +60,20 @@ function requireDate(value: string, field: string): IsoDate {
   const m = DATE_RE.exec(value);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
   if (!m || !d || d.toISOString().slice(0, 10) !== value) {
-    throw new InputError(`${field}: expected a date yyyy-MM-dd, got "${value}"`, field);
+    throw new InputError(`${field}: expected a date yyyy-MM-dd, got "${value}"`, field, {
+      code: 'badDate',
+    });
   }
   return value;
 }
 
 function requireEngineers(engineers: unknown): string[] {
   if (!Array.isArray(engineers) || engineers.length === 0) {
-    throw new InputError('a visit needs at least one engineer', 'engineers');
+    throw new InputError('a visit needs at least one engineer', 'engineers', { code: 'required' });
   }
   const names = engineers.map((e, i) => requireText(e, `engineers[${i}]`, 100));
   if (new Set(names).size !== names.length) {
-    throw new InputError('an engineer is listed twice', 'engineers');
+    throw new InputError('an engineer is listed twice', 'engineers', { code: 'listedTwice' });
   }
   return names;
 }
@@ -109,10 +111,13 @@ export function checkIn(visit: VisitDoc, at: IsoInstant, now: Now = at): VisitDo
     throw new InputError(
       `the visit is already checked in (at ${visit.checkInAt ?? '?'})`,
       'status',
+      { code: 'visitAlreadyCheckedIn' },
     );
   }
   if (visit.status === 'checked-out') {
-    throw new InputError('the visit is already checked out; plan a new visit', 'status');
+    throw new InputError('the visit is already checked out; plan a new visit', 'status', {
+      code: 'visitAlreadyCheckedOut',
+    });
   }
   return { ...visit, status: 'checked-in', checkInAt: at, updatedAt: nowInstant(now) };
 }
@@ -121,16 +126,21 @@ export function checkIn(visit: VisitDoc, at: IsoInstant, now: Now = at): VisitDo
 export function checkOut(visit: VisitDoc, at: IsoInstant, now: Now = at): VisitDoc {
   const atMs = instantMs(at, 'checkOutAt');
   if (visit.status === 'planned' || visit.checkInAt === undefined) {
-    throw new InputError('the visit is not checked in yet', 'status');
+    throw new InputError('the visit is not checked in yet', 'status', {
+      code: 'visitNotCheckedIn',
+    });
   }
   if (visit.status === 'checked-out') {
     throw new InputError(
       `the visit is already checked out (at ${visit.checkOutAt ?? '?'})`,
       'status',
+      { code: 'visitAlreadyCheckedOut' },
     );
   }
   if (atMs < instantMs(visit.checkInAt, 'checkInAt')) {
-    throw new InputError(`check-out ${at} is before check-in ${visit.checkInAt}`, 'checkOutAt');
+    throw new InputError(`check-out ${at} is before check-in ${visit.checkInAt}`, 'checkOutAt', {
+      code: 'beforeCheckIn',
+    });
   }
   return { ...visit, status: 'checked-out', checkOutAt: at, updatedAt: nowInstant(now) };
 }
@@ -191,16 +201,20 @@ function buildEntry(
   const output = optionalText(input.output, 'output', 262_144);
   const text = optionalText(input.text, 'text', 20_000) ?? '';
   if (input.kind === 'note' && text === '') {
-    throw new InputError('a note needs text', 'text');
+    throw new InputError('a note needs text', 'text', { code: 'required' });
   }
   if (input.kind === 'command' && command === undefined) {
-    throw new InputError('a command entry needs the command line', 'command');
+    throw new InputError('a command entry needs the command line', 'command', {
+      code: 'required',
+    });
   }
   if (input.kind !== 'command' && (command !== undefined || output !== undefined)) {
     throw new InputError('only command entries carry a command and its output', 'command');
   }
   if ((input.kind === 'photo' || input.kind === 'file') && attachments.length === 0) {
-    throw new InputError(`a ${input.kind} entry needs at least one attachment`, 'attachments');
+    throw new InputError(`a ${input.kind} entry needs at least one attachment`, 'attachments', {
+      code: 'required',
+    });
   }
   return compact<VisitLogEntryDoc>({
     id: input.id === undefined ? newId(atMs) : requireId(input.id, 'id'),
@@ -226,14 +240,18 @@ function buildEntry(
 export function createLogEntry(input: CreateLogEntryInput): VisitLogEntryDoc {
   const { visit } = input;
   if (visit.status === 'planned') {
-    throw new InputError('check in before logging to the visit', 'status');
+    throw new InputError('check in before logging to the visit', 'status', {
+      code: 'visitNotCheckedIn',
+    });
   }
   const entry = buildEntry(visit, input);
   if (
     visit.checkInAt !== undefined &&
     instantMs(entry.at, 'at') < instantMs(visit.checkInAt, 'checkInAt')
   ) {
-    throw new InputError(`the entry time ${entry.at} is before check-in ${visit.checkInAt}`, 'at');
+    throw new InputError(`the entry time ${entry.at} is before check-in ${visit.checkInAt}`, 'at', {
+      code: 'beforeCheckIn',
+    });
   }
   return entry;
 }

@@ -70,6 +70,7 @@ export const DCE_SUPPORT_PACK: PolicyPack = {
         en: "Severely affects the customer's production: the customer's system fails or work can hardly go on, causing serious problems such as data loss, and there is no procedural workaround or fallback",
       },
       hourlyUpdates: true,
+      kind: 'fault',
     },
     {
       id: '2',
@@ -79,6 +80,7 @@ export const DCE_SUPPORT_PACK: PolicyPack = {
         en: "The customer's system is significantly disrupted and efficiency drops, but the system still barely works and keeps the business running, and a workaround or fallback exists",
       },
       hourlyUpdates: false,
+      kind: 'fault',
     },
     {
       id: '3',
@@ -88,6 +90,7 @@ export const DCE_SUPPORT_PACK: PolicyPack = {
         en: 'The system works normally; only the operation or stability of some non-critical modules is affected, and the system adjusts itself or needs only simple handling',
       },
       hourlyUpdates: false,
+      kind: 'fault',
     },
     {
       id: '4',
@@ -97,6 +100,7 @@ export const DCE_SUPPORT_PACK: PolicyPack = {
         en: 'The system is not affected and needs no special handling; mainly guiding the customer in using the system or configuring it according to the relevant procedures',
       },
       hourlyUpdates: false,
+      kind: 'request',
     },
     {
       id: '5',
@@ -106,6 +110,7 @@ export const DCE_SUPPORT_PACK: PolicyPack = {
         en: "The customer's suggestions for extending or later changing the product; no effect on the quality, function or performance of the software or system",
       },
       hourlyUpdates: false,
+      kind: 'request',
     },
   ],
   responseMatrix: {

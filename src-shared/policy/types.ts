@@ -51,7 +51,11 @@ export interface PolicyLevel {
   definition: Localized;
   /** The customer gets a status update every hour while the incident is open (seed 000: 1 级). */
   hourlyUpdates: boolean;
-  /** Ops pack: a fault (P1–P4) or any other request. */
+  /**
+   * A fault (something broke: a fault report applies) or a request (a question, a quota or
+   * configuration request, a suggestion). Ops pack: P1–P4 faults, the rest requests; DCE pack:
+   * levels 1–3 faults, 4–5 requests. Unset counts as a fault.
+   */
   kind?: 'fault' | 'request';
 }
 

@@ -7,7 +7,7 @@ import { RISK_NAMES } from '../domain/findings';
 import type { ItemResult, ResolvedCheck } from '../domain/inspection';
 import type { Lang } from '../domain/localized';
 import { DEFAULT_LANG, pick } from '../domain/localized';
-import { HEALTH_GRADE_NAMES, HEALTH_SCORE_FORMULA } from '../domain/scoring';
+import { HEALTH_GRADE_NAMES, HEALTH_SCORE_FORMULA, HIGH_RISK_CAP } from '../domain/scoring';
 import { RISK_LEVELS } from '../policy/templates/types';
 import type { InspectionTemplate, TemplateSection } from '../policy/templates/types';
 import { CHART_WIDTH, scoreChartSvg } from './chart';
@@ -401,7 +401,18 @@ export function buildInspectionReport(
               color: gradeColour(snapshot.score.value),
             },
             ...(snapshot.score.capped
-              ? [{ text: m.scoreCapped, style: 'small', color: COLOURS.fail, margin: [0, 4, 0, 0] }]
+              ? [
+                  {
+                    // A capped score is exactly its cap (scoring.ts): it names the cap.
+                    text:
+                      snapshot.score.value === HIGH_RISK_CAP
+                        ? m.scoreCappedHighRisk
+                        : m.scoreCapped,
+                    style: 'small',
+                    color: COLOURS.fail,
+                    margin: [0, 4, 0, 0],
+                  },
+                ]
               : []),
             { text: m.findingsByRisk, style: 'label', margin: [0, 10, 0, 2] },
             { text: riskCounts.join('   '), style: 'cell' },

@@ -12,6 +12,7 @@ import type {
   IsoInstant,
   SiteDoc,
 } from '../db/types';
+import { contractCoversSite, contractValidOn } from '../domain/contract-coverage';
 import { InputError } from '../domain/errors';
 import {
   applyFindingEdits,
@@ -111,9 +112,8 @@ export function inspectionContract(
       (c) =>
         c.customerId === doc.customerId &&
         c.packId === doc.packId &&
-        c.startDate <= date &&
-        date <= c.endDate &&
-        (c.siteIds.length === 0 || c.siteIds.includes(doc.siteId)),
+        contractValidOn(c, date) &&
+        contractCoversSite(c, site),
     )
     .sort((a, b) => rank(b) - rank(a) || (a.startDate < b.startDate ? 1 : -1))[0];
 }

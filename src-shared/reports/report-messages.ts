@@ -36,6 +36,7 @@ export interface ReportMessages {
   grade: string;
   noScore: string;
   scoreCapped: string;
+  scoreCappedHighRisk: string;
   formula: string;
   resultCounts: string;
   sectionScores: string;
@@ -156,6 +157,7 @@ const ZH: ReportMessages = {
   grade: '评级',
   noScore: '无可评分的检查项',
   scoreCapped: '存在风险等级为“严重”的异常项，评分上限为 59 分。',
+  scoreCappedHighRisk: '存在高风险发现项，评分上限为 74 分（需关注）。',
   formula: '评分方法',
   resultCounts: '检查结果统计',
   sectionScores: '各部分评分',
@@ -294,6 +296,7 @@ const EN: ReportMessages = {
   grade: 'Grade',
   noScore: 'No scored checks',
   scoreCapped: 'An item with critical failure risk failed: the score is capped at 59.',
+  scoreCappedHighRisk: 'A high-risk finding is open: the score is capped at 74 (needs attention).',
   formula: 'How the score is computed',
   resultCounts: 'Results',
   sectionScores: 'Scores by section',

@@ -112,7 +112,12 @@ test('bad input gets a specific message and saves nothing', async ({ page }) => 
   await dialog.getByLabel('版本').fill('5.0');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog.getByText('版本格式应为 x.y.z')).toBeVisible();
+  // Something was typed: cancelling asks before it discards.
   await dialog.getByRole('button', { name: '取消' }).click();
+  await page
+    .getByRole('dialog', { name: '放弃未保存的修改？' })
+    .getByRole('button', { name: '放弃修改' })
+    .click();
   await expect(dialog).toBeHidden();
   await expect(detail.clusterRow('错误版本集群')).toHaveCount(0);
 

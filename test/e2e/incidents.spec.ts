@@ -3,6 +3,7 @@ import { computeDue } from '../../src-shared/domain/sla';
 import { expect as baseExpect, test } from './fixtures';
 import { IncidentsListPage } from './pages/incidents';
 import type { NewIncidentInput } from './pages/incidents';
+import { chooseOption, dialog, typeDate } from './pages/visits-antd';
 import { createCustomerWithSite, startAsEngineer } from './pages/visits-setup';
 
 /** The screens read an encrypted local database; on a loaded 2-core machine 5 s is too tight. */
@@ -155,4 +156,64 @@ test('a site in another zone than the laptop: the clock counts in the site zone 
   await expect(incident.dueLaptop()).toContainText('2026/03/09');
   await expect(incident.dueLaptop()).toContainText('23:00');
   await expect(incident.dueLaptop()).toContainText('GMT+8');
+});
+
+test('a contract covering all sites (the form default) opens an incident; the only site and contract are preselected', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await createCustomerWithSite(page, {
+    customer: '西南物流集团',
+    site: '成都双流数据中心',
+    timeZone: 'Asia/Shanghai',
+    contract: { ...CONTRACT, number: 'DC-2026-ALL', allSites: true },
+  });
+  await expect(page.getByTestId('contract-card')).toContainText('全部站点');
+
+  const list = new IncidentsListPage(page);
+  await list.goto();
+  await page.getByRole('button', { name: '新建事件' }).click();
+  const form = dialog(page, '新建事件');
+  await chooseOption(page, form.getByTestId('incident-customer'), '西南物流集团');
+  // One site and one contract: both chosen without a click.
+  await expect(form.getByTestId('incident-site')).toContainText('成都双流数据中心');
+  await expect(form.getByTestId('incident-contract')).toContainText('DC-2026-ALL');
+  await expect(form).not.toContainText('该客户没有覆盖此站点的合同');
+  await expect(form.getByTestId('incident-tier')).toHaveText('标准服务');
+  await form.getByTestId('incident-title').fill('对象存储写入超时');
+  await typeDate(form.getByTestId('incident-first-contact'), '2026-03-06 10:00');
+  await form.getByTestId('severity-2').click();
+  const incident = await list.save(form);
+  await expect(incident.firstContact()).toContainText('2026/03/06');
+});
+
+test('a first contact in the future is refused in Chinese, naming the field, and nothing is saved', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await createCustomerWithSite(page, {
+    customer: '华东证券',
+    site: '上海张江机房',
+    timeZone: 'Asia/Shanghai',
+    contract: CONTRACT,
+  });
+  const list = new IncidentsListPage(page);
+  await list.goto();
+  const form = await list.fillNewIncident({
+    customer: '华东证券',
+    site: '上海张江机房',
+    contractNumber: CONTRACT.number,
+    title: '未来时间',
+    firstContact: `${new Date().getFullYear() + 1}-01-05 10:00`,
+    level: '3',
+  });
+  await form.getByRole('button', { name: /新\s*建/ }).click();
+  const expected = '客户首次联系时间不能晚于当前时间';
+  await expect(page.locator('.ant-message')).toContainText(`保存失败：${expected}`);
+  await expect(form.locator('.ant-form-item-explain-error')).toHaveText(expected);
+  await expect(page.locator('.ant-message')).not.toContainText('openedAt');
+  await expect(form).toBeVisible();
+  await page.screenshot({ path: '/tmp/fb-screens/incident-future-first-contact.png' });
+  await list.goto();
+  await expect(list.rows()).toHaveCount(0);
 });

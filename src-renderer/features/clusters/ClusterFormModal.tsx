@@ -109,6 +109,16 @@ export function ClusterFormModal({
       onSubmit={submit}
       onClose={onClose}
       successMessage={cluster === undefined ? t('common.created') : t('common.saved')}
+      fieldLabels={{
+        siteId: label.site,
+        name: label.name,
+        environment: label.environment,
+        product: label.product,
+        version: label.version,
+        controlPlaneNodes: label.cp,
+        workerNodes: label.workers,
+        notes: label.notes,
+      }}
       testId="cluster-form"
     >
       <Row gutter={12}>

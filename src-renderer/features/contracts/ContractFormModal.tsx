@@ -5,6 +5,10 @@ import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import type { ClusterDoc, ContractDoc, PolicyPackId, SiteDoc } from '../../../src-shared/db/types';
 import { contractSchema } from '../../../src-shared/db/schemas/contracts';
+import {
+  duplicateContractNumber,
+  requireUniqueContractNumber,
+} from '../../../src-shared/domain/contract-number';
 import { newId } from '../../../src-shared/domain/ids';
 import { getPolicyPack } from '../../../src-shared/policy/index';
 import { nowInstant } from '../../app/clock';
@@ -147,6 +151,8 @@ export interface ContractFormModalProps {
   customerId: string;
   sites: SiteDoc[];
   clusters: ClusterDoc[];
+  /** The customer's contracts, for the number's uniqueness check while typing. */
+  contracts: ContractDoc[];
   contract?: ContractDoc;
   onClose: () => void;
 }
@@ -156,6 +162,7 @@ export function ContractFormModal({
   customerId,
   sites,
   clusters,
+  contracts,
   contract,
   onClose,
 }: ContractFormModalProps) {
@@ -181,7 +188,29 @@ export function ContractFormModal({
     },
   });
 
+  const uniqueNumber: FormRule = {
+    validator: async (_, value: unknown) => {
+      if (typeof value !== 'string' || value.trim() === '') return Promise.resolve();
+      const other = duplicateContractNumber(contracts, {
+        customerId,
+        number: value,
+        exceptId: contract?.id,
+      });
+      if (other !== undefined) {
+        throw new Error(t('error.code.duplicateContractNumber', { number: other.number }));
+      }
+      return Promise.resolve();
+    },
+  };
+
   const submit = async (values: ContractFormValues) => {
+    // Checked again against the stored contracts: a synced one may have arrived meanwhile.
+    const stored = await db.contracts.find({ selector: { customerId } }).exec();
+    requireUniqueContractNumber(stored, {
+      customerId,
+      number: values.number,
+      exceptId: contract?.id,
+    });
     const now = nowInstant();
     if (contract === undefined) {
       await db.contracts.insert(contractFromForm(values, now, { id: newId(), customerId }));
@@ -209,6 +238,18 @@ export function ContractFormModal({
       }
       onSubmit={submit}
       onClose={onClose}
+      fieldLabels={{
+        number: label.number,
+        packId: label.pack,
+        services: t('contracts.field.services'),
+        tier: t('contracts.field.tier'),
+        startDate: label.start,
+        endDate: label.end,
+        validityRule: label.validity,
+        siteIds: t('contracts.field.sites'),
+        clusterIds: t('contracts.field.clusters'),
+        notes: label.notes,
+      }}
       successMessage={contract === undefined ? t('common.created') : t('common.saved')}
       width={800}
       testId="contract-form"
@@ -218,7 +259,11 @@ export function ContractFormModal({
           <Form.Item
             name="number"
             label={label.number}
-            rules={[rules.required(label.number), rules.maxLength(label.number, LIMIT.number)]}
+            rules={[
+              rules.required(label.number),
+              rules.maxLength(label.number, LIMIT.number),
+              uniqueNumber,
+            ]}
           >
             <Input placeholder={t('contracts.placeholder.number')} autoFocus />
           </Form.Item>

@@ -197,6 +197,7 @@ export function ContractsTab({ customerId, sites, clusters, contracts }: Contrac
         customerId={customerId}
         sites={sites}
         clusters={clusters}
+        contracts={contracts}
         contract={editing.mode === 'edit' ? editing.contract : undefined}
         onClose={() => setEditing({ mode: 'closed' })}
       />

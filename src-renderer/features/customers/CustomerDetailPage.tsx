@@ -41,6 +41,7 @@ import { SitesTab } from '../sites/SitesTab';
 import { CustomerFormModal } from './CustomerFormModal';
 import { dependentsOfCustomer, describeDependents } from './dependents';
 import { MergeHistoryCard } from '../sync';
+import { customerFieldLabels } from '../../components/field-labels';
 
 const TABS = ['overview', 'sites', 'clusters', 'contracts'] as const;
 type TabKey = (typeof TABS)[number];
@@ -63,11 +64,28 @@ function Overview({
   const { t, pick, fmtDate } = useI18n();
   const siteById = useMemo(() => new Map(sites.map((s) => [s.id, s])), [sites]);
   const active = contracts.filter((c) => contractStatus(c, todayIsoDate()) === 'active');
-  const attention = clusters.filter((c) => {
+  const statusOf = (c: ClusterDoc) => {
     const zone = siteById.get(c.siteId)?.timeZone;
-    const status = safeLifecycleStatus(c.product, c.version, todayIsoDate(zone))?.status;
+    return safeLifecycleStatus(c.product, c.version, todayIsoDate(zone))?.status;
+  };
+  const attention = clusters.filter((c) => {
+    const status = statusOf(c);
     return status !== undefined && status !== 'supported';
   });
+  const supportedCount = clusters.filter((c) => statusOf(c) === 'supported').length;
+  const unknownCount = clusters.filter((c) => statusOf(c) === undefined).length;
+  // Say what is known: no clusters, how many are supported, how many have no lifecycle data.
+  const noAttentionText =
+    clusters.length === 0
+      ? t('customers.overview.noClusters')
+      : [
+          supportedCount > 0
+            ? t('customers.overview.attentionNone', { count: supportedCount })
+            : '',
+          unknownCount > 0 ? t('customers.overview.lifecycleUnknown', { count: unknownCount }) : '',
+        ]
+          .filter((x) => x !== '')
+          .join(' ');
 
   return (
     <Flex vertical gap={12}>
@@ -134,8 +152,8 @@ function Overview({
         <Col xs={24} lg={12}>
           <Card size="small" title={t('customers.overview.attention')} className="fb-fill">
             {attention.length === 0 ? (
-              <Typography.Text type="secondary">
-                {t('customers.overview.attentionNone')}
+              <Typography.Text type="secondary" data-testid="attention-none">
+                {noAttentionText}
               </Typography.Text>
             ) : (
               <Flex vertical gap={6}>
@@ -185,7 +203,7 @@ function Overview({
         </Col>
       </Row>
       <CustomerInspections customerId={customer.id} clusters={clusters} />
-      <MergeHistoryCard history={customer.mergeHistory} />
+      <MergeHistoryCard history={customer.mergeHistory} fieldLabels={customerFieldLabels(t)} />
     </Flex>
   );
 }

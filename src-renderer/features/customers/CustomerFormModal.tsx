@@ -5,6 +5,7 @@ import { newId } from '../../../src-shared/domain/ids';
 import { nowInstant } from '../../app/clock';
 import { useI18n } from '../../app/i18n';
 import { FormModal } from '../../components/FormModal';
+import { customerFieldLabels } from '../../components/field-labels';
 import { useFormRules } from '../../components/form-rules';
 import { maxLengthOf } from '../../components/schema-limits';
 import { useDatabase } from '../../db/database-context';
@@ -61,6 +62,7 @@ export function CustomerFormModal({ open, customer, onClose, onCreated }: Custom
       onClose={onClose}
       successMessage={customer === undefined ? t('common.created') : t('common.saved')}
       width={760}
+      fieldLabels={customerFieldLabels(t)}
       testId="customer-form"
     >
       <Row gutter={12}>

@@ -38,7 +38,10 @@ export const messages = {
     'customers.overview.contractCount': '合同',
     'customers.overview.activeContracts': '有效合同',
     'customers.overview.attention': '需关注的集群',
-    'customers.overview.attentionNone': '所有 DCE 集群均在标准支持期内。',
+    'customers.overview.attentionNone': '{count} 个集群均在标准支持期内。',
+    'customers.overview.noClusters': '该客户还没有登记集群/环境。',
+    'customers.overview.lifecycleUnknown':
+      '{count} 个集群的产品生命周期未知（政策中没有其版本系列）。',
     'customers.notFound': '客户不存在或已被删除。',
     'customers.created': '已创建客户“{name}”',
   },
@@ -80,7 +83,10 @@ export const messages = {
     'customers.overview.contractCount': 'Contracts',
     'customers.overview.activeContracts': 'Active contracts',
     'customers.overview.attention': 'Clusters needing attention',
-    'customers.overview.attentionNone': 'Every DCE cluster is within standard support.',
+    'customers.overview.attentionNone': '{count} cluster(s) within standard support.',
+    'customers.overview.noClusters': 'No clusters or environments recorded for this customer yet.',
+    'customers.overview.lifecycleUnknown':
+      '{count} cluster(s) with unknown product lifecycle (their version series is not in the policy).',
     'customers.notFound': 'This customer does not exist or was deleted.',
     'customers.created': 'Customer “{name}” created',
   },

@@ -1,10 +1,11 @@
-import { Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import type { FormInstance } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import type { ClosureState, ResolutionType } from '../../../src-shared/db/types';
 import type { FreeTimelineKind } from '../../../src-shared/domain/incident-ops';
 import { useI18n } from '../../app/i18n';
+import { FormModal } from '../../components/FormModal';
 import { ZonedDateTimeInput } from '../visits/ZonedDateTimeInput';
 import { instantInZone } from '../visits/zone-time';
 
@@ -31,7 +32,10 @@ export interface ActionModalProps {
   children?: ReactNode | ((form: FormInstance<ActionValues>) => ReactNode);
   initialValues?: Partial<ActionValues>;
   onCancel: () => void;
-  /** Resolves when saved; a rejection keeps the dialog open (the caller shows the error). */
+  /**
+   * Resolves when saved (the dialog then closes through `onCancel`); a rejection keeps the
+   * dialog open with the error shown in the UI language.
+   */
   onSubmit: (values: ActionValues) => Promise<void>;
   testId: string;
   width?: number;
@@ -56,71 +60,76 @@ export function ActionModal({
 }: ActionModalProps) {
   const { t } = useI18n();
   const [form] = Form.useForm<ActionValues>();
-  const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     if (!open) return;
-    form.resetFields();
+    // Code-set defaults, so they do not count as the engineer's changes; read once per opening
+    // on purpose: later renders must not reset the form.
     form.setFieldsValue({ ...initialValues, at: instantInZone(new Date().toISOString(), zone) });
-    // initialValues is read once per opening on purpose: later renders must not reset the form.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [open, form, zone]);
 
   return (
-    <Modal
+    <FormModal<ActionValues>
       open={open}
+      form={form}
       title={title}
       okText={t('incidents.action.confirm')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onCancel}
-      destroyOnHidden
+      onSubmit={onSubmit}
+      onClose={onCancel}
+      successMessage={t('incidents.action.done')}
+      fieldLabels={{
+        at: t('incidents.action.time'),
+        text: textLabel ?? t('incidents.action.text'),
+        note: textLabel ?? t('incidents.action.note'),
+        kind: t('incidents.event.kind'),
+        level: t('incidents.reclassify.toLevel'),
+        reason: t('incidents.pause.reason'),
+        state: t('incidents.close.state'),
+        resolutionType: t('incidents.close.resolutionType'),
+      }}
       width={width}
+      testId={testId}
     >
-      <Form<ActionValues>
-        form={form}
-        layout="vertical"
-        onFinish={(values) => {
-          setSaving(true);
-          onSubmit(values)
-            .catch(() => undefined)
-            .finally(() => setSaving(false));
-        }}
-      >
-        {typeof children === 'function' ? children(form) : children}
-        <Form.Item
-          name="at"
-          label={t('incidents.action.time')}
-          rules={[
-            {
-              required: true,
-              message: t('common.required', { field: t('incidents.action.time') }),
-            },
-          ]}
-        >
-          <ZonedDateTimeInput zone={zone} data-testid={`${testId}-time`} />
-        </Form.Item>
-        {textLabel !== undefined && (
+      {(f) => (
+        <>
+          {typeof children === 'function' ? children(f) : children}
           <Form.Item
-            name="text"
-            label={textLabel}
-            rules={
-              textRequired
-                ? [
-                    {
-                      required: true,
-                      whitespace: true,
-                      message: t('common.required', { field: textLabel }),
-                    },
-                  ]
-                : []
-            }
+            name="at"
+            label={t('incidents.action.time')}
+            rules={[
+              {
+                required: true,
+                message: t('common.required', { field: t('incidents.action.time') }),
+              },
+            ]}
           >
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} data-testid={`${testId}-text`} />
+            <ZonedDateTimeInput zone={zone} data-testid={`${testId}-time`} />
           </Form.Item>
-        )}
-      </Form>
-    </Modal>
+          {textLabel !== undefined && (
+            <Form.Item
+              name="text"
+              label={textLabel}
+              rules={
+                textRequired
+                  ? [
+                      {
+                        required: true,
+                        whitespace: true,
+                        message: t('common.required', { field: textLabel }),
+                      },
+                    ]
+                  : []
+              }
+            >
+              <Input.TextArea
+                autoSize={{ minRows: 2, maxRows: 8 }}
+                data-testid={`${testId}-text`}
+              />
+            </Form.Item>
+          )}
+        </>
+      )}
+    </FormModal>
   );
 }

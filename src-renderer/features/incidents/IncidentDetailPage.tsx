@@ -27,6 +27,7 @@ import type { IncidentDoc, SiteDoc } from '../../../src-shared/db/types';
 import {
   addTimelineEvent,
   closeIncident,
+  isFaultLevel,
   pauseIncident,
   reclassify,
   recordDispatch,
@@ -39,6 +40,7 @@ import type { FreeTimelineKind } from '../../../src-shared/domain/incident-ops';
 import { getPolicyPack } from '../../../src-shared/policy/index';
 import { nowInstant } from '../../app/clock';
 import { useI18n } from '../../app/i18n';
+import { userErrorText } from '../../components/error-text';
 import { useEngineer } from '../../app/settings';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -55,6 +57,7 @@ import { levelColor, levelLabel, statusColor } from './incident-view-model';
 import { SlaPanel } from './SlaPanel';
 import './incidents.css';
 import { MergeHistoryCard } from '../sync';
+import { incidentFieldLabels } from '../../components/field-labels';
 
 type Dialog =
   | 'first-response'
@@ -109,16 +112,10 @@ export function IncidentDetailPage() {
 
   /** Applies a domain operation to the stored (latest) version of the incident. */
   async function apply(op: (current: IncidentDoc) => IncidentDoc): Promise<void> {
-    try {
-      const doc = await db.incidents.findOne(inc.id).exec();
-      if (doc === null) throw new Error(t('common.notFound'));
-      await doc.incrementalModify((current) => op(current));
-      message.success(t('incidents.action.done'));
-      setDialog(null);
-    } catch (err) {
-      message.error(t('incidents.action.failed', { message: (err as Error).message }));
-      throw err;
-    }
+    // The dialog (FormModal) reports success or the translated error and closes on success.
+    const doc = await db.incidents.findOne(inc.id).exec();
+    if (doc === null) throw new Error(t('common.notFound'));
+    await doc.incrementalModify((current) => op(current));
   }
 
   const opts = { now: nowInstant() };
@@ -162,19 +159,21 @@ export function IncidentDetailPage() {
         }
         extra={
           <>
-            <Button
-              icon={<FilePdfOutlined />}
-              onClick={() => {
-                faultReportRequest(db, inc.id, author)
-                  .then(setReport)
-                  .catch((err: unknown) =>
-                    message.error(t('deliverables.failed', { message: (err as Error).message })),
-                  );
-              }}
-              data-testid="incident-generate-report"
-            >
-              {t('deliverables.action.generateFault')}
-            </Button>
+            {isFaultLevel(pack, inc.level) && (
+              <Button
+                icon={<FilePdfOutlined />}
+                onClick={() => {
+                  faultReportRequest(db, inc.id, author)
+                    .then(setReport)
+                    .catch((err: unknown) =>
+                      message.error(t('deliverables.failed', { message: userErrorText(t, err) })),
+                    );
+                }}
+                data-testid="incident-generate-report"
+              >
+                {t('deliverables.action.generateFault')}
+              </Button>
+            )}
             <Button
               icon={<SwapOutlined />}
               disabled={closed}
@@ -274,7 +273,11 @@ export function IncidentDetailPage() {
           </Flex>
         </Col>
       </Row>
-      <MergeHistoryCard history={inc.mergeHistory} zone={st.timeZone} />
+      <MergeHistoryCard
+        history={inc.mergeHistory}
+        zone={st.timeZone}
+        fieldLabels={incidentFieldLabels(t)}
+      />
 
       <ActionModal
         open={dialog === 'first-response'}

@@ -5,6 +5,7 @@ import { updateIncidentDetails } from '../../../src-shared/domain/incident-ops';
 import type { IncidentDetailsInput } from '../../../src-shared/domain/incident-ops';
 import { nowInstant } from '../../app/clock';
 import { useI18n } from '../../app/i18n';
+import { userErrorText } from '../../components/error-text';
 import { useDatabase } from '../../db/database-context';
 
 type Fields = Required<
@@ -45,7 +46,7 @@ export function IncidentDetailsCard({ incident }: { incident: IncidentDoc }) {
       setDirty(false);
       message.success(t('incidents.action.done'));
     } catch (err) {
-      message.error(t('incidents.action.failed', { message: (err as Error).message }));
+      message.error(t('incidents.action.failed', { message: userErrorText(t, err) }));
     } finally {
       setSaving(false);
     }

@@ -33,7 +33,8 @@ export const messages = {
     'incidents.sla.respondedInTime': '已按时响应',
     'incidents.sla.respondedLate': '响应超时',
     'incidents.sla.remaining': '剩余服务时间',
-    'incidents.sla.remainingAtResponse': '响应时剩余服务时间',
+    'incidents.sla.remainingAtResponse':
+      '响应时余量（首次响应时距响应时限尚余的服务时间，计时已停止）',
     'incidents.sla.dueSite': '到期（站点时间）',
     'incidents.sla.dueLaptop': '到期（本机时间）',
     'incidents.sla.target': '响应时限',
@@ -182,7 +183,8 @@ export const messages = {
     'incidents.sla.respondedInTime': 'Responded in time',
     'incidents.sla.respondedLate': 'Responded late',
     'incidents.sla.remaining': 'Business time left',
-    'incidents.sla.remainingAtResponse': 'Business time left at the response',
+    'incidents.sla.remainingAtResponse':
+      'Margin at response (business time that was still left when the first response was made; the clock has stopped)',
     'incidents.sla.dueSite': 'Due (site time)',
     'incidents.sla.dueLaptop': 'Due (laptop time)',
     'incidents.sla.target': 'Response target',

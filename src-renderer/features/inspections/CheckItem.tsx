@@ -10,6 +10,7 @@ import { valueDecides } from '../../../src-shared/domain/inspection-ops';
 import type { TemplateItem } from '../../../src-shared/policy/templates/types';
 import { desktop } from '../../app/desktop';
 import { useI18n } from '../../app/i18n';
+import { userErrorText } from '../../components/error-text';
 import { FileAttachment, PhotoThumbnail } from '../visits/AttachmentView';
 import { mimeTypeOf } from '../visits/visit-view-model';
 import type { ItemGroup } from './inspection-view-model';
@@ -118,7 +119,7 @@ function CheckRow({ check, answer, item, readOnly, save, lifecycleKnown }: Check
       await save(check, { evidence: [...(answer?.evidence ?? []), ...refs] });
       message.success(t('inspections.item.evidenceAdded'));
     } catch (err) {
-      message.error(t('inspections.detail.saveFailed', { message: (err as Error).message }));
+      message.error(t('inspections.detail.saveFailed', { message: userErrorText(t, err) }));
     } finally {
       if (fileInput.current !== null) fileInput.current.value = '';
     }

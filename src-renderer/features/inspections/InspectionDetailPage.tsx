@@ -36,6 +36,7 @@ import {
 import type { AnswerPatch } from '../../../src-shared/domain/inspection-ops';
 import { nowInstant } from '../../app/clock';
 import { useI18n } from '../../app/i18n';
+import { userErrorText } from '../../components/error-text';
 import { useEngineer } from '../../app/settings';
 import { PageHeader } from '../../components/PageHeader';
 import { useDatabase } from '../../db/database-context';
@@ -160,7 +161,7 @@ function InspectionWorkspace({ doc, customerName, siteName, zone, clusters }: Wo
         if (current === null) throw new Error(t('common.notFound'));
         await current.incrementalModify((d) => op(d));
       } catch (err) {
-        message.error(t('inspections.detail.saveFailed', { message: (err as Error).message }));
+        message.error(t('inspections.detail.saveFailed', { message: userErrorText(t, err) }));
         throw err;
       }
     },
@@ -210,7 +211,7 @@ function InspectionWorkspace({ doc, customerName, siteName, zone, clusters }: Wo
     inspectionReportRequest(db, doc.id, by)
       .then(setReport)
       .catch((err: unknown) =>
-        message.error(t('deliverables.failed', { message: (err as Error).message })),
+        message.error(t('deliverables.failed', { message: userErrorText(t, err) })),
       );
   };
   const reopen = () => {

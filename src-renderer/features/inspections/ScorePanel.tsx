@@ -72,7 +72,18 @@ export function ScorePanel({ score }: { score: ScoreBreakdown }) {
         <Typography.Paragraph type="secondary" className="fb-small fb-score-explain">
           {pick(HEALTH_SCORE_FORMULA)}
         </Typography.Paragraph>
-        {score.capped && <Alert type="error" showIcon title={t('inspections.score.capped')} />}
+        {score.capped && (
+          <Alert
+            type="error"
+            showIcon
+            title={t(
+              score.cap === 'high-risk'
+                ? 'inspections.score.cappedHighRisk'
+                : 'inspections.score.capped',
+            )}
+            data-testid="score-capped"
+          />
+        )}
       </Flex>
     </Card>
   );

@@ -97,6 +97,7 @@ export const messages = {
     'inspections.score.title': '健康评分',
     'inspections.score.none': '尚无评分',
     'inspections.score.capped': '存在严重风险项异常，评分封顶 59 分',
+    'inspections.score.cappedHighRisk': '存在高风险发现项，评分封顶 74 分（需关注）',
     'inspections.score.formula': '评分规则',
     'inspections.score.counts':
       '正常 {pass} · 警告 {warning} · 异常 {fail} · 不适用 {na} · 未检查 {open}',
@@ -222,6 +223,8 @@ export const messages = {
     'inspections.score.title': 'Health score',
     'inspections.score.none': 'No score yet',
     'inspections.score.capped': 'A critical check failed: the score is capped at 59',
+    'inspections.score.cappedHighRisk':
+      'A high-risk finding is open: the score is capped at 74 (needs attention)',
     'inspections.score.formula': 'How it is computed',
     'inspections.score.counts':
       'pass {pass} · warning {warning} · fail {fail} · n/a {na} · open {open}',

@@ -83,6 +83,18 @@ export function SiteFormModal({ open, customerId, site, onClose }: SiteFormModal
       onClose={onClose}
       successMessage={site === undefined ? t('common.created') : t('common.saved')}
       width={760}
+      fieldLabels={{
+        name: label.name,
+        address: label.address,
+        timeZone: label.timeZone,
+        holidayCalendar: label.calendar,
+        remoteMethod: label.method,
+        remoteHost: label.host,
+        remoteUsername: label.username,
+        remotePassword: label.password,
+        remoteAccess: t('sites.field.remoteAccess'),
+        notes: label.notes,
+      }}
       testId="site-form"
     >
       <Form.Item

@@ -31,18 +31,24 @@ function readable(
 export function MergeHistoryCard({
   history,
   zone,
+  fieldLabels = {},
 }: {
   history: readonly MergeLoss[] | undefined;
   /** IANA zone times are shown in (the site's, like the rest of the page); the laptop's if none. */
   zone?: string;
+  /** The document's form labels by field name (src-renderer/components/field-labels.ts). */
+  fieldLabels?: Readonly<Record<string, string>>;
 }) {
   const { t, fmtDateTime: fmtIn } = useI18n();
   const fmtDateTime = (iso: string) => fmtIn(iso, zone);
   if (!history || history.length === 0) return null;
+  // The form's label, else the sync module's word, never the internal field name.
   const fieldName = (field: string) => {
+    const label = fieldLabels[field];
+    if (label !== undefined) return label;
     const key = `sync.field.${field}`;
     const text = t(key);
-    return text === key ? field : text;
+    return text === key ? t('form.field.other') : text;
   };
   const rows = [...history].reverse().map((loss, i) => ({ ...loss, key: `${i}` }));
   return (

@@ -1,6 +1,7 @@
-import { Form, Modal, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useI18n } from '../../app/i18n';
+import { FormModal } from '../../components/FormModal';
 import { ZonedDateTimeInput } from './ZonedDateTimeInput';
 import { instantInZone } from './zone-time';
 
@@ -11,9 +12,13 @@ export interface CheckTimeModalProps {
   /** Site zone the time is read in. */
   zone: string;
   onCancel: () => void;
-  /** Resolves when saved; a rejection keeps the dialog open (the caller shows the error). */
+  /** Resolves when saved; a rejection keeps the dialog open with the error shown. */
   onConfirm: (at: string) => Promise<void>;
   testId: string;
+}
+
+interface Values {
+  at: string;
 }
 
 /** Confirms a check-in/out time: now by default, editable before confirming. */
@@ -26,42 +31,34 @@ export function CheckTimeModal({
   testId,
 }: CheckTimeModalProps) {
   const { t } = useI18n();
-  const [at, setAt] = useState<string | undefined>();
-  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm<Values>();
 
   useEffect(() => {
-    if (open) setAt(instantInZone(new Date().toISOString(), zone));
-  }, [open, zone]);
+    // Set by code, so the default does not count as the engineer's change.
+    if (open) form.setFieldsValue({ at: instantInZone(new Date().toISOString(), zone) });
+  }, [open, zone, form]);
 
+  const label = t('visits.detail.siteTime');
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
+      form={form}
       title={t(titleKey)}
       okText={t(titleKey)}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      okButtonProps={{ disabled: at === undefined }}
-      onCancel={onCancel}
-      onOk={() => {
-        if (at === undefined) return;
-        setSaving(true);
-        onConfirm(at)
-          .catch(() => undefined)
-          .finally(() => setSaving(false));
-      }}
-      destroyOnHidden
+      onSubmit={(v) => onConfirm(v.at)}
+      onClose={onCancel}
+      fieldLabels={{ at: label, checkInAt: label, checkOutAt: label }}
+      width={520}
+      testId={testId}
     >
-      <Form layout="vertical">
-        <Form.Item label={t('visits.detail.siteTime')}>
-          <ZonedDateTimeInput
-            value={at}
-            onChange={setAt}
-            zone={zone}
-            data-testid={`${testId}-time`}
-          />
-        </Form.Item>
-        <Typography.Text type="secondary">{t('visits.detail.timeHint', { zone })}</Typography.Text>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="at"
+        label={label}
+        rules={[{ required: true, message: t('common.requiredSelect', { field: label }) }]}
+      >
+        <ZonedDateTimeInput zone={zone} data-testid={`${testId}-time`} />
+      </Form.Item>
+      <Typography.Text type="secondary">{t('visits.detail.timeHint', { zone })}</Typography.Text>
+    </FormModal>
   );
 }

@@ -17,6 +17,7 @@ import {
 import { desktop } from '../../app/desktop';
 import { nowInstant } from '../../app/clock';
 import { useI18n } from '../../app/i18n';
+import { userErrorText } from '../../components/error-text';
 import { useEngineer } from '../../app/settings';
 import { useDatabase } from '../../db/database-context';
 import { correctionKind, formatBytes, isSubmitShortcut, mimeTypeOf } from './visit-view-model';
@@ -130,7 +131,7 @@ export function LogComposer({
       onAdded?.(entry);
       textArea.current?.focus();
     } catch (err) {
-      message.error(t('visits.log.saveFailed', { message: (err as Error).message }));
+      message.error(t('visits.log.saveFailed', { message: userErrorText(t, err) }));
     } finally {
       setSaving(false);
     }

@@ -31,6 +31,7 @@ import { buildLogTimeline, visitStatusColor } from './visit-view-model';
 import { laptopTimeZone, offsetsDiffer } from './zone-time';
 import './visits.css';
 import { MergeHistoryCard } from '../sync';
+import { visitFieldLabels } from '../../components/field-labels';
 
 const PAGE = 100;
 
@@ -68,19 +69,15 @@ export function VisitDetailPage() {
   const zone = site.doc?.timeZone ?? laptopTimeZone();
   const laptopZone = laptopTimeZone();
 
+  /** A rejection is shown by the dialog (translated, naming the field) and keeps it open. */
   async function save(at: string, which: 'check-in' | 'check-out'): Promise<void> {
-    try {
-      const next =
-        which === 'check-in' ? checkIn(v, at, nowInstant()) : checkOut(v, at, nowInstant());
-      await db.visits.upsert(next);
-      message.success(
-        which === 'check-in' ? t('visits.detail.checkedIn') : t('visits.detail.checkedOut'),
-      );
-      setDialog(null);
-    } catch (err) {
-      message.error(t('visits.detail.actionFailed', { message: (err as Error).message }));
-      throw err;
-    }
+    const next =
+      which === 'check-in' ? checkIn(v, at, nowInstant()) : checkOut(v, at, nowInstant());
+    await db.visits.upsert(next);
+    message.success(
+      which === 'check-in' ? t('visits.detail.checkedIn') : t('visits.detail.checkedOut'),
+    );
+    setDialog(null);
   }
 
   const zonedTime = (iso: string | undefined) => {
@@ -171,7 +168,7 @@ export function VisitDetailPage() {
           )}
         </Descriptions>
       </Card>
-      <MergeHistoryCard history={v.mergeHistory} zone={zone} />
+      <MergeHistoryCard history={v.mergeHistory} zone={zone} fieldLabels={visitFieldLabels(t)} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           {v.status === 'planned' ? (

@@ -30,6 +30,8 @@ export interface SetupContract {
   service: string;
   startDate: string;
   endDate: string;
+  /** Leave “covered sites” empty: the contract covers all the customer's sites (the default). */
+  allSites?: boolean;
 }
 
 export interface SetupInput {
@@ -89,12 +91,14 @@ export async function createCustomerWithSite(page: Page, input: SetupInput): Pro
     c.endDate,
     'cell',
   );
-  await chooseOption(
-    page,
-    contractForm.locator('.ant-select').filter({ has: page.getByLabel('覆盖站点') }),
-    input.site,
-    { multiple: true, search: false },
-  );
+  if (c.allSites !== true) {
+    await chooseOption(
+      page,
+      contractForm.locator('.ant-select').filter({ has: page.getByLabel('覆盖站点') }),
+      input.site,
+      { multiple: true, search: false },
+    );
+  }
   await contractForm.getByRole('button', { name: /保\s*存/ }).click();
   await expect(contractForm).toHaveCount(0);
   await expect(page.getByTestId('contract-card').filter({ hasText: c.number })).toBeVisible();

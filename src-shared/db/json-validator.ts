@@ -176,7 +176,11 @@ function compileNode(schema: unknown, path: string): Check {
     const list = types as string[];
     checks.push((v, p, out) => {
       if (!list.some((t) => matchesType(v, t))) {
-        out.push({ field: p, message: `must be ${list.join(' or ')}, got ${typeOf(v)}`, keyword: 'type' });
+        out.push({
+          field: p,
+          message: `must be ${list.join(' or ')}, got ${typeOf(v)}`,
+          keyword: 'type',
+        });
       }
     });
   }
@@ -186,7 +190,11 @@ function compileNode(schema: unknown, path: string): Check {
     const primitives = new Set(allowed.filter((a) => typeof a !== 'object' || a === null));
     checks.push((v, p, out) => {
       if (!primitives.has(v) && !allowed.some((a) => jsonEqual(a, v))) {
-        out.push({ field: p, message: `must be one of ${JSON.stringify(allowed)}`, keyword: 'enum' });
+        out.push({
+          field: p,
+          message: `must be one of ${JSON.stringify(allowed)}`,
+          keyword: 'enum',
+        });
       }
     });
   }
@@ -216,13 +224,27 @@ function compileNode(schema: unknown, path: string): Check {
       if (typeof v !== 'string') return;
       // UTF-16 length bounds the code-point count from above: count only when it matters.
       if (maxLength !== undefined && v.length > maxLength && codePoints(v) > maxLength) {
-        out.push({ field: p, message: `must be at most ${maxLength} characters`, keyword: 'maxLength', limit: maxLength });
+        out.push({
+          field: p,
+          message: `must be at most ${maxLength} characters`,
+          keyword: 'maxLength',
+          limit: maxLength,
+        });
       }
       if (minLength !== undefined && (v.length < minLength || codePoints(v) < minLength)) {
-        out.push({ field: p, message: `must be at least ${minLength} characters`, keyword: 'minLength', limit: minLength });
+        out.push({
+          field: p,
+          message: `must be at least ${minLength} characters`,
+          keyword: 'minLength',
+          limit: minLength,
+        });
       }
       if (regex !== undefined && !regex.test(v)) {
-        out.push({ field: p, message: `must match pattern ${pattern as string}`, keyword: 'pattern' });
+        out.push({
+          field: p,
+          message: `must match pattern ${pattern as string}`,
+          keyword: 'pattern',
+        });
       }
     });
   }
@@ -246,16 +268,31 @@ function compileNode(schema: unknown, path: string): Check {
       if (maximum !== undefined && v > maximum)
         out.push({ field: p, message: `must be ≤ ${maximum}`, keyword: 'maximum', limit: maximum });
       if (exclusiveMinimum !== undefined && v <= exclusiveMinimum) {
-        out.push({ field: p, message: `must be > ${exclusiveMinimum}`, keyword: 'exclusiveMinimum', limit: exclusiveMinimum });
+        out.push({
+          field: p,
+          message: `must be > ${exclusiveMinimum}`,
+          keyword: 'exclusiveMinimum',
+          limit: exclusiveMinimum,
+        });
       }
       if (exclusiveMaximum !== undefined && v >= exclusiveMaximum) {
-        out.push({ field: p, message: `must be < ${exclusiveMaximum}`, keyword: 'exclusiveMaximum', limit: exclusiveMaximum });
+        out.push({
+          field: p,
+          message: `must be < ${exclusiveMaximum}`,
+          keyword: 'exclusiveMaximum',
+          limit: exclusiveMaximum,
+        });
       }
       if (multipleOf !== undefined) {
         const q = v / multipleOf;
         // Decimal steps such as 0.01 are not exact in binary: allow rounding noise.
         if (Math.abs(q - Math.round(q)) > 1e-9 * Math.max(1, Math.abs(q))) {
-          out.push({ field: p, message: `must be a multiple of ${multipleOf}`, keyword: 'multipleOf', limit: multipleOf });
+          out.push({
+            field: p,
+            message: `must be a multiple of ${multipleOf}`,
+            keyword: 'multipleOf',
+            limit: multipleOf,
+          });
         }
       }
     });
@@ -272,16 +309,30 @@ function compileNode(schema: unknown, path: string): Check {
     checks.push((v, p, out) => {
       if (!Array.isArray(v)) return;
       if (minItems !== undefined && v.length < minItems) {
-        out.push({ field: p, message: `must have at least ${minItems} items`, keyword: 'minItems', limit: minItems });
+        out.push({
+          field: p,
+          message: `must have at least ${minItems} items`,
+          keyword: 'minItems',
+          limit: minItems,
+        });
       }
       if (maxItems !== undefined && v.length > maxItems) {
-        out.push({ field: p, message: `must have at most ${maxItems} items`, keyword: 'maxItems', limit: maxItems });
+        out.push({
+          field: p,
+          message: `must have at most ${maxItems} items`,
+          keyword: 'maxItems',
+          limit: maxItems,
+        });
       }
       if (uniqueItems) {
         outer: for (let i = 1; i < v.length; i++) {
           for (let j = 0; j < i; j++) {
             if (jsonEqual(v[i], v[j])) {
-              out.push({ field: p, message: `items ${j} and ${i} are identical`, keyword: 'uniqueItems' });
+              out.push({
+                field: p,
+                message: `items ${j} and ${i} are identical`,
+                keyword: 'uniqueItems',
+              });
               break outer;
             }
           }
@@ -317,7 +368,8 @@ function compileNode(schema: unknown, path: string): Check {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return;
       const obj = v as Record<string, unknown>;
       for (const key of requiredKeys) {
-        if (obj[key] === undefined) out.push({ field: pointer(p, key), message: 'is required', keyword: 'required' });
+        if (obj[key] === undefined)
+          out.push({ field: pointer(p, key), message: 'is required', keyword: 'required' });
       }
       for (const key of Object.keys(obj)) {
         const value = obj[key];
@@ -327,7 +379,11 @@ function compileNode(schema: unknown, path: string): Check {
         if (check !== undefined) check(value, pointer(p, key), out);
         else if (additionalCheck !== undefined) {
           if (additional === false) {
-            out.push({ field: pointer(p, key), message: 'is not an allowed property', keyword: 'additionalProperties' });
+            out.push({
+              field: pointer(p, key),
+              message: 'is not an allowed property',
+              keyword: 'additionalProperties',
+            });
           } else additionalCheck(value, pointer(p, key), out);
         }
       }

@@ -299,10 +299,16 @@ const invalidRequest = (message: string) =>
  * Refuses keys the verifier would refuse (the shared rule of src-shared/pki/key-strength): RSA
  * under 2048 bits or with an exponent other than an odd one of at least 65537 (an exponent of 1
  * certifies a "key" anyone can sign with), curves other than P-256/P-384. Checked before the
- * request's own signature, which proves nothing for such a key.
+ * request's own signature, which proves nothing for such a key. A key that cannot even be read is
+ * left to the signature check, whose refusal says what the requester can act on.
  */
 function checkRequestKey(request: pkijs.CertificationRequest): void {
-  const problem = publicKeyProblem(request.subjectPublicKeyInfo);
+  let problem: string | null;
+  try {
+    problem = publicKeyProblem(request.subjectPublicKeyInfo);
+  } catch {
+    return;
+  }
   if (problem) throw invalidRequest(`the certificate request's key is not accepted: ${problem}`);
 }
 

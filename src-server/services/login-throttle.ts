@@ -1,6 +1,7 @@
 /**
  * Slows down password guessing: after `freeAttempts` consecutive failures for one username from
- * one address, further attempts are refused for a period that doubles with every failure (capped).
+ * one address, further attempts are refused for 30 s, a period that doubles with every further
+ * failure (capped at 15 min). A block of a second or two would let a script guess on unhindered.
  * The check and the count are one step (`attempt`): an attempt counts as a failure from the moment
  * it is admitted, before its password is verified, and a success clears the count. So 40 guesses
  * sent at once are not all verified while the first ones are still being checked: the first
@@ -16,6 +17,7 @@ export class LoginThrottle {
     private readonly now: () => number,
     private readonly freeAttempts = 5,
     private readonly maxBlockMs = 15 * 60_000,
+    private readonly firstBlockMs = 30_000,
   ) {}
 
   private key(username: string, address: string): string {
@@ -33,7 +35,10 @@ export class LoginThrottle {
     if (wait > 0) return wait;
     f.count += 1;
     if (f.count >= this.freeAttempts) {
-      const block = Math.min(this.maxBlockMs, 1000 * 2 ** (f.count - this.freeAttempts));
+      const block = Math.min(
+        this.maxBlockMs,
+        this.firstBlockMs * 2 ** (f.count - this.freeAttempts),
+      );
       f.blockedUntil = this.now() + block;
     }
     this.failures.set(key, f);

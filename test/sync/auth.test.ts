@@ -77,7 +77,7 @@ describe('accounts and tokens', () => {
     }
   });
 
-  it('slows down password guessing: after 5 failures, 429 with Retry-After, then allowed again', async () => {
+  it('slows down password guessing: after 5 failures, 429 with Retry-After for 30 s, then allowed again', async () => {
     await ts.user('dave', 'engineer', 'dave-password-1');
     for (let i = 0; i < 5; i++) expect((await login('dave', `guess-${i}`)).status).toBe(401);
     const blocked = await fetch(ts.url + routes.login(), {
@@ -88,8 +88,10 @@ describe('accounts and tokens', () => {
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await blocked.json()) as ErrorResponse).code).toBe('too_many_attempts');
-    clockOffsetMs = 5_000;
+    clockOffsetMs = 20_000; // still inside the first 30 s block
     try {
+      expect((await login('dave', 'dave-password-1')).status).toBe(429);
+      clockOffsetMs = 31_000;
       expect((await login('dave', 'dave-password-1')).status).toBe(200);
     } finally {
       clockOffsetMs = 0;

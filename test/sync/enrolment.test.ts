@@ -115,7 +115,11 @@ describe.each(STORES)('certificate enrolment on %s', (kind) => {
     const { pem } = await csrPem();
     const der = Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
     der[der.length - 5] = der[der.length - 5]! ^ 0x01; // inside the signature bit string
-    const bad = requestToPem(pkijs.CertificationRequest.fromBER(der.buffer.slice(0)));
+    const bad = requestToPem(
+      pkijs.CertificationRequest.fromBER(
+        der.buffer.slice(der.byteOffset, der.byteOffset + der.byteLength),
+      ),
+    );
     const { rows: before } = await w.ts.server.store.query(
       'SELECT serial FROM issued_certificates',
     );

@@ -32,6 +32,7 @@ import type {
   ContractDoc,
   CustomerDoc,
   DeliverableDoc,
+  ProcedureRunDoc,
   DocByCollection,
   IncidentDoc,
   InspectionDoc,
@@ -50,6 +51,7 @@ export type FieldbookCollections = {
   incidents: RxCollection<IncidentDoc>;
   inspections: RxCollection<InspectionDoc>;
   deliverables: RxCollection<DeliverableDoc>;
+  procedureRuns: RxCollection<ProcedureRunDoc>;
 };
 
 export type FieldbookDatabase = RxDatabase<FieldbookCollections>;

@@ -13,6 +13,7 @@
  *   level changes and pauses by their start instant.
  * - Inspections merge per check (see inspection-conflicts.ts): the same answer edited on two
  *   laptops keeps the later one and moves the other into the document's `history`.
+ * - Procedure runs unite their event logs by event id (see procedure-run-conflicts.ts).
  * - Log entries are immutable, so two copies of one entry differ at most in `_deleted`; the
  *   three-way rule handles that like any field.
  * - Nothing is lost silently: every value that loses a "both changed" field is recorded in the
@@ -26,6 +27,7 @@
  */
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
 import { mergeInspections } from './inspection-conflicts';
+import { mergeProcedureRuns } from './procedure-run-conflicts';
 import type {
   BaseDoc,
   CollectionName,
@@ -371,6 +373,7 @@ export function createConflictHandlers(options: IncidentConflictOptions = {}): {
     incidents: createIncidentConflictHandler(options),
     inspections: handler(mergeInspections),
     deliverables: handler(mergeDeliverables),
+    procedureRuns: handler(mergeProcedureRuns),
   };
 }
 

@@ -2,6 +2,7 @@ import { fillWithDefaultSettings } from 'rxdb';
 import { getValidator as getAjvValidator } from 'rxdb/plugins/validate-ajv';
 import { describe, expect, it } from 'vitest';
 import { createDraftDeliverable, markSigned } from '../domain/deliverables';
+import { attachEvidence, failStep, startRun } from '../domain/procedures/procedure-ops';
 import { buildSampleWorkspace } from '../domain/sample-workspace';
 import { sampleFaultSnapshot } from '../reports/sample';
 import { SchemaCompileError, compileJsonSchema } from './json-validator';
@@ -42,9 +43,40 @@ function sampleDeliverable() {
   );
 }
 
+function sampleProcedureRun() {
+  const who = { by: '王磊', zone: 'Asia/Shanghai' };
+  const run = startRun(
+    {
+      customerId: 'C1',
+      siteId: 'S1',
+      siteZone: 'Asia/Shanghai',
+      templateId: 'dce5-minor-upgrade',
+      templateVersion: 1,
+      fromVersion: '5.0.3',
+      toVersion: '5.1.0',
+    },
+    who,
+    '2026-11-23T09:00:00+08:00',
+  );
+  return failStep(
+    attachEvidence(
+      run,
+      'nodes-ready',
+      { kind: 'output', text: 'NAME STATUS\nmaster-01 NotReady' },
+      who,
+      '2026-11-23T09:01:00+08:00',
+    ),
+    'nodes-ready',
+    'master-01 NotReady',
+    who,
+    '2026-11-23T09:02:00+08:00',
+  );
+}
+
 const ws = {
   ...buildSampleWorkspace(new Date('2026-11-23T06:30:00Z')),
   deliverables: [sampleDeliverable()],
+  procedureRuns: [sampleProcedureRun()],
 };
 
 /** Variants of a valid document, most of them invalid in some way. */

@@ -414,6 +414,82 @@ export interface DeliverableDoc extends BaseDoc {
   history: DeliverableHistoryEntry[];
 }
 
+/** What a procedure run follows: a deployment checklist, an upgrade runbook, a troubleshooting guide. */
+export type ProcedureKind = 'deployment' | 'upgrade' | 'troubleshooting';
+
+/** Evidence a procedure step can require. */
+export type EvidenceKind = 'output' | 'photo' | 'file' | 'value' | 'signature';
+
+export type ProcedureEventKind =
+  | 'started'
+  | 'step-started'
+  | 'step-done'
+  | 'step-failed'
+  | 'step-skipped'
+  | 'evidence-attached'
+  | 'approval-given'
+  | 'rollback-entered'
+  | 'forward-fix-entered'
+  | 'paused'
+  | 'resumed'
+  | 'completed';
+
+/** One piece of evidence of a step; pasted output is kept whole. */
+export interface ProcedureEvidence {
+  kind: EvidenceKind;
+  /** Pasted command output (`output`) or the entered value (`value`). */
+  text?: string;
+  /** Photo, file or signature PNG in the blob store. */
+  attachment?: AttachmentRef;
+  /** Result of checking `text` against the step's expected pattern / threshold when attached. */
+  check?: 'pass' | 'fail';
+}
+
+/**
+ * An immutable event of a run. `at` carries the laptop's offset and `zone` its IANA zone, so
+ * the record can show both the site's and the laptop's local time. Events are identified by
+ * `id`; a merge unites the events of both sides.
+ */
+export interface ProcedureEvent {
+  id: string;
+  kind: ProcedureEventKind;
+  at: IsoInstant;
+  by: string;
+  zone: string;
+  stepId?: string;
+  /** Why a step failed or was skipped, why a run was paused. */
+  reason?: string;
+  evidence?: ProcedureEvidence;
+  /** `step-started` of an irreversible step: the engineer confirmed there is no way back. */
+  confirmedIrreversible?: boolean;
+  /** `step-done` of a troubleshooting question: the step the guide continues at. */
+  branch?: string;
+  /** `rollback-entered` / `forward-fix-entered`: the planned steps, in order. */
+  steps?: string[];
+  /** `approval-given`: when it stops counting. */
+  expiresAt?: IsoInstant;
+}
+
+export interface ProcedureRunDoc extends BaseDoc {
+  kind: ProcedureKind;
+  templateId: string;
+  templateVersion: number;
+  packId: PolicyPackId;
+  siteId: string;
+  /** The site's IANA zone when the run started (times in the record are shown in it). */
+  siteZone: string;
+  clusterId?: string;
+  visitId?: string;
+  incidentId?: string;
+  fromVersion?: string;
+  toVersion?: string;
+  /** The executor: who started the run (an approval must come from someone else). */
+  startedBy: string;
+  startedAt: IsoInstant;
+  /** Append-only; the state of every step is derived from it (domain/procedures/derive.ts). */
+  events: ProcedureEvent[];
+}
+
 export type CollectionName =
   | 'customers'
   | 'sites'
@@ -423,7 +499,8 @@ export type CollectionName =
   | 'visitLogEntries'
   | 'incidents'
   | 'inspections'
-  | 'deliverables';
+  | 'deliverables'
+  | 'procedureRuns';
 
 export interface DocByCollection {
   customers: CustomerDoc;
@@ -435,4 +512,5 @@ export interface DocByCollection {
   incidents: IncidentDoc;
   inspections: InspectionDoc;
   deliverables: DeliverableDoc;
+  procedureRuns: ProcedureRunDoc;
 }

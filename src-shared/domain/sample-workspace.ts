@@ -14,6 +14,7 @@ import type {
   ContractDoc,
   CustomerDoc,
   DeliverableDoc,
+  ProcedureRunDoc,
   IncidentDoc,
   InspectionDoc,
   IsoInstant,
@@ -62,6 +63,8 @@ export interface SampleWorkspace {
   inspections: InspectionDoc[];
   /** None: deliverables are made in the app from the sample's incidents and inspections. */
   deliverables: DeliverableDoc[];
+  /** None yet: procedure runs are started in the app. */
+  procedureRuns: ProcedureRunDoc[];
 }
 
 const SEED = 0x5eed_2026;
@@ -1423,6 +1426,7 @@ export function buildSampleWorkspace(now: Date): SampleWorkspace {
     incidents,
     inspections,
     deliverables: [],
+    procedureRuns: [],
   };
 }
 

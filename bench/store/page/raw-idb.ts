@@ -51,6 +51,7 @@ const RAW_INDEXES: Record<CollectionName, string[][]> = {
     ['documentNumber', 'createdAt'],
     ['sourceId', 'createdAt'],
   ],
+  procedureRuns: [['customerId', 'startedAt']],
 };
 
 export async function deleteIdb(name: string): Promise<void> {

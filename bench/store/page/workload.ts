@@ -11,6 +11,7 @@ import type {
   ContractDoc,
   CustomerDoc,
   DeliverableDoc,
+  ProcedureRunDoc,
   IncidentDoc,
   InspectionDoc,
   SiteDoc,
@@ -44,6 +45,8 @@ export interface Workload {
   /** Not part of this benchmark's workload (empty). */
   inspections: InspectionDoc[];
   deliverables: DeliverableDoc[];
+  /** Not part of this benchmark's workload (empty). */
+  procedureRuns: ProcedureRunDoc[];
 }
 
 const MINUTE = 60_000;
@@ -329,5 +332,6 @@ export function buildWorkload(now: number, size: WorkloadSize = FULL_WORKLOAD): 
     incidents,
     inspections: [],
     deliverables: [],
+    procedureRuns: [],
   };
 }

@@ -18,6 +18,7 @@ import { FirstRunGate } from '../features/workspace';
 import { IncidentDetailPage, IncidentsPage } from '../features/incidents';
 import { InspectionDetailPage, InspectionsPage } from '../features/inspections';
 import { DeliverablesPage } from '../features/deliverables';
+import { ProcedureRunPage } from '../features/procedures';
 
 /** antd's colour and size tokens: dense and sober, for people reading tables all day. */
 const THEME = {
@@ -65,6 +66,7 @@ function LocalizedShell() {
                   <Route path="incidents/:incidentId" element={<IncidentDetailPage />} />
                   <Route path="inspections" element={<InspectionsPage />} />
                   <Route path="inspections/:inspectionId" element={<InspectionDetailPage />} />
+                  <Route path="procedures/:runId" element={<ProcedureRunPage />} />
                   <Route path="deliverables" element={<DeliverablesPage />} />
                   <Route path="settings" element={<SettingsPage />} />
                   <Route path="sync" element={<SyncPage />} />

@@ -23,6 +23,7 @@ describe('message modules', () => {
         'deliverables',
         'incidents',
         'inspections',
+        'procedures',
         'settings',
         'sites',
         'sync',

@@ -37,6 +37,7 @@ import { ClustersTab } from '../clusters/ClustersTab';
 import { contractStatus } from '../contracts/contract-form';
 import { ContractsTab } from '../contracts/ContractsTab';
 import { CustomerInspections } from '../inspections';
+import { CustomerProcedures } from '../procedures';
 import { SitesTab } from '../sites/SitesTab';
 import { CustomerFormModal } from './CustomerFormModal';
 import { dependentsOfCustomer, describeDependents } from './dependents';
@@ -203,6 +204,7 @@ function Overview({
         </Col>
       </Row>
       <CustomerInspections customerId={customer.id} clusters={clusters} />
+      <CustomerProcedures customerId={customer.id} />
       <MergeHistoryCard history={customer.mergeHistory} fieldLabels={customerFieldLabels(t)} />
     </Flex>
   );

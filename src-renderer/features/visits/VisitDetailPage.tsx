@@ -21,6 +21,7 @@ import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { VisitInspectionButton } from '../inspections/VisitInspectionButton';
+import { VisitProcedureButton } from '../procedures/VisitProcedureButton';
 import { useDatabase } from '../../db/database-context';
 import { useRxDocument, useRxQuery } from '../../db/hooks';
 import { visitTimeline } from '../../db/queries';
@@ -117,6 +118,7 @@ export function VisitDetailPage() {
         extra={
           <>
             <VisitInspectionButton visit={v} />
+            <VisitProcedureButton visit={v} />
             <Button
               type="primary"
               size="large"

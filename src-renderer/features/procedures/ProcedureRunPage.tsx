@@ -1,0 +1,849 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Input,
+  Modal,
+  Row,
+  Tag,
+  Typography,
+  App as AntApp,
+} from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useParams } from 'react-router';
+import type { EvidenceKind, ProcedureRunDoc } from '../../../src-shared/db/types';
+import {
+  deriveRun,
+  resumeStepFor,
+  rollbackPlan,
+  stepById,
+} from '../../../src-shared/domain/procedures/derive';
+import type { RunState, StepState } from '../../../src-shared/domain/procedures/derive';
+import { checkOutput } from '../../../src-shared/domain/procedures/output-check';
+import {
+  attachEvidence,
+  completeRun,
+  completeStep,
+  enterForwardFix,
+  enterRollback,
+  failingCheck,
+  failStep,
+  giveApproval,
+  missingEvidence,
+  pauseRun,
+  resumeRun,
+  runOutcome,
+  skipStep,
+  startStep,
+  templateOfRun,
+  validApproval,
+} from '../../../src-shared/domain/procedures/procedure-ops';
+import type { Actor, EvidenceInput } from '../../../src-shared/domain/procedures/procedure-ops';
+import type { ProcedureStep, ProcedureTemplate } from '../../../src-shared/policy/procedures';
+import { nowInstant } from '../../app/clock';
+import { desktop } from '../../app/desktop';
+import { useI18n } from '../../app/i18n';
+import { useEngineer } from '../../app/settings';
+import { PageHeader } from '../../components/PageHeader';
+import { userErrorText } from '../../components/error-text';
+import { useDatabase } from '../../db/database-context';
+import { useRxDocument } from '../../db/hooks';
+import { SignaturePad } from '../deliverables/SignaturePad';
+import type { DrawnSignature } from '../deliverables/SignaturePad';
+import { mimeTypeOf } from '../visits/visit-view-model';
+import { laptopZone } from './zones';
+import './procedures.css';
+
+const STATUS_COLOR: Record<StepState['status'], string> = {
+  pending: 'default',
+  'in-progress': 'processing',
+  done: 'success',
+  failed: 'error',
+  skipped: 'warning',
+  bypassed: 'default',
+};
+
+/** An event handler that runs `f` and leaves its errors to `f` (each action reports its own). */
+function fire(f: () => Promise<unknown>): () => void {
+  return () => void f();
+}
+
+function useNowTick(ms = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const h = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(h);
+  }, [ms]);
+  return now;
+}
+
+function elapsed(fromIso: string, now: number): string {
+  const s = Math.max(0, Math.floor((now - Date.parse(fromIso)) / 1000));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+}
+
+/**
+ * A procedure run, built for a server room: the step list (status per step), the current step
+ * always in view with its command, expected result, evidence, timer and actions, the rollback
+ * offer after a failure, and the event log with site and laptop times. Every action is one
+ * event appended to the run in one write; after a reload the engineer is back at their step.
+ */
+export function ProcedureRunPage() {
+  const { runId } = useParams();
+  const { t } = useI18n();
+  const run = useRxDocument('procedureRuns', runId);
+  if (run.loading) return null;
+  if (run.doc === null) return <Alert type="warning" title={t('procedures.notFound')} />;
+  return <RunView run={run.doc} />;
+}
+
+function RunView({ run }: { run: ProcedureRunDoc }) {
+  const { t, pick, fmtDateTime } = useI18n();
+  const db = useDatabase();
+  const { message } = AntApp.useApp();
+  const engineer = useEngineer();
+  const template = useMemo(() => templateOfRun(run), [run]);
+  const state = useMemo(() => deriveRun(template, run), [template, run]);
+  const [selected, setSelected] = useState<string | undefined>(undefined);
+  const who: Actor = { by: engineer.name, zone: laptopZone() };
+
+  // After a reload (or a merge) show the step this engineer was on; later, follow the plan.
+  const stepId =
+    selected !== undefined && state.steps[selected] !== undefined
+      ? selected
+      : resumeStepFor(state, engineer.name);
+
+  const act = async (op: (doc: ProcedureRunDoc) => ProcedureRunDoc): Promise<boolean> => {
+    try {
+      const doc = await db.procedureRuns.findOne(run.id).exec();
+      if (doc === null) return false;
+      await doc.incrementalModify((d) => op(d));
+      return true;
+    } catch (err) {
+      message.error(t('procedures.saveFailed', { message: userErrorText(t, err) }));
+      return false;
+    }
+  };
+
+  const outcome = runOutcome(state);
+  return (
+    <Flex vertical gap={12} className="fb-procedure">
+      <PageHeader
+        backTo={`/customers/${run.customerId}`}
+        title={pick(template.name)}
+        subtitle={
+          <Flex gap={8} align="center" component="span" wrap>
+            <Tag data-testid="procedure-status">{t(`procedures.status.${state.status}`)}</Tag>
+            <Tag color={state.mode === 'forward' ? 'blue' : 'volcano'} data-testid="procedure-mode">
+              {t(`procedures.mode.${state.mode}`)}
+            </Tag>
+            {outcome !== undefined && (
+              <Tag
+                color={outcome === 'succeeded' ? 'green' : 'orange'}
+                data-testid="procedure-outcome"
+              >
+                {t(`procedures.outcome.${outcome}`)}
+              </Tag>
+            )}
+            {run.fromVersion !== undefined && run.toVersion !== undefined && (
+              <span>
+                {t('procedures.run.versions', { from: run.fromVersion, to: run.toVersion })}
+              </span>
+            )}
+            <span>
+              {t('procedures.run.executor')}: {run.startedBy}
+            </span>
+          </Flex>
+        }
+        extra={
+          state.status === 'completed' ? undefined : state.status === 'paused' ? (
+            <Button size="large" onClick={() => void act((d) => resumeRun(d, who, nowInstant()))}>
+              {t('procedures.run.resume')}
+            </Button>
+          ) : (
+            <ReasonButton
+              label={t('procedures.run.pause')}
+              title={t('procedures.run.pauseReason')}
+              onReason={(reason) => act((d) => pauseRun(d, reason, who, nowInstant()))}
+              testId="procedure-pause"
+            />
+          )
+        }
+      />
+      <Row gutter={12}>
+        <Col xs={24} lg={8}>
+          <StepList template={template} state={state} selected={stepId} onSelect={setSelected} />
+        </Col>
+        <Col xs={24} lg={16}>
+          {stepId === undefined ? (
+            <Card size="small">
+              <Flex vertical gap={12} align="flex-start">
+                <Typography.Text>
+                  {state.status === 'completed'
+                    ? t('procedures.run.completed')
+                    : t('procedures.run.none')}
+                </Typography.Text>
+                {state.status === 'in-progress' && (
+                  <Button
+                    type="primary"
+                    size="large"
+                    data-testid="procedure-complete"
+                    onClick={() => void act((d) => completeRun(d, who, nowInstant()))}
+                  >
+                    {t('procedures.run.complete')}
+                  </Button>
+                )}
+              </Flex>
+            </Card>
+          ) : (
+            <StepPanel
+              key={stepId}
+              run={run}
+              template={template}
+              state={state}
+              step={stepById(template, stepId)!}
+              st={state.steps[stepId]!}
+              who={who}
+              act={act}
+              onNext={() => setSelected(undefined)}
+            />
+          )}
+        </Col>
+      </Row>
+      <Card size="small" title={t('procedures.run.log')} data-testid="procedure-log">
+        <Flex vertical gap={2}>
+          {[...state.events].reverse().map((e) => (
+            <Typography.Text
+              key={e.id}
+              className="fb-small"
+              data-testid="procedure-event"
+              data-kind={e.kind}
+            >
+              {t('procedures.run.siteTime', { time: fmtDateTime(e.at, run.siteZone) })} ·{' '}
+              {t('procedures.run.laptopTime', { time: fmtDateTime(e.at, e.zone) })} · {e.by} ·{' '}
+              {t(`procedures.event.${e.kind}`)}
+              {e.stepId !== undefined &&
+                ` · ${pick(stepById(template, e.stepId)?.title ?? { zh: e.stepId, en: e.stepId })}`}
+              {e.reason !== undefined && ` · ${e.reason}`}
+              {e.evidence?.check !== undefined && ` · ${t(`procedures.check.${e.evidence.check}`)}`}
+            </Typography.Text>
+          ))}
+        </Flex>
+      </Card>
+    </Flex>
+  );
+}
+
+function StepList({
+  template,
+  state,
+  selected,
+  onSelect,
+}: {
+  template: ProcedureTemplate;
+  state: RunState;
+  selected: string | undefined;
+  onSelect: (id: string) => void;
+}) {
+  const { t, pick } = useI18n();
+  return (
+    <Card size="small" className="fb-procedure-steps">
+      <Flex vertical gap={10}>
+        {template.sections.map((section) => {
+          const inPlan =
+            section.kind === 'main' || section.steps.some((s) => state.plan.includes(s.id));
+          if (!inPlan) return null;
+          return (
+            <Flex vertical gap={4} key={section.id}>
+              <Typography.Text strong>{pick(section.title)}</Typography.Text>
+              {section.steps
+                .filter((s) => section.kind === 'main' || state.plan.includes(s.id))
+                .map((s) => {
+                  const st = state.steps[s.id]!;
+                  return (
+                    <button
+                      type="button"
+                      key={s.id}
+                      className={`fb-procedure-step${selected === s.id ? ' is-selected' : ''}${s.checkpoint?.class === 'irreversible' ? ' is-irreversible' : ''}`}
+                      onClick={() => onSelect(s.id)}
+                      data-testid="procedure-step"
+                      data-step={s.id}
+                      data-status={st.status}
+                      aria-current={state.currentStepId === s.id ? 'step' : undefined}
+                    >
+                      <span>{pick(s.title)}</span>
+                      <Tag color={STATUS_COLOR[st.status]}>{t(`procedures.step.${st.status}`)}</Tag>
+                    </button>
+                  );
+                })}
+            </Flex>
+          );
+        })}
+      </Flex>
+    </Card>
+  );
+}
+
+interface StepPanelProps {
+  run: ProcedureRunDoc;
+  template: ProcedureTemplate;
+  state: RunState;
+  step: ProcedureStep;
+  st: StepState;
+  who: Actor;
+  act: (op: (doc: ProcedureRunDoc) => ProcedureRunDoc) => Promise<boolean>;
+  onNext: () => void;
+}
+
+function StepPanel({ run, template, state, step, st, who, act, onNext }: StepPanelProps) {
+  const { t, pick, fmtDateTime } = useI18n();
+  const now = useNowTick();
+  const [confirming, setConfirming] = useState(false);
+  const open = state.status === 'in-progress';
+  const planned = state.plan.includes(step.id) && st.status !== 'bypassed';
+  const finished = st.status === 'done' || st.status === 'skipped';
+  const irreversible = step.checkpoint?.class === 'irreversible';
+  const missing = missingEvidence(template, st);
+  const failing = failingCheck(st);
+  const names = (ids: readonly string[]) =>
+    ids.map((id) => pick(stepById(template, id)?.title ?? { zh: id, en: id })).join('、');
+
+  const start = (confirmIrreversible = false) =>
+    act((d) => startStep(d, step.id, who, nowInstant(), { confirmIrreversible }));
+  const attach = (input: EvidenceInput) =>
+    act((d) => attachEvidence(d, step.id, input, who, nowInstant()));
+
+  return (
+    <Card
+      size="small"
+      className={`fb-procedure-current${irreversible ? ' is-irreversible' : ''}`}
+      data-testid="procedure-current"
+      data-step={step.id}
+      title={
+        <Flex justify="space-between" align="center" gap={8} wrap>
+          <Typography.Title level={2} className="fb-procedure-title">
+            {pick(step.title)}
+          </Typography.Title>
+          <Tag color={STATUS_COLOR[st.status]} data-testid="procedure-step-status">
+            {t(`procedures.step.${st.status}`)}
+          </Tag>
+        </Flex>
+      }
+    >
+      <Flex vertical gap={12}>
+        <Flex gap={12} wrap className="fb-small">
+          <span>{t('procedures.step.role', { role: t(`procedures.role.${step.role}`) })}</span>
+          <span>{t('procedures.step.planned', { minutes: step.plannedMinutes })}</span>
+          {st.status === 'in-progress' && st.startedAt !== undefined && (
+            <span data-testid="procedure-timer">
+              {t('procedures.step.elapsed', { time: elapsed(st.startedAt, now) })}
+            </span>
+          )}
+          {st.actualMinutes !== undefined && (
+            <span>{t('procedures.step.actual', { minutes: st.actualMinutes })}</span>
+          )}
+        </Flex>
+        {step.checkpoint?.class === 'reversible' && (
+          <Alert
+            type="info"
+            title={t('procedures.step.reversible', { steps: names(step.checkpoint.rollback) })}
+          />
+        )}
+        {irreversible && (
+          <Alert
+            type="error"
+            showIcon
+            title={t('procedures.step.irreversible')}
+            data-testid="procedure-irreversible"
+          />
+        )}
+        <Typography.Paragraph className="fb-procedure-instruction">
+          {pick(step.instruction)}
+        </Typography.Paragraph>
+        {step.command !== undefined && (
+          <Flex vertical gap={4}>
+            <Typography.Text type="secondary">{t('procedures.step.command')}</Typography.Text>
+            <Typography.Paragraph
+              copyable={{ text: step.command }}
+              className="fb-procedure-command"
+            >
+              <pre>{step.command}</pre>
+            </Typography.Paragraph>
+          </Flex>
+        )}
+        <Flex vertical gap={4}>
+          <Typography.Text type="secondary">{t('procedures.step.expected')}</Typography.Text>
+          <Typography.Text data-testid="procedure-expected">
+            {pick(step.expected.text)}
+          </Typography.Text>
+        </Flex>
+        {st.branch !== undefined && (
+          <Alert
+            type="info"
+            title={t('procedures.step.branch', {
+              label: pick(
+                step.branches?.find((b) => b.goTo === st.branch)?.label ?? {
+                  zh: st.branch,
+                  en: st.branch,
+                },
+              ),
+            })}
+          />
+        )}
+        {st.reason !== undefined && (
+          <Alert type={st.status === 'failed' ? 'error' : 'warning'} title={st.reason} />
+        )}
+
+        {planned && open && !finished && st.status === 'pending' && (
+          <Button
+            size="large"
+            type="primary"
+            danger={irreversible}
+            data-testid="procedure-start-step"
+            onClick={() => (irreversible ? setConfirming(true) : void start())}
+          >
+            {t('procedures.step.start')}
+          </Button>
+        )}
+        <Modal
+          open={confirming}
+          title={t('procedures.step.confirmTitle')}
+          okText={t('procedures.step.confirm')}
+          okButtonProps={{ danger: true }}
+          onCancel={() => setConfirming(false)}
+          onOk={fire(async () => {
+            if (await start(true)) setConfirming(false);
+          })}
+        >
+          {t('procedures.step.confirmBody', { title: pick(step.title) })}
+        </Modal>
+
+        {planned && open && !finished && (st.status !== 'pending' || !irreversible) && (
+          <EvidenceArea step={step} st={st} missing={missing} onAttach={attach} signer={who.by} />
+        )}
+        {step.approval !== undefined && planned && !finished && open && (
+          <ApprovalArea
+            run={run}
+            step={step}
+            st={st}
+            onApprove={(name) =>
+              act((d) => giveApproval(d, step.id, { by: name, zone: who.zone }, nowInstant()))
+            }
+          />
+        )}
+        {failing !== undefined && <CheckResult step={step} text={failing.text ?? ''} />}
+        {planned && open && !finished && st.status !== 'pending' && (
+          <Flex gap={8} wrap>
+            <Button
+              size="large"
+              type="primary"
+              data-testid="procedure-done"
+              disabled={
+                missing.length > 0 ||
+                failing !== undefined ||
+                (step.approval !== undefined && validApproval(st, who.by, new Date()) === undefined)
+              }
+              onClick={fire(async () => {
+                if (await act((d) => completeStep(d, step.id, who, nowInstant()))) onNext();
+              })}
+            >
+              {t('procedures.step.markDone')}
+            </Button>
+            <ReasonButton
+              label={t('procedures.step.markFailed')}
+              title={t('procedures.step.failTitle')}
+              danger
+              testId="procedure-fail"
+              onReason={(reason) => act((d) => failStep(d, step.id, reason, who, nowInstant()))}
+            />
+            <ReasonButton
+              label={t('procedures.step.skip')}
+              title={t('procedures.step.skipTitle')}
+              testId="procedure-skip"
+              onReason={async (reason) => {
+                const ok = await act((d) => skipStep(d, step.id, reason, who, nowInstant()));
+                if (ok) onNext();
+                return ok;
+              }}
+            />
+          </Flex>
+        )}
+        {st.status === 'failed' && open && state.mode !== 'forward-fix' && (
+          <RollbackOffer
+            template={template}
+            state={state}
+            failedStepId={step.id}
+            onRollback={() => act((d) => enterRollback(d, step.id, who, nowInstant()))}
+            onForwardFix={() => act((d) => enterForwardFix(d, step.id, who, nowInstant()))}
+            names={names}
+          />
+        )}
+        {st.allEvidence.length > 0 && (
+          <Typography.Text
+            type="secondary"
+            className="fb-small"
+            data-testid="procedure-evidence-count"
+          >
+            {t('procedures.evidence.attached', { count: st.allEvidence.length })}
+            {st.startedAt !== undefined && ` · ${fmtDateTime(st.startedAt, run.siteZone)}`}
+          </Typography.Text>
+        )}
+      </Flex>
+    </Card>
+  );
+}
+
+function CheckResult({ step, text }: { step: ProcedureStep; text: string }) {
+  const { t } = useI18n();
+  const check = checkOutput(step.expected, text);
+  if (check.result !== 'fail') return null;
+  return (
+    <Alert
+      type="error"
+      data-testid="procedure-check"
+      title={t('procedures.check.fail')}
+      description={
+        <Flex vertical>
+          {check.failures.map((f, i) => (
+            <span key={i}>
+              {t(`procedures.check.${f.code}`, f as unknown as Record<string, string | number>)}
+            </span>
+          ))}
+        </Flex>
+      }
+    />
+  );
+}
+
+function EvidenceArea({
+  step,
+  st,
+  missing,
+  onAttach,
+  signer,
+}: {
+  step: ProcedureStep;
+  st: StepState;
+  missing: EvidenceKind[];
+  onAttach: (input: EvidenceInput) => Promise<boolean>;
+  signer: string;
+}) {
+  const { t } = useI18n();
+  const [output, setOutput] = useState('');
+  const [value, setValue] = useState('');
+  const [signature, setSignature] = useState<DrawnSignature | null>(null);
+  const fileInput = useRef<HTMLInputElement | null>(null);
+  const [fileKind, setFileKind] = useState<'photo' | 'file'>('file');
+  const last = [...st.evidence].reverse().find((e) => e.kind === 'output');
+  const upload = async (files: File[]) => {
+    for (const file of files) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const attachment = await desktop().blobs.put({
+        bytes,
+        name: file.name,
+        mimeType: mimeTypeOf(file.name, file.type),
+      });
+      await onAttach({ kind: fileKind, attachment });
+    }
+    if (fileInput.current !== null) fileInput.current.value = '';
+  };
+  const kinds = (list: readonly EvidenceKind[]) =>
+    list.map((k) => t(`procedures.evidence.${k}`)).join('、');
+  return (
+    <Flex vertical gap={8} data-testid="procedure-evidence">
+      <Typography.Text type="secondary">
+        {step.evidence.length === 0
+          ? t('procedures.step.noEvidence')
+          : `${t('procedures.step.evidence')}: ${kinds(step.evidence)}`}
+      </Typography.Text>
+      {missing.length > 0 && (
+        <Typography.Text type="warning" data-testid="procedure-missing">
+          {t('procedures.evidence.missing', { kinds: kinds(missing) })}
+        </Typography.Text>
+      )}
+      {step.evidence.includes('output') && (
+        <Flex vertical gap={6}>
+          <Input.TextArea
+            value={output}
+            onChange={(e) => setOutput(e.target.value)}
+            autoSize={{ minRows: 4, maxRows: 16 }}
+            placeholder={t('procedures.evidence.pasteOutput')}
+            aria-label={t('procedures.evidence.pasteOutput')}
+            className="fb-procedure-output"
+            data-testid="procedure-output"
+          />
+          <Button
+            size="large"
+            disabled={output.trim() === ''}
+            data-testid="procedure-attach-output"
+            onClick={fire(async () => {
+              if (await onAttach({ kind: 'output', text: output })) setOutput('');
+            })}
+          >
+            {t('procedures.evidence.attachOutput')}
+          </Button>
+          {last?.check === 'pass' && (
+            <Alert
+              type="success"
+              title={t('procedures.check.pass')}
+              data-testid="procedure-check-pass"
+            />
+          )}
+        </Flex>
+      )}
+      {step.evidence.includes('value') && (
+        <Flex gap={6}>
+          <Input
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            maxLength={2000}
+            placeholder={t('procedures.evidence.enterValue')}
+            aria-label={t('procedures.evidence.enterValue')}
+            data-testid="procedure-value"
+          />
+          <Button
+            size="large"
+            disabled={value.trim() === ''}
+            data-testid="procedure-save-value"
+            onClick={fire(async () => {
+              if (await onAttach({ kind: 'value', text: value })) setValue('');
+            })}
+          >
+            {t('procedures.evidence.saveValue')}
+          </Button>
+        </Flex>
+      )}
+      {(['photo', 'file'] as const)
+        .filter((k) => step.evidence.includes(k))
+        .map((k) => (
+          <Button
+            key={k}
+            size="large"
+            data-testid={`procedure-upload-${k}`}
+            onClick={() => {
+              setFileKind(k);
+              fileInput.current?.click();
+            }}
+          >
+            {t('procedures.evidence.upload', { kind: t(`procedures.evidence.${k}`) })}
+          </Button>
+        ))}
+      <input
+        ref={fileInput}
+        type="file"
+        hidden
+        accept={fileKind === 'photo' ? 'image/*' : undefined}
+        data-testid="procedure-file-input"
+        onChange={(e) => void upload([...(e.target.files ?? [])])}
+      />
+      {step.evidence.includes('signature') && (
+        <Flex vertical gap={6}>
+          <SignaturePad
+            role={step.role === 'customer-admin' ? 'customer' : 'engineer'}
+            defaultName={step.role === 'customer-admin' ? '' : signer}
+            onChange={setSignature}
+          />
+          <Button
+            size="large"
+            disabled={signature === null}
+            data-testid="procedure-save-signature"
+            onClick={fire(async () => {
+              if (signature === null) return;
+              const attachment = await desktop().blobs.put({
+                bytes: signature.png,
+                name: `signature-${signature.name}.png`,
+                mimeType: 'image/png',
+              });
+              await onAttach({ kind: 'signature', attachment });
+            })}
+          >
+            {t('procedures.evidence.saveSignature')}
+          </Button>
+        </Flex>
+      )}
+    </Flex>
+  );
+}
+
+function ApprovalArea({
+  run,
+  step,
+  st,
+  onApprove,
+}: {
+  run: ProcedureRunDoc;
+  step: ProcedureStep;
+  st: StepState;
+  onApprove: (name: string) => Promise<boolean>;
+}) {
+  const { t, fmtDateTime } = useI18n();
+  const [name, setName] = useState('');
+  const nowMs = useNowTick(30_000);
+  return (
+    <Card size="small" title={t('procedures.approval.title')} data-testid="procedure-approval">
+      <Flex vertical gap={6}>
+        <Typography.Text type="secondary">
+          {t('procedures.approval.needed', { hours: step.approval?.expiresHours ?? 0 })}
+        </Typography.Text>
+        {st.approvals.map((a) => (
+          <Typography.Text key={`${a.by}${a.at}`} data-testid="procedure-approval-given">
+            {a.expiresAt !== undefined && Date.parse(a.expiresAt) <= nowMs
+              ? t('procedures.approval.expired', {
+                  by: a.by,
+                  time: fmtDateTime(a.expiresAt, run.siteZone),
+                })
+              : t('procedures.approval.given', {
+                  by: a.by,
+                  time: a.expiresAt === undefined ? '' : fmtDateTime(a.expiresAt, run.siteZone),
+                })}
+          </Typography.Text>
+        ))}
+        <Flex gap={6}>
+          <Input
+            value={name}
+            maxLength={100}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={t('procedures.approval.approver')}
+            aria-label={t('procedures.approval.approver')}
+            data-testid="procedure-approver"
+          />
+          <Button
+            size="large"
+            disabled={name.trim() === ''}
+            data-testid="procedure-approve"
+            onClick={fire(async () => {
+              if (await onApprove(name.trim())) setName('');
+            })}
+          >
+            {t('procedures.approval.give')}
+          </Button>
+        </Flex>
+      </Flex>
+    </Card>
+  );
+}
+
+function RollbackOffer({
+  template,
+  state,
+  failedStepId,
+  onRollback,
+  onForwardFix,
+  names,
+}: {
+  template: ProcedureTemplate;
+  state: RunState;
+  failedStepId: string;
+  onRollback: () => Promise<boolean>;
+  onForwardFix: () => Promise<boolean>;
+  names: (ids: readonly string[]) => string;
+}) {
+  const { t, pick } = useI18n();
+  if (state.mode !== 'forward') return null;
+  const plan = rollbackPlan(template, state, failedStepId);
+  let body: ReactNode;
+  if (plan.steps.length > 0) {
+    body = (
+      <Flex vertical gap={6}>
+        <Typography.Text>{t('procedures.rollback.offer')}</Typography.Text>
+        <ol className="fb-procedure-rollback-list" data-testid="procedure-rollback-steps">
+          {plan.steps.map((id) => (
+            <li key={id}>{pick(stepById(template, id)!.title)}</li>
+          ))}
+        </ol>
+        <Typography.Text type="secondary">
+          {t('procedures.rollback.undoes', { steps: names(plan.undoes) })}
+        </Typography.Text>
+        <Button
+          size="large"
+          danger
+          type="primary"
+          data-testid="procedure-enter-rollback"
+          onClick={() => void onRollback()}
+        >
+          {t('procedures.rollback.enter')}
+        </Button>
+      </Flex>
+    );
+  } else if (plan.blockedBy !== undefined || plan.forwardFix.length > 0) {
+    body = (
+      <Flex vertical gap={6}>
+        <Typography.Text>
+          {t('procedures.rollback.blocked', { step: names([plan.blockedBy ?? failedStepId]) })}
+        </Typography.Text>
+        <Typography.Text>{names(plan.forwardFix)}</Typography.Text>
+        <Button
+          size="large"
+          type="primary"
+          data-testid="procedure-enter-forward-fix"
+          onClick={() => void onForwardFix()}
+        >
+          {t('procedures.rollback.forwardFix')}
+        </Button>
+      </Flex>
+    );
+  } else {
+    body = <Typography.Text>{t('procedures.rollback.nothing')}</Typography.Text>;
+  }
+  return (
+    <Card
+      size="small"
+      title={t('procedures.rollback.title')}
+      data-testid="procedure-rollback"
+      className="fb-procedure-rollback"
+    >
+      {body}
+    </Card>
+  );
+}
+
+function ReasonButton({
+  label,
+  title,
+  onReason,
+  danger = false,
+  testId,
+}: {
+  label: string;
+  title: string;
+  onReason: (reason: string) => Promise<boolean>;
+  danger?: boolean;
+  testId: string;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  return (
+    <>
+      <Button size="large" danger={danger} data-testid={testId} onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+      <Modal
+        open={open}
+        title={title}
+        okButtonProps={{ disabled: reason.trim() === '', danger }}
+        onCancel={() => setOpen(false)}
+        onOk={fire(async () => {
+          if (await onReason(reason)) {
+            setOpen(false);
+            setReason('');
+          }
+        })}
+      >
+        <Input.TextArea
+          value={reason}
+          maxLength={2000}
+          autoSize={{ minRows: 2 }}
+          onChange={(e) => setReason(e.target.value)}
+          aria-label={t('procedures.step.reason')}
+          placeholder={t('procedures.step.reason')}
+          data-testid={`${testId}-reason`}
+        />
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+export { ProcedureRunPage } from './ProcedureRunPage';
+export { CustomerProcedures } from './CustomerProcedures';
+export { VisitProcedureButton } from './VisitProcedureButton';

@@ -63,6 +63,7 @@ export const messages = {
     'common.dependents.visits': '{n} 次现场访问',
     'common.dependents.incidents': '{n} 个事件',
     'common.dependents.inspections': '{n} 次巡检',
+    'common.dependents.procedureRuns': '{n} 条程序执行记录',
     'common.itemSeparator': '；',
   },
   en: {
@@ -130,6 +131,7 @@ export const messages = {
     'common.dependents.visits': '{n} visit(s)',
     'common.dependents.incidents': '{n} incident(s)',
     'common.dependents.inspections': '{n} inspection(s)',
+    'common.dependents.procedureRuns': '{n} procedure run(s)',
     'common.itemSeparator': '; ',
   },
 } as const;

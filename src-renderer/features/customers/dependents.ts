@@ -7,7 +7,7 @@
 import type { FieldbookDatabase } from '../../db/database';
 
 export type DependentKind =
-  'sites' | 'clusters' | 'contracts' | 'visits' | 'incidents' | 'inspections';
+  'sites' | 'clusters' | 'contracts' | 'visits' | 'incidents' | 'inspections' | 'procedureRuns';
 
 export type Dependents = Partial<Record<DependentKind, number>>;
 
@@ -22,15 +22,17 @@ export async function dependentsOfCustomer(
   customerId: string,
 ): Promise<Dependents> {
   const selector = { customerId };
-  const [sites, clusters, contracts, visits, incidents, inspections] = await Promise.all([
-    db.sites.count({ selector }).exec(),
-    db.clusters.count({ selector }).exec(),
-    db.contracts.count({ selector }).exec(),
-    db.visits.count({ selector }).exec(),
-    db.incidents.count({ selector }).exec(),
-    db.inspections.count({ selector }).exec(),
-  ]);
-  return nonZero({ sites, clusters, contracts, visits, incidents, inspections });
+  const [sites, clusters, contracts, visits, incidents, inspections, procedureRuns] =
+    await Promise.all([
+      db.sites.count({ selector }).exec(),
+      db.clusters.count({ selector }).exec(),
+      db.contracts.count({ selector }).exec(),
+      db.visits.count({ selector }).exec(),
+      db.incidents.count({ selector }).exec(),
+      db.inspections.count({ selector }).exec(),
+      db.procedureRuns.count({ selector }).exec(),
+    ]);
+  return nonZero({ sites, clusters, contracts, visits, incidents, inspections, procedureRuns });
 }
 
 export async function dependentsOfSite(
@@ -38,12 +40,13 @@ export async function dependentsOfSite(
   customerId: string,
   siteId: string,
 ): Promise<Dependents> {
-  const [clusters, contracts, visits, incidents, inspections] = await Promise.all([
+  const [clusters, contracts, visits, incidents, inspections, procedureRuns] = await Promise.all([
     db.clusters.count({ selector: { siteId } }).exec(),
     db.contracts.find({ selector: { customerId } }).exec(),
     db.visits.count({ selector: { siteId } }).exec(),
     db.incidents.count({ selector: { customerId, siteId } }).exec(),
     db.inspections.count({ selector: { customerId, siteId } }).exec(),
+    db.procedureRuns.count({ selector: { customerId, siteId } }).exec(),
   ]);
   return nonZero({
     sites: 0,
@@ -52,6 +55,7 @@ export async function dependentsOfSite(
     visits,
     incidents,
     inspections,
+    procedureRuns,
   });
 }
 
@@ -60,10 +64,11 @@ export async function dependentsOfCluster(
   customerId: string,
   clusterId: string,
 ): Promise<Dependents> {
-  const [contracts, incidents, inspections] = await Promise.all([
+  const [contracts, incidents, inspections, procedureRuns] = await Promise.all([
     db.contracts.find({ selector: { customerId } }).exec(),
     db.incidents.count({ selector: { customerId, clusterId } }).exec(),
     db.inspections.find({ selector: { customerId } }).exec(),
+    db.procedureRuns.count({ selector: { customerId, clusterId } }).exec(),
   ]);
   return nonZero({
     sites: 0,
@@ -73,6 +78,7 @@ export async function dependentsOfCluster(
     incidents,
     inspections: inspections.filter((i) => i.clusters.some((c) => c.clusterId === clusterId))
       .length,
+    procedureRuns,
   });
 }
 
@@ -85,7 +91,15 @@ export async function dependentsOfContract(
     db.visits.count({ selector: { customerId, contractId } }).exec(),
     db.incidents.count({ selector: { customerId, contractId } }).exec(),
   ]);
-  return nonZero({ sites: 0, clusters: 0, contracts: 0, visits, incidents, inspections: 0 });
+  return nonZero({
+    sites: 0,
+    clusters: 0,
+    contracts: 0,
+    visits,
+    incidents,
+    inspections: 0,
+    procedureRuns: 0,
+  });
 }
 
 /** `["2 个站点", "1 份合同"]`: the dependents in words, for the refusal message. */

@@ -1,0 +1,182 @@
+import type { Page } from '@playwright/test';
+import { expect as baseExpect, test } from './fixtures';
+import { AppShell } from './pages/app-shell';
+import { CustomerDetail } from './pages/customers';
+import { chooseOption } from './pages/visits-antd';
+import { createCustomerWithSite, startAsEngineer } from './pages/visits-setup';
+
+/** The screens read an encrypted local database; on a loaded 2-core machine 5 s is too tight. */
+const expect = baseExpect.configure({ timeout: 15_000 });
+
+const SCREENS = 'test-results/screens';
+
+/** Output that satisfies each step's expected result (as an engineer would paste it). */
+const OUTPUT: Record<string, string> = {
+  'nodes-ready':
+    'NAME        STATUS   ROLES           AGE    VERSION\nmaster-01   Ready    control-plane   412d   v1.27.5\nworker-01   Ready    <none>          412d   v1.27.5\n',
+  'etcd-health': '| https://10.20.0.11:2379 |   true | 8.1ms |       |',
+  'cert-expiry': 'admin.conf   Dec 01, 2027 08:00 UTC   362d   ca   no\n',
+  'disk-free': '/dev/sdb1 200G 92G 109G 46% /var/lib\n/dev/sdc1 50G 12G 38G 24% /var/lib/etcd\n',
+  'registry-images': `"Name": "kubernetes/kube-apiserver",\n"Digest": "sha256:${'ab'.repeat(32)}"`,
+  'velero-backup': 'daily-20261220   Completed   0   0   2026-12-20 02:00:13 +0800 CST',
+  'version-skew': 'serverVersion:\n  gitVersion: v1.27.5',
+  'etcd-snapshot': 'Snapshot saved at /var/backups/etcd/pre-upgrade.db',
+  'backup-configs': '-rw-r--r-- 1 root root 81M k8s-pre-upgrade-master-01.tgz',
+  'helm-revisions': 'NAME   NAMESPACE   REVISION   STATUS\nghippo  ghippo-system  3  deployed',
+  'import-artifacts': 'import artifacts finished',
+  'upgrade-platform': 'gproduct upgrade completed',
+  'rb-cp-restore': 'a1b2c3  kube-apiserver  Running',
+  'rb-etcd-restore': 'https://10.20.0.11:2379 is healthy: successfully committed proposal',
+  'rb-helm-rollback': 'Rollback was a success! Happy Helming!',
+  'rb-verify': 'master-01   Ready    control-plane   412d   v1.26.9\n',
+};
+
+class RunScreen {
+  constructor(readonly page: Page) {}
+  get current() {
+    return this.page.getByTestId('procedure-current');
+  }
+  step(id: string) {
+    return this.page.locator(`[data-testid="procedure-step"][data-step="${id}"]`);
+  }
+  async paste(text: string): Promise<void> {
+    await this.current.getByTestId('procedure-output').fill(text);
+    await this.current.getByTestId('procedure-attach-output').click();
+  }
+  async done(id: string): Promise<void> {
+    await this.current.getByTestId('procedure-done').click();
+    await expect(this.step(id)).toHaveAttribute('data-status', 'done');
+  }
+  /** The current step is `id`: paste its passing output (and value), mark it done. */
+  async pass(id: string, value?: string): Promise<void> {
+    await expect(this.current).toHaveAttribute('data-step', id);
+    await this.paste(OUTPUT[id]!);
+    await expect(this.current.getByTestId('procedure-check-pass')).toBeVisible();
+    if (value !== undefined) {
+      await this.current.getByTestId('procedure-value').fill(value);
+      await this.current.getByTestId('procedure-save-value').click();
+    }
+    await this.done(id);
+  }
+  async fail(reason: string): Promise<void> {
+    await this.current.getByTestId('procedure-fail').click();
+    await this.page.getByTestId('procedure-fail-reason').fill(reason);
+    await this.page
+      .locator('.ant-modal-footer:visible')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+  }
+}
+
+test('an upgrade run: a failed check, a retry, an approval, a failed control-plane batch, reload, rollback, completed', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  await page.addInitScript(startAsEngineer, '王磊');
+  await createCustomerWithSite(page, {
+    customer: '江南联合银行股份有限公司',
+    site: '上海张江数据中心',
+    timeZone: 'Asia/Shanghai',
+  });
+  const detail = new CustomerDetail(page);
+  await detail.addCluster({
+    site: '上海张江数据中心',
+    name: 'prod-core',
+    environment: '生产',
+    product: 'DCE',
+    version: '5.0.3',
+    controlPlaneNodes: 3,
+    workerNodes: 5,
+  });
+  await detail.tab('概况');
+  await page.getByTestId('procedure-new').click();
+  const form = page.getByTestId('procedure-form');
+  await chooseOption(page, form.locator('.ant-select').first(), 'DCE 5 小版本升级', {
+    search: false,
+  });
+  await chooseOption(page, form.locator('.ant-select').nth(2), 'prod-core', { search: false });
+  await expect(form.getByLabel('当前版本')).toHaveValue('5.0.3');
+  await form.getByLabel('目标版本').fill('5.1.0');
+  await page.screenshot({ path: `${SCREENS}/procedure-start-zh.png` });
+  await form.getByRole('button', { name: '开始程序' }).click();
+
+  const run = new RunScreen(page);
+  await expect(page.getByTestId('procedure-mode')).toHaveText('正向执行');
+  await expect(run.current).toHaveAttribute('data-step', 'nodes-ready');
+  await expect(run.step('storage-migration')).toHaveClass(/is-irreversible/);
+
+  // A NotReady node: the check fails, done stays disabled, the step is marked failed with a
+  // reason; nothing was changed yet, so there is nothing to roll back.
+  await run.paste(OUTPUT['nodes-ready']!.replace('worker-01   Ready ', 'worker-01   NotReady '));
+  await expect(run.current.getByTestId('procedure-check')).toContainText('第 3 行出现“NotReady”');
+  await expect(run.current.getByTestId('procedure-done')).toBeDisabled();
+  await run.fail('worker-01 NotReady：kubelet 证书过期');
+  await expect(run.step('nodes-ready')).toHaveAttribute('data-status', 'failed');
+  await expect(run.current.getByTestId('procedure-rollback')).toContainText('无需回退');
+  // Fixed on site; the retry passes.
+  await run.pass('nodes-ready');
+  await run.pass('etcd-health', '3');
+  for (const id of ['cert-expiry', 'disk-free', 'registry-images', 'velero-backup', 'version-skew'])
+    await run.pass(id);
+
+  // The change approval: the executor cannot approve; 李主管 can.
+  await expect(run.current).toHaveAttribute('data-step', 'change-approval');
+  await run.current.getByTestId('procedure-value').fill('CHG-2026-118');
+  await run.current.getByTestId('procedure-save-value').click();
+  await expect(run.current.getByTestId('procedure-done')).toBeDisabled();
+  await run.current.getByTestId('procedure-approver').fill('王磊');
+  await run.current.getByTestId('procedure-approve').click();
+  await expect(page.getByText('保存失败：审批人不能是执行人')).toBeVisible();
+  await run.current.getByTestId('procedure-approver').fill('李主管');
+  await run.current.getByTestId('procedure-approve').click();
+  await expect(run.current.getByTestId('procedure-approval-given')).toContainText('李主管 已批准');
+  await run.done('change-approval');
+
+  for (const id of [
+    'etcd-snapshot',
+    'backup-configs',
+    'helm-revisions',
+    'import-artifacts',
+    'upgrade-platform',
+  ])
+    await run.pass(id);
+
+  // The first control-plane node fails.
+  await expect(run.current).toHaveAttribute('data-step', 'cp-first');
+  await run.paste('PLAY RECAP *****\nmaster-01 : ok=512 changed=88 unreachable=0 failed=1');
+  await expect(run.current.getByTestId('procedure-check')).toBeVisible();
+  await run.fail('kube-apiserver 未能在 5 分钟内恢复');
+  await expect(run.step('cp-first')).toHaveAttribute('data-status', 'failed');
+
+  // Reload: the engineer is back at the failed step, with its rollback offer.
+  await page.reload();
+  await new AppShell(page).ready();
+  await expect(run.current).toHaveAttribute('data-step', 'cp-first', { timeout: 30_000 });
+  await expect(run.step('nodes-ready')).toHaveAttribute('data-status', 'done');
+  const offer = run.current.getByTestId('procedure-rollback-steps');
+  await expect(offer.locator('li')).toHaveText([
+    '恢复控制平面配置与二进制',
+    '从快照恢复 etcd',
+    '平台组件回退到记录的 Helm 版本',
+    '回退后验证',
+  ]);
+  await page.screenshot({ path: `${SCREENS}/procedure-rollback-offer-zh.png`, fullPage: true });
+  await run.current.getByTestId('procedure-enter-rollback').click();
+  await expect(page.getByTestId('procedure-mode')).toHaveText('回退中');
+
+  for (const id of ['rb-cp-restore', 'rb-etcd-restore', 'rb-helm-rollback', 'rb-verify'])
+    await run.pass(id);
+  await page.getByTestId('procedure-complete').click();
+  await expect(page.getByTestId('procedure-status')).toHaveText('已完成');
+  await expect(page.getByTestId('procedure-outcome')).toHaveText('已回退');
+  // The log holds every event with site and laptop time.
+  const log = page.getByTestId('procedure-log');
+  await expect(log.locator('[data-kind="rollback-entered"]')).toHaveCount(1);
+  await expect(log.locator('[data-kind="step-failed"]')).toHaveCount(2);
+  await expect(log.locator('[data-kind="approval-given"]')).toContainText('李主管');
+  await page.screenshot({ path: `${SCREENS}/procedure-rolled-back-zh.png`, fullPage: true });
+
+  // Nothing can be added to a completed run; the customer page lists it.
+  await page.goBack();
+  await expect(page.getByTestId('procedure-run-row')).toContainText('已回退');
+});

@@ -138,9 +138,14 @@ function RunView({ run }: { run: ProcedureRunDoc }) {
         subtitle={
           <Flex gap={8} align="center" component="span" wrap>
             <Tag data-testid="procedure-status">{t(`procedures.status.${state.status}`)}</Tag>
-            <Tag color={state.mode === 'forward' ? 'blue' : 'volcano'} data-testid="procedure-mode">
-              {t(`procedures.mode.${state.mode}`)}
-            </Tag>
+            {state.status !== 'completed' && (
+              <Tag
+                color={state.mode === 'forward' ? 'blue' : 'volcano'}
+                data-testid="procedure-mode"
+              >
+                {t(`procedures.mode.${state.mode}`)}
+              </Tag>
+            )}
             {outcome !== undefined && (
               <Tag
                 color={outcome === 'succeeded' ? 'green' : 'orange'}
@@ -422,6 +427,16 @@ function StepPanel({ run, template, state, step, st, who, act, onNext }: StepPan
           {t('procedures.step.confirmBody', { title: pick(step.title) })}
         </Modal>
 
+        {st.status === 'failed' && open && state.mode !== 'forward-fix' && (
+          <RollbackOffer
+            template={template}
+            state={state}
+            failedStepId={step.id}
+            onRollback={() => act((d) => enterRollback(d, step.id, who, nowInstant()))}
+            onForwardFix={() => act((d) => enterForwardFix(d, step.id, who, nowInstant()))}
+            names={names}
+          />
+        )}
         {planned && open && !finished && (st.status !== 'pending' || !irreversible) && (
           <EvidenceArea step={step} st={st} missing={missing} onAttach={attach} signer={who.by} />
         )}
@@ -471,16 +486,6 @@ function StepPanel({ run, template, state, step, st, who, act, onNext }: StepPan
               }}
             />
           </Flex>
-        )}
-        {st.status === 'failed' && open && state.mode !== 'forward-fix' && (
-          <RollbackOffer
-            template={template}
-            state={state}
-            failedStepId={step.id}
-            onRollback={() => act((d) => enterRollback(d, step.id, who, nowInstant()))}
-            onForwardFix={() => act((d) => enterForwardFix(d, step.id, who, nowInstant()))}
-            names={names}
-          />
         )}
         {st.allEvidence.length > 0 && (
           <Typography.Text

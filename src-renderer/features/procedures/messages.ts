@@ -137,6 +137,12 @@ export const messages = {
     'error.code.procedureNoForwardFix': '模板没有向前修复步骤',
     'error.code.procedureNotPaused': '程序未暂停',
     'error.code.procedureUnfinished': '尚有步骤未完成',
+    'error.code.procedureMajorUpgrade': '跨大版本不是升级，需新建部署',
+    'error.code.procedureNotNewer': '目标版本必须高于当前版本',
+    'error.code.procedureBadVersion': '版本号应为 x.y.z 格式',
+    'error.code.procedureShortNotice':
+      '维护窗口距审批申请仅 {days} 天，不足 {required} 天的变更通知期，请填写紧急变更原因',
+    'error.code.procedureWindowInPast': '维护窗口早于审批申请时间',
   },
   en: {
     'procedures.title': 'Procedures',
@@ -280,5 +286,11 @@ export const messages = {
     'error.code.procedureNoForwardFix': 'The template has no forward-fix steps',
     'error.code.procedureNotPaused': 'The procedure is not paused',
     'error.code.procedureUnfinished': 'Some steps are not finished',
+    'error.code.procedureMajorUpgrade': 'A new major version is a new installation, not an upgrade',
+    'error.code.procedureNotNewer': 'The target version must be newer than the current one',
+    'error.code.procedureBadVersion': 'A version is written x.y.z',
+    'error.code.procedureShortNotice':
+      'The window is only {days} days after the approval request, less than the {required} days of change notice: give an emergency-change reason',
+    'error.code.procedureWindowInPast': 'The window starts before the approval request',
   },
 } as const;

@@ -1,4 +1,5 @@
 import { samplePlan } from '../../src-shared/domain/planning/sample-plan';
+import { sampleOpsSnapshot } from '../../src-shared/reports/kinds/ops-service-report/sample';
 import { sampleFaultSnapshot, sampleInspectionSnapshot } from '../../src-shared/reports/sample';
 import type { CliIo, GroupCommand, LeafCommand } from '../router';
 import { EXIT_OK, UsageError, writeJson } from '../router';
@@ -107,10 +108,30 @@ export const samplePlanCommand: LeafCommand = {
   },
 };
 
+const OPS_HELP = `Usage: fieldbook sample ops [--out period.json]
+
+Writes a realistic operations service report snapshot (运维服务报告, September 2026 monthly
+report on the 5x8 package): the period's incidents and inspections, the ops lists, the service
+plan, backup and cost fields, and the SLA and inspection figures computed from them. Render it
+with fieldbook report render ops --input period.json --out report.pdf.
+`;
+
+export const sampleOpsCommand: LeafCommand = {
+  name: 'ops',
+  summary: 'write a sample operations service report snapshot',
+  help: OPS_HELP,
+  async run(args, io) {
+    const { flags, positionals } = parseLine(args, ['out'] as const);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    await emit(io, flags.out, sampleOpsSnapshot());
+    return EXIT_OK;
+  },
+};
+
 export const sampleCommand: GroupCommand = {
   name: 'sample',
   summary: 'write sample report snapshots and plans (JSON)',
-  commands: [sampleInspectionCommand, sampleFaultCommand, samplePlanCommand],
+  commands: [sampleInspectionCommand, sampleFaultCommand, samplePlanCommand, sampleOpsCommand],
 };
 
 /** `fieldbook sample …` on its own (argv without the word "sample"). */

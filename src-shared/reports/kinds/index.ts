@@ -16,6 +16,8 @@ import { buildInspectionReport } from '../inspection-report';
 import type { FaultReportSnapshot, InspectionSnapshot } from '../snapshot-types';
 import { buildPlanningDocument } from './planning-document/build';
 import type { PlanningSnapshot } from './planning-document/snapshot';
+import { buildOpsServiceReport } from './ops-service-report/build';
+import type { OpsReportSnapshot } from './ops-service-report/snapshot';
 
 export interface DeliverableKindModule<S> {
   kind: DocumentKind;
@@ -49,6 +51,12 @@ export const DELIVERABLE_KINDS = [
     cliName: 'plan',
     title: { zh: '规划文档', en: 'Deployment planning document' },
     build: buildPlanningDocument,
+  }),
+  kind<OpsReportSnapshot>({
+    kind: 'ops-service-report',
+    cliName: 'ops',
+    title: { zh: '运维服务报告', en: 'Operations service report' },
+    build: buildOpsServiceReport,
   }),
 ] as const;
 

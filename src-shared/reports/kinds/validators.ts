@@ -8,6 +8,7 @@ import { formatDocumentNumber } from '../document-number';
 import type { SnapshotValidation } from '../validate';
 import { validateFaultSnapshot, validateInspectionSnapshot } from '../validate';
 import { buildPlanningSnapshot, validatePlanningSnapshot } from './planning-document/snapshot';
+import { validateOpsReportSnapshot } from './ops-service-report/snapshot';
 
 export interface SnapshotInputOptions {
   /** Issue time for a snapshot made from bare input (a plan given to `report render plan`). */
@@ -23,6 +24,7 @@ export const SNAPSHOT_INPUTS: Record<
   (value: unknown, options: SnapshotInputOptions) => SnapshotValidation<unknown>
 > = {
   'inspection-report': (v) => validateInspectionSnapshot(v),
+  'ops-service-report': (v) => validateOpsReportSnapshot(v),
   'fault-report': (v) => validateFaultSnapshot(v),
   'planning-document': (v, { now }) => {
     if (

@@ -46,7 +46,7 @@ import {
   yearOfDayNumber,
 } from '../calendar';
 import { InputError } from '../errors';
-import { businessMsBetween, slaStatus } from '../sla';
+import { businessMsBetween, slaStatus, targetDurationMs } from '../sla';
 import { formatInZone, parseInstant, siteZone, toEpochMs } from '../sla-zone';
 
 /** What the figures need of an incident; an `IncidentDoc` fits. */
@@ -359,7 +359,15 @@ export function computeServiceFigures(input: ServiceFiguresInput): ServiceFigure
             ...(withPauses ? { pauses: inc.pauses } : {}),
           });
     const endMs = respondedMs ?? asOfMs;
-    const responseMs = respondedMs !== null ? business(true, respondedMs) : null;
+    // slaStatus already walked the clock to the response: the in-window time it consumed is the
+    // target minus what remained (saves a second walk per incident).
+    const needMs = targetDurationMs(pack, status.target);
+    const responseMs =
+      respondedMs === null
+        ? null
+        : needMs !== null && status.remainingMs !== null
+          ? needMs - status.remainingMs
+          : business(true, respondedMs);
     const pausedMs =
       inc.pauses.length > 0 ? Math.max(0, business(false, endMs) - business(true, endMs)) : 0;
     const row: IncidentFigureRow = {

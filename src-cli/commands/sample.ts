@@ -1,5 +1,6 @@
 import { samplePlan } from '../../src-shared/domain/planning/sample-plan';
 import { sampleOpsSnapshot } from '../../src-shared/reports/kinds/ops-service-report/sample';
+import { sampleAcceptanceSnapshot } from '../../src-shared/reports/kinds/acceptance-report/sample';
 import { sampleFaultSnapshot, sampleInspectionSnapshot } from '../../src-shared/reports/sample';
 import type { CliIo, GroupCommand, LeafCommand } from '../router';
 import { EXIT_OK, UsageError, writeJson } from '../router';
@@ -128,10 +129,36 @@ export const sampleOpsCommand: LeafCommand = {
   },
 };
 
+const ACCEPTANCE_HELP = `Usage: fieldbook sample acceptance [--out acceptance.json]
+
+Writes a realistic acceptance report snapshot (验收报告): a 5x8 ops contract ended 2026-09-30,
+every promised deliverable with its status (signed / missing / waived), a punch list, the
+customer's 7-day confirmation deadline, and revision 2 answering the customer's rejection of
+revision 1. Render it with fieldbook report render acceptance --input acceptance.json --out a.pdf.
+`;
+
+export const sampleAcceptanceCommand: LeafCommand = {
+  name: 'acceptance',
+  summary: 'write a sample acceptance report snapshot',
+  help: ACCEPTANCE_HELP,
+  async run(args, io) {
+    const { flags, positionals } = parseLine(args, ['out'] as const);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    await emit(io, flags.out, sampleAcceptanceSnapshot());
+    return EXIT_OK;
+  },
+};
+
 export const sampleCommand: GroupCommand = {
   name: 'sample',
   summary: 'write sample report snapshots and plans (JSON)',
-  commands: [sampleInspectionCommand, sampleFaultCommand, samplePlanCommand, sampleOpsCommand],
+  commands: [
+    sampleInspectionCommand,
+    sampleFaultCommand,
+    samplePlanCommand,
+    sampleOpsCommand,
+    sampleAcceptanceCommand,
+  ],
 };
 
 /** `fieldbook sample …` on its own (argv without the word "sample"). */

@@ -18,6 +18,8 @@ import { buildPlanningDocument } from './planning-document/build';
 import type { PlanningSnapshot } from './planning-document/snapshot';
 import { buildOpsServiceReport } from './ops-service-report/build';
 import type { OpsReportSnapshot } from './ops-service-report/snapshot';
+import { buildAcceptanceReport } from './acceptance-report/build';
+import type { AcceptanceSnapshot } from './acceptance-report/snapshot';
 
 export interface DeliverableKindModule<S> {
   kind: DocumentKind;
@@ -57,6 +59,12 @@ export const DELIVERABLE_KINDS = [
     cliName: 'ops',
     title: { zh: '运维服务报告', en: 'Operations service report' },
     build: buildOpsServiceReport,
+  }),
+  kind<AcceptanceSnapshot>({
+    kind: 'acceptance-report',
+    cliName: 'acceptance',
+    title: { zh: '验收报告', en: 'Acceptance report' },
+    build: buildAcceptanceReport,
   }),
 ] as const;
 

@@ -9,6 +9,7 @@ import type { SnapshotValidation } from '../validate';
 import { validateFaultSnapshot, validateInspectionSnapshot } from '../validate';
 import { buildPlanningSnapshot, validatePlanningSnapshot } from './planning-document/snapshot';
 import { validateOpsReportSnapshot } from './ops-service-report/snapshot';
+import { validateAcceptanceSnapshot } from './acceptance-report/snapshot';
 
 export interface SnapshotInputOptions {
   /** Issue time for a snapshot made from bare input (a plan given to `report render plan`). */
@@ -25,6 +26,7 @@ export const SNAPSHOT_INPUTS: Record<
 > = {
   'inspection-report': (v) => validateInspectionSnapshot(v),
   'ops-service-report': (v) => validateOpsReportSnapshot(v),
+  'acceptance-report': (v) => validateAcceptanceSnapshot(v),
   'fault-report': (v) => validateFaultSnapshot(v),
   'planning-document': (v, { now }) => {
     if (

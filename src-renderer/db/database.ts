@@ -37,6 +37,7 @@ import type {
   InspectionDoc,
   SiteDoc,
   VisitDoc,
+  OpsRecordDoc,
   VisitLogEntryDoc,
 } from '../../src-shared/db/types';
 
@@ -50,6 +51,7 @@ export type FieldbookCollections = {
   incidents: RxCollection<IncidentDoc>;
   inspections: RxCollection<InspectionDoc>;
   deliverables: RxCollection<DeliverableDoc>;
+  opsRecords: RxCollection<OpsRecordDoc>;
 };
 
 export type FieldbookDatabase = RxDatabase<FieldbookCollections>;

@@ -16,6 +16,7 @@ import type {
   DeliverableDoc,
   IncidentDoc,
   InspectionDoc,
+  OpsRecordDoc,
   IsoInstant,
   SiteDoc,
   VisitDoc,
@@ -50,6 +51,7 @@ import {
 import type { IncidentOpOptions } from './incident-ops';
 import { epochToWall, formatInZone, siteZone, wallToEpoch } from './sla-zone';
 import { checkIn, checkOut, createCorrection, createLogEntry, createVisit } from './visit-ops';
+import { sampleOpsRecords } from './ops/sample-records';
 
 export interface SampleWorkspace {
   customers: CustomerDoc[];
@@ -62,6 +64,8 @@ export interface SampleWorkspace {
   inspections: InspectionDoc[];
   /** None: deliverables are made in the app from the sample's incidents and inspections. */
   deliverables: DeliverableDoc[];
+  /** The ops lists of the ops-package customers (one of each kind and some more). */
+  opsRecords: OpsRecordDoc[];
 }
 
 const SEED = 0x5eed_2026;
@@ -1423,6 +1427,7 @@ export function buildSampleWorkspace(now: Date): SampleWorkspace {
     incidents,
     inspections,
     deliverables: [],
+    opsRecords: sampleOpsRecords(grid.id, gridWh.id, gridContract.id, utcAgo, newIdAt),
   };
 }
 
@@ -1436,6 +1441,7 @@ export function sampleWorkspaceSize(ws: SampleWorkspace): number {
     ws.visits.length +
     ws.visitLogEntries.length +
     ws.incidents.length +
-    ws.inspections.length
+    ws.inspections.length +
+    ws.opsRecords.length
   );
 }

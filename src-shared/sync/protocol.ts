@@ -24,6 +24,7 @@ export const REPLICATED_COLLECTIONS: readonly CollectionName[] = [
   'incidents',
   'inspections',
   'deliverables',
+  'opsRecords',
 ];
 
 export function isReplicatedCollection(name: string): name is CollectionName {

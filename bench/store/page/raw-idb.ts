@@ -51,6 +51,10 @@ const RAW_INDEXES: Record<CollectionName, string[][]> = {
     ['documentNumber', 'createdAt'],
     ['sourceId', 'createdAt'],
   ],
+  opsRecords: [
+    ['customerId', 'kind', 'openedAt'],
+    ['kind', 'state'],
+  ],
 };
 
 export async function deleteIdb(name: string): Promise<void> {

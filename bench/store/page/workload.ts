@@ -13,6 +13,7 @@ import type {
   DeliverableDoc,
   IncidentDoc,
   InspectionDoc,
+  OpsRecordDoc,
   SiteDoc,
   TimelineEvent,
   VisitDoc,
@@ -44,6 +45,8 @@ export interface Workload {
   /** Not part of this benchmark's workload (empty). */
   inspections: InspectionDoc[];
   deliverables: DeliverableDoc[];
+  /** Not part of this benchmark's workload (empty). */
+  opsRecords: OpsRecordDoc[];
 }
 
 const MINUTE = 60_000;
@@ -329,5 +332,6 @@ export function buildWorkload(now: number, size: WorkloadSize = FULL_WORKLOAD): 
     incidents,
     inspections: [],
     deliverables: [],
+    opsRecords: [],
   };
 }

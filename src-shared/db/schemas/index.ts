@@ -6,6 +6,7 @@ import { customerMigrationStrategies, customerSchema } from './customers';
 import { deliverableMigrationStrategies, deliverableSchema } from './deliverables';
 import { incidentMigrationStrategies, incidentSchema } from './incidents';
 import { inspectionMigrationStrategies, inspectionSchema } from './inspections';
+import { opsRecordMigrationStrategies, opsRecordSchema } from './ops-records';
 import { siteMigrationStrategies, siteSchema } from './sites';
 import { visitLogEntryMigrationStrategies, visitLogEntrySchema } from './visit-log-entries';
 import { visitMigrationStrategies, visitSchema } from './visits';
@@ -23,9 +24,10 @@ export {
   attachmentRefSchema,
 } from './visit-log-entries';
 export { visitSchema, visitMigrationStrategies } from './visits';
+export { opsRecordSchema, opsRecordMigrationStrategies } from './ops-records';
 export { ID_MAX_LENGTH, INSTANT_PATTERN } from './common';
 
-/** All collections in the order they are created (8 of RxDB's 13-collection budget). */
+/** All collections in the order they are created (10 of RxDB's 13-collection budget). */
 export const COLLECTION_NAMES: readonly CollectionName[] = [
   'customers',
   'sites',
@@ -36,6 +38,7 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'incidents',
   'inspections',
   'deliverables',
+  'opsRecords',
 ];
 
 export const COLLECTION_SCHEMAS: { [K in CollectionName]: RxJsonSchema<DocByCollection[K]> } = {
@@ -48,6 +51,7 @@ export const COLLECTION_SCHEMAS: { [K in CollectionName]: RxJsonSchema<DocByColl
   incidents: incidentSchema,
   inspections: inspectionSchema,
   deliverables: deliverableSchema,
+  opsRecords: opsRecordSchema,
 };
 
 /** Every schema version bump adds its step here, in the same commit (CONVENTIONS 7). */
@@ -61,4 +65,5 @@ export const MIGRATION_STRATEGIES: { [K in CollectionName]: MigrationStrategies 
   incidents: incidentMigrationStrategies,
   inspections: inspectionMigrationStrategies,
   deliverables: deliverableMigrationStrategies,
+  opsRecords: opsRecordMigrationStrategies,
 };

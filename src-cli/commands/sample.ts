@@ -1,6 +1,7 @@
 import { samplePlan } from '../../src-shared/domain/planning/sample-plan';
 import { sampleOpsSnapshot } from '../../src-shared/reports/kinds/ops-service-report/sample';
 import { sampleAcceptanceSnapshot } from '../../src-shared/reports/kinds/acceptance-report/sample';
+import { sampleEntrySnapshot } from '../../src-shared/reports/kinds/entry-report/sample';
 import { sampleFaultSnapshot, sampleInspectionSnapshot } from '../../src-shared/reports/sample';
 import type { CliIo, GroupCommand, LeafCommand } from '../router';
 import { EXIT_OK, UsageError, writeJson } from '../router';
@@ -149,6 +150,24 @@ export const sampleAcceptanceCommand: LeafCommand = {
   },
 };
 
+const ENTRY_HELP = `Usage: fieldbook sample entry [--out entry.json]
+
+Writes a realistic operations entry report snapshot (运维进场报告): a resident 5x8 ops service
+whose signed service start and end dates become the service period of the other reports.
+`;
+
+export const sampleEntryCommand: LeafCommand = {
+  name: 'entry',
+  summary: 'write a sample operations entry report snapshot',
+  help: ENTRY_HELP,
+  async run(args, io) {
+    const { flags, positionals } = parseLine(args, ['out'] as const);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    await emit(io, flags.out, sampleEntrySnapshot());
+    return EXIT_OK;
+  },
+};
+
 export const sampleCommand: GroupCommand = {
   name: 'sample',
   summary: 'write sample report snapshots and plans (JSON)',
@@ -158,6 +177,7 @@ export const sampleCommand: GroupCommand = {
     samplePlanCommand,
     sampleOpsCommand,
     sampleAcceptanceCommand,
+    sampleEntryCommand,
   ],
 };
 

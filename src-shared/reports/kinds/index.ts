@@ -20,6 +20,8 @@ import { buildOpsServiceReport } from './ops-service-report/build';
 import type { OpsReportSnapshot } from './ops-service-report/snapshot';
 import { buildAcceptanceReport } from './acceptance-report/build';
 import type { AcceptanceSnapshot } from './acceptance-report/snapshot';
+import { buildEntryReport } from './entry-report/build';
+import type { EntrySnapshot } from './entry-report/snapshot';
 
 export interface DeliverableKindModule<S> {
   kind: DocumentKind;
@@ -65,6 +67,12 @@ export const DELIVERABLE_KINDS = [
     cliName: 'acceptance',
     title: { zh: '验收报告', en: 'Acceptance report' },
     build: buildAcceptanceReport,
+  }),
+  kind<EntrySnapshot>({
+    kind: 'entry-report',
+    cliName: 'entry',
+    title: { zh: '运维进场报告', en: 'Operations entry report' },
+    build: buildEntryReport,
   }),
 ] as const;
 

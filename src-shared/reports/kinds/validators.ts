@@ -10,6 +10,7 @@ import { validateFaultSnapshot, validateInspectionSnapshot } from '../validate';
 import { buildPlanningSnapshot, validatePlanningSnapshot } from './planning-document/snapshot';
 import { validateOpsReportSnapshot } from './ops-service-report/snapshot';
 import { validateAcceptanceSnapshot } from './acceptance-report/snapshot';
+import { validateEntrySnapshot } from './entry-report/snapshot';
 
 export interface SnapshotInputOptions {
   /** Issue time for a snapshot made from bare input (a plan given to `report render plan`). */
@@ -27,6 +28,7 @@ export const SNAPSHOT_INPUTS: Record<
   'inspection-report': (v) => validateInspectionSnapshot(v),
   'ops-service-report': (v) => validateOpsReportSnapshot(v),
   'acceptance-report': (v) => validateAcceptanceSnapshot(v),
+  'entry-report': (v) => validateEntrySnapshot(v),
   'fault-report': (v) => validateFaultSnapshot(v),
   'planning-document': (v, { now }) => {
     if (

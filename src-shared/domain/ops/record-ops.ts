@@ -54,7 +54,7 @@ function requireState(kind: OpsRecordKind, state: string): void {
 
 function requireFields(kind: OpsRecordKind, f: Record<string, unknown>): void {
   const text = (k: string) => {
-    if (typeof f[k] !== 'string' || (f[k]).trim() === '') {
+    if (typeof f[k] !== 'string' || f[k].trim() === '') {
       throw new InputError(`${kind}.${k}: required`, `${kind}.${k}`, {
         code: 'required',
         params: {},

@@ -25,7 +25,8 @@ as a subset. The snapshot is validated first (JSON Schema and figure consistency
 
 Flags:
   --input  snapshot JSON (see: fieldbook sample inspection|fault); for plan, a plan JSON
-           (fieldbook sample plan) or a planning-document snapshot
+           (fieldbook sample plan) or a planning-document snapshot; for ops, an operations
+           service report snapshot (fieldbook sample ops), whose figures must match its records
   --lang   report language: zh (default) or en
   --out    PDF file to write
 
@@ -43,7 +44,7 @@ function parseSnapshotJson(bytes: Buffer, path: string): unknown {
 
 export const reportRenderCommand: LeafCommand = {
   name: 'render',
-  summary: 'render a deliverable PDF (inspection, fault, plan) from its snapshot',
+  summary: `render a deliverable PDF (${KIND_NAMES.join(', ')}) from its snapshot`,
   help: HELP,
   run(args, io) {
     return guarded(io, 'fieldbook report render', async () => {

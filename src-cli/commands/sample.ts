@@ -1,4 +1,7 @@
 import { samplePlan } from '../../src-shared/domain/planning/sample-plan';
+import { sampleOpsSnapshot } from '../../src-shared/reports/kinds/ops-service-report/sample';
+import { sampleAcceptanceSnapshot } from '../../src-shared/reports/kinds/acceptance-report/sample';
+import { sampleEntrySnapshot } from '../../src-shared/reports/kinds/entry-report/sample';
 import { sampleFaultSnapshot, sampleInspectionSnapshot } from '../../src-shared/reports/sample';
 import type { CliIo, GroupCommand, LeafCommand } from '../router';
 import { EXIT_OK, UsageError, writeJson } from '../router';
@@ -107,10 +110,75 @@ export const samplePlanCommand: LeafCommand = {
   },
 };
 
+const OPS_HELP = `Usage: fieldbook sample ops [--out period.json]
+
+Writes a realistic operations service report snapshot (运维服务报告, September 2026 monthly
+report on the 5x8 package): the period's incidents and inspections, the ops lists, the service
+plan, backup and cost fields, and the SLA and inspection figures computed from them. Render it
+with fieldbook report render ops --input period.json --out report.pdf.
+`;
+
+export const sampleOpsCommand: LeafCommand = {
+  name: 'ops',
+  summary: 'write a sample operations service report snapshot',
+  help: OPS_HELP,
+  async run(args, io) {
+    const { flags, positionals } = parseLine(args, ['out'] as const);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    await emit(io, flags.out, sampleOpsSnapshot());
+    return EXIT_OK;
+  },
+};
+
+const ACCEPTANCE_HELP = `Usage: fieldbook sample acceptance [--out acceptance.json]
+
+Writes a realistic acceptance report snapshot (验收报告): a 5x8 ops contract ended 2026-09-30,
+every promised deliverable with its status (signed / missing / waived), a punch list, the
+customer's 7-day confirmation deadline, and revision 2 answering the customer's rejection of
+revision 1. Render it with fieldbook report render acceptance --input acceptance.json --out a.pdf.
+`;
+
+export const sampleAcceptanceCommand: LeafCommand = {
+  name: 'acceptance',
+  summary: 'write a sample acceptance report snapshot',
+  help: ACCEPTANCE_HELP,
+  async run(args, io) {
+    const { flags, positionals } = parseLine(args, ['out'] as const);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    await emit(io, flags.out, sampleAcceptanceSnapshot());
+    return EXIT_OK;
+  },
+};
+
+const ENTRY_HELP = `Usage: fieldbook sample entry [--out entry.json]
+
+Writes a realistic operations entry report snapshot (运维进场报告): a resident 5x8 ops service
+whose signed service start and end dates become the service period of the other reports.
+`;
+
+export const sampleEntryCommand: LeafCommand = {
+  name: 'entry',
+  summary: 'write a sample operations entry report snapshot',
+  help: ENTRY_HELP,
+  async run(args, io) {
+    const { flags, positionals } = parseLine(args, ['out'] as const);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    await emit(io, flags.out, sampleEntrySnapshot());
+    return EXIT_OK;
+  },
+};
+
 export const sampleCommand: GroupCommand = {
   name: 'sample',
   summary: 'write sample report snapshots and plans (JSON)',
-  commands: [sampleInspectionCommand, sampleFaultCommand, samplePlanCommand],
+  commands: [
+    sampleInspectionCommand,
+    sampleFaultCommand,
+    samplePlanCommand,
+    sampleOpsCommand,
+    sampleAcceptanceCommand,
+    sampleEntryCommand,
+  ],
 };
 
 /** `fieldbook sample …` on its own (argv without the word "sample"). */

@@ -38,6 +38,7 @@ import type {
   InspectionDoc,
   SiteDoc,
   VisitDoc,
+  OpsRecordDoc,
   VisitLogEntryDoc,
 } from '../../src-shared/db/types';
 
@@ -52,6 +53,7 @@ export type FieldbookCollections = {
   inspections: RxCollection<InspectionDoc>;
   deliverables: RxCollection<DeliverableDoc>;
   procedureRuns: RxCollection<ProcedureRunDoc>;
+  opsRecords: RxCollection<OpsRecordDoc>;
 };
 
 export type FieldbookDatabase = RxDatabase<FieldbookCollections>;

@@ -20,6 +20,7 @@
  *   document's `mergeHistory` (field, losing value, both sides' `updatedAt`), which the UI shows.
  *   Histories of both sides are united, so every laptop ends up with the same history.
  *
+ * - Ops records merge their kind's own fields one by one as well (ops-record-conflicts.ts).
  * - Deliverables are not merged field by field: a signed deliverable is immutable, so one whole
  *   state wins and the other is kept in the winner's `history` (see `mergeDeliverables`).
  *
@@ -28,6 +29,7 @@
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
 import { mergeInspections } from './inspection-conflicts';
 import { mergeProcedureRuns } from './procedure-run-conflicts';
+import { mergeOpsRecords } from './ops-record-conflicts';
 import type {
   BaseDoc,
   CollectionName,
@@ -374,6 +376,7 @@ export function createConflictHandlers(options: IncidentConflictOptions = {}): {
     inspections: handler(mergeInspections),
     deliverables: handler(mergeDeliverables),
     procedureRuns: handler(mergeProcedureRuns),
+    opsRecords: handler(mergeOpsRecords),
   };
 }
 

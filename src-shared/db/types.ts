@@ -14,6 +14,17 @@
  * and how the SLA clock counts.
  */
 
+import type {
+  BackupFields,
+  ChangeFields,
+  EventFields,
+  IssueFields,
+  OpsLink,
+  OpsRecordKind,
+  RequirementFields,
+  RiskFields,
+} from '../domain/ops/records';
+
 /** ISO-8601 instant with an explicit offset, e.g. `2026-03-06T15:00:00.000+08:00`. */
 export type IsoInstant = string;
 /** Calendar date `yyyy-MM-dd`. */
@@ -490,6 +501,43 @@ export interface ProcedureRunDoc extends BaseDoc {
   events: ProcedureEvent[];
 }
 
+/** One edit of an ops record: who changed which fields, and what they held before (JSON). */
+export interface OpsRecordEdit {
+  id: string;
+  at: IsoInstant;
+  by: string;
+  /** Top-level or `<kind>.<field>` names with their previous values as JSON text. */
+  changes: { field: string; before: string }[];
+}
+
+/**
+ * A record of one of the ops lists (seed 002): issue, event, risk, change, backup, requirement.
+ * The kind's own fields live in the sub-object named after the kind (see domain/ops/records.ts);
+ * `history` is append-only (every edit), and a conflict merges per field, the kind's fields
+ * included, keeping the loser in `mergeHistory`.
+ */
+export interface OpsRecordDoc extends BaseDoc {
+  kind: OpsRecordKind;
+  /** Per-customer running number shown in the lists, e.g. `CHG-0007`. */
+  number: string;
+  siteId?: string;
+  contractId?: string;
+  title: string;
+  description: string;
+  state: string;
+  owner?: string;
+  openedAt: IsoInstant;
+  closedAt?: IsoInstant;
+  links: OpsLink[];
+  issue?: IssueFields;
+  event?: EventFields;
+  risk?: RiskFields;
+  change?: ChangeFields;
+  backup?: BackupFields;
+  requirement?: RequirementFields;
+  history: OpsRecordEdit[];
+}
+
 export type CollectionName =
   | 'customers'
   | 'sites'
@@ -500,7 +548,8 @@ export type CollectionName =
   | 'incidents'
   | 'inspections'
   | 'deliverables'
-  | 'procedureRuns';
+  | 'procedureRuns'
+  | 'opsRecords';
 
 export interface DocByCollection {
   customers: CustomerDoc;
@@ -513,4 +562,5 @@ export interface DocByCollection {
   inspections: InspectionDoc;
   deliverables: DeliverableDoc;
   procedureRuns: ProcedureRunDoc;
+  opsRecords: OpsRecordDoc;
 }

@@ -17,6 +17,7 @@ import type {
   ProcedureRunDoc,
   IncidentDoc,
   InspectionDoc,
+  OpsRecordDoc,
   IsoInstant,
   SiteDoc,
   VisitDoc,
@@ -51,6 +52,7 @@ import {
 import type { IncidentOpOptions } from './incident-ops';
 import { epochToWall, formatInZone, siteZone, wallToEpoch } from './sla-zone';
 import { checkIn, checkOut, createCorrection, createLogEntry, createVisit } from './visit-ops';
+import { sampleOpsRecords } from './ops/sample-records';
 
 export interface SampleWorkspace {
   customers: CustomerDoc[];
@@ -65,6 +67,8 @@ export interface SampleWorkspace {
   deliverables: DeliverableDoc[];
   /** None yet: procedure runs are started in the app. */
   procedureRuns: ProcedureRunDoc[];
+  /** The ops lists of the ops-package customers (one of each kind and some more). */
+  opsRecords: OpsRecordDoc[];
 }
 
 const SEED = 0x5eed_2026;
@@ -1427,6 +1431,7 @@ export function buildSampleWorkspace(now: Date): SampleWorkspace {
     inspections,
     deliverables: [],
     procedureRuns: [],
+    opsRecords: sampleOpsRecords(grid.id, gridWh.id, gridContract.id, utcAgo, newIdAt),
   };
 }
 
@@ -1440,6 +1445,7 @@ export function sampleWorkspaceSize(ws: SampleWorkspace): number {
     ws.visits.length +
     ws.visitLogEntries.length +
     ws.incidents.length +
-    ws.inspections.length
+    ws.inspections.length +
+    ws.opsRecords.length
   );
 }

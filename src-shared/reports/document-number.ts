@@ -11,12 +11,20 @@ import type { IsoDate, IsoInstant } from '../db/types';
 import type { ReportSnapshot } from './snapshot-types';
 
 /** Every kind of deliverable a document number can name. */
-export type DocumentKind = ReportSnapshot['kind'] | 'planning-document';
+export type DocumentKind =
+  | ReportSnapshot['kind']
+  | 'planning-document'
+  | 'ops-service-report'
+  | 'acceptance-report'
+  | 'entry-report';
 
 export const DOCUMENT_KIND_CODES = {
   'inspection-report': 'INS',
   'fault-report': 'FLT',
   'planning-document': 'PLN',
+  'ops-service-report': 'OPS',
+  'acceptance-report': 'ACC',
+  'entry-report': 'ENT',
 } as const satisfies Record<DocumentKind, string>;
 
 const NUMBER_RE = /^([A-Z0-9]{1,12})-([A-Z]{3})-(\d{4})(\d{2})(\d{2})-(\d{4,6})$/;

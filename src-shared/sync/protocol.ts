@@ -25,6 +25,7 @@ export const REPLICATED_COLLECTIONS: readonly CollectionName[] = [
   'inspections',
   'deliverables',
   'procedureRuns',
+  'opsRecords',
 ];
 
 export function isReplicatedCollection(name: string): name is CollectionName {

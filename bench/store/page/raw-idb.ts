@@ -52,6 +52,10 @@ const RAW_INDEXES: Record<CollectionName, string[][]> = {
     ['sourceId', 'createdAt'],
   ],
   procedureRuns: [['customerId', 'startedAt']],
+  opsRecords: [
+    ['customerId', 'kind', 'openedAt'],
+    ['kind', 'state'],
+  ],
 };
 
 export async function deleteIdb(name: string): Promise<void> {

@@ -14,6 +14,7 @@ import type {
   ProcedureRunDoc,
   IncidentDoc,
   InspectionDoc,
+  OpsRecordDoc,
   SiteDoc,
   TimelineEvent,
   VisitDoc,
@@ -47,6 +48,7 @@ export interface Workload {
   deliverables: DeliverableDoc[];
   /** Not part of this benchmark's workload (empty). */
   procedureRuns: ProcedureRunDoc[];
+  opsRecords: OpsRecordDoc[];
 }
 
 const MINUTE = 60_000;
@@ -333,5 +335,6 @@ export function buildWorkload(now: number, size: WorkloadSize = FULL_WORKLOAD): 
     inspections: [],
     deliverables: [],
     procedureRuns: [],
+    opsRecords: [],
   };
 }

@@ -7,6 +7,7 @@ import { deliverableMigrationStrategies, deliverableSchema } from './deliverable
 import { incidentMigrationStrategies, incidentSchema } from './incidents';
 import { inspectionMigrationStrategies, inspectionSchema } from './inspections';
 import { procedureRunMigrationStrategies, procedureRunSchema } from './procedure-runs';
+import { opsRecordMigrationStrategies, opsRecordSchema } from './ops-records';
 import { siteMigrationStrategies, siteSchema } from './sites';
 import { visitLogEntryMigrationStrategies, visitLogEntrySchema } from './visit-log-entries';
 import { visitMigrationStrategies, visitSchema } from './visits';
@@ -25,9 +26,10 @@ export {
 } from './visit-log-entries';
 export { visitSchema, visitMigrationStrategies } from './visits';
 export { procedureRunSchema, procedureRunMigrationStrategies } from './procedure-runs';
+export { opsRecordSchema, opsRecordMigrationStrategies } from './ops-records';
 export { ID_MAX_LENGTH, INSTANT_PATTERN } from './common';
 
-/** All collections in the order they are created (10 of RxDB's 13-collection budget). */
+/** All collections in the order they are created (11 of RxDB's 13-collection budget). */
 export const COLLECTION_NAMES: readonly CollectionName[] = [
   'customers',
   'sites',
@@ -39,6 +41,7 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'inspections',
   'deliverables',
   'procedureRuns',
+  'opsRecords',
 ];
 
 export const COLLECTION_SCHEMAS: { [K in CollectionName]: RxJsonSchema<DocByCollection[K]> } = {
@@ -52,6 +55,7 @@ export const COLLECTION_SCHEMAS: { [K in CollectionName]: RxJsonSchema<DocByColl
   inspections: inspectionSchema,
   deliverables: deliverableSchema,
   procedureRuns: procedureRunSchema,
+  opsRecords: opsRecordSchema,
 };
 
 /** Every schema version bump adds its step here, in the same commit (CONVENTIONS 7). */
@@ -66,4 +70,5 @@ export const MIGRATION_STRATEGIES: { [K in CollectionName]: MigrationStrategies 
   inspections: inspectionMigrationStrategies,
   deliverables: deliverableMigrationStrategies,
   procedureRuns: procedureRunMigrationStrategies,
+  opsRecords: opsRecordMigrationStrategies,
 };

@@ -16,6 +16,12 @@ import { buildInspectionReport } from '../inspection-report';
 import type { FaultReportSnapshot, InspectionSnapshot } from '../snapshot-types';
 import { buildPlanningDocument } from './planning-document/build';
 import type { PlanningSnapshot } from './planning-document/snapshot';
+import { buildOpsServiceReport } from './ops-service-report/build';
+import type { OpsReportSnapshot } from './ops-service-report/snapshot';
+import { buildAcceptanceReport } from './acceptance-report/build';
+import type { AcceptanceSnapshot } from './acceptance-report/snapshot';
+import { buildEntryReport } from './entry-report/build';
+import type { EntrySnapshot } from './entry-report/snapshot';
 
 export interface DeliverableKindModule<S> {
   kind: DocumentKind;
@@ -49,6 +55,24 @@ export const DELIVERABLE_KINDS = [
     cliName: 'plan',
     title: { zh: '规划文档', en: 'Deployment planning document' },
     build: buildPlanningDocument,
+  }),
+  kind<OpsReportSnapshot>({
+    kind: 'ops-service-report',
+    cliName: 'ops',
+    title: { zh: '运维服务报告', en: 'Operations service report' },
+    build: buildOpsServiceReport,
+  }),
+  kind<AcceptanceSnapshot>({
+    kind: 'acceptance-report',
+    cliName: 'acceptance',
+    title: { zh: '验收报告', en: 'Acceptance report' },
+    build: buildAcceptanceReport,
+  }),
+  kind<EntrySnapshot>({
+    kind: 'entry-report',
+    cliName: 'entry',
+    title: { zh: '运维进场报告', en: 'Operations entry report' },
+    build: buildEntryReport,
   }),
 ] as const;
 

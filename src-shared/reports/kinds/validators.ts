@@ -8,6 +8,9 @@ import { formatDocumentNumber } from '../document-number';
 import type { SnapshotValidation } from '../validate';
 import { validateFaultSnapshot, validateInspectionSnapshot } from '../validate';
 import { buildPlanningSnapshot, validatePlanningSnapshot } from './planning-document/snapshot';
+import { validateOpsReportSnapshot } from './ops-service-report/snapshot';
+import { validateAcceptanceSnapshot } from './acceptance-report/snapshot';
+import { validateEntrySnapshot } from './entry-report/snapshot';
 
 export interface SnapshotInputOptions {
   /** Issue time for a snapshot made from bare input (a plan given to `report render plan`). */
@@ -23,6 +26,9 @@ export const SNAPSHOT_INPUTS: Record<
   (value: unknown, options: SnapshotInputOptions) => SnapshotValidation<unknown>
 > = {
   'inspection-report': (v) => validateInspectionSnapshot(v),
+  'ops-service-report': (v) => validateOpsReportSnapshot(v),
+  'acceptance-report': (v) => validateAcceptanceSnapshot(v),
+  'entry-report': (v) => validateEntrySnapshot(v),
   'fault-report': (v) => validateFaultSnapshot(v),
   'planning-document': (v, { now }) => {
     if (

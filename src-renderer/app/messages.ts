@@ -19,6 +19,9 @@ import { messages as incidents } from '../features/incidents/messages';
 import { messages as inspections } from '../features/inspections/messages';
 import { messages as deliverables } from '../features/deliverables/messages';
 import { messages as sync } from '../features/sync/messages';
+import { messages as home } from '../features/home/messages';
+import { messages as search } from '../features/search/messages';
+import { messages as reminders } from '../features/reminders/messages';
 
 /** The modules by name (the unit test reports mismatches per module). */
 export const messageModules: Readonly<Record<string, MessageModule>> = {
@@ -36,6 +39,9 @@ export const messageModules: Readonly<Record<string, MessageModule>> = {
   inspections,
   deliverables,
   sync,
+  home,
+  search,
+  reminders,
 };
 
 export const dictionaries: Readonly<Record<Lang, Dictionary>> = {

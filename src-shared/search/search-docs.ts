@@ -38,8 +38,13 @@ export interface SearchDoc {
   kind: SearchKind;
   recordId: string;
   customerId: string;
-  /** Shown as the result's first line. */
+  /** Shown as the result's first line; searched with extra weight unless `titleInBody`. */
   title: string;
+  /**
+   * The title only repeats the start of `body` (a log entry's first line): it is not indexed a
+   * second time, which would double the postings of every log entry.
+   */
+  titleInBody?: boolean;
   /** Shown under it (a date, a number, a status); may be empty. */
   subtitle: string;
   /** Hash route of the record, e.g. `/incidents/abc`. */
@@ -141,6 +146,7 @@ export const SEARCH_MAPPERS: { readonly [K in CollectionName]?: Mapper<K> } = {
     ...base('log-entry', e),
     title:
       firstLine(e.text) || firstLine(e.command ?? '') || firstLine(e.attachments[0]?.name ?? ''),
+    titleInBody: e.text !== '',
     subtitle: e.at.slice(0, 16).replace('T', ' '),
     route: `/visits/${e.visitId}`,
     codes: join(e.command, ...e.attachments.map((a) => a.name)),

@@ -35,7 +35,9 @@ describe('tokenize', () => {
 
   it('gives a query only its bigrams', () => {
     expect(tokenizeQuery('巡检')).toEqual(['巡检']);
-    expect(tokenizeQuery('磁盘使用')).toEqual(['磁盘', '盘使', '使用']);
+    expect(tokenizeQuery('磁盘使用')).toEqual(['磁盘', '使用']);
+    expect(tokenizeQuery('使用率')).toEqual(['使用', '用率']);
+    expect(tokenizeQuery('磁盘使用率')).toEqual(['磁盘', '使用', '用率']);
     expect(tokenizeQuery('  ，。 ')).toEqual([]);
   });
 });

@@ -44,7 +44,7 @@ const BASE_OPTIONS: SearchOptions = {
   combineWith: 'AND',
   prefix: prefixOf,
   fuzzy: false,
-  boost: { title: 3, codes: 2 },
+  boost: { name: 3, codes: 2 },
 };
 
 /**
@@ -68,7 +68,12 @@ export class SearchIndex {
 
   constructor() {
     this.index = new MiniSearch<SearchDoc>({
-      fields: ['title', 'codes', 'body'],
+      // `name` is the searched title (see SearchDoc.titleInBody); `title` is only stored.
+      fields: ['name', 'codes', 'body'],
+      extractField: (doc, field) => {
+        if (field === 'name') return doc.titleInBody === true ? '' : doc.title;
+        return (doc as unknown as Record<string, string | undefined>)[field];
+      },
       storeFields: [...STORED],
       tokenize,
       processTerm: (term) => term,

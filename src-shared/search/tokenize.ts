@@ -60,7 +60,19 @@ export function tokenize(text: string): string[] {
 export type QueryMode = 'whole' | 'parts';
 
 /**
- * The terms of a query. A CJK run of two or more characters gives only its bigrams (the
+ * The bigrams that cover a CJK run of 2+ characters without overlap (the last one overlaps
+ * when the length is odd): 恢复正常 → 恢复, 正常; 使用率 → 使用, 用率. Each term of an AND query
+ * costs a walk over its postings, and the overlapping bigram in between (复正) adds little:
+ * a text holding both 恢复 and 正常 but not 恢复正常 is rare, and ranks lower.
+ */
+function coveringBigrams(chars: readonly string[], out: string[]): void {
+  const n = chars.length;
+  for (let i = 0; i + 1 < n; i += 2) out.push(chars[i]! + chars[i + 1]!);
+  if (n % 2 === 1) out.push(chars[n - 2]! + chars[n - 1]!);
+}
+
+/**
+ * The terms of a query. A CJK run of two or more characters gives only bigrams covering it (the
  * trailing unigram is implied by the last bigram), so "巡检" is one term, not two. An identifier
  * is one term in `whole` mode and its parts in `parts` mode.
  */
@@ -71,7 +83,7 @@ export function tokenizeQuery(query: string, mode: QueryMode = 'whole'): string[
     if (CJK.test(run[0]!)) {
       const chars = [...run];
       if (chars.length === 1) out.push(chars[0]!);
-      else for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+      else coveringBigrams(chars, out);
     } else if (mode === 'whole' && run.length <= COMPOUND_MAX) {
       out.push(run.toLowerCase());
     } else {

@@ -16,6 +16,8 @@ test('Ctrl+K searches everything offline, in Chinese too, and Enter opens the re
 
   await search.open();
   await expect(search.dialog).toContainText('搜索全部');
+  // The index loads what is stored once per start; on a loaded machine that takes a while.
+  await expect(search.dialog.getByText('正在建立搜索索引')).toHaveCount(0, { timeout: 60_000 });
   // 巡检 (inspection): the visit, log entries and the incident-free notes that mention it.
   await search.type('巡检');
   await expect(search.options.filter({ hasText: 'S360 第四季度主动巡检' }).first()).toBeVisible();
@@ -25,10 +27,13 @@ test('Ctrl+K searches everything offline, in Chinese too, and Enter opens the re
 
   // A word inside a Chinese sentence, with no spaces around it.
   await search.type('反亲和');
-  await expect(search.options.first()).toContainText('资源水位');
+  await expect(search.options).toHaveCount(2);
+  await expect(search.options.filter({ hasText: '资源水位' })).toHaveCount(1);
+  await expect(search.options.filter({ hasText: '支付网关反亲和' })).toHaveCount(1);
 
   // Command output only: the node name is in the output of `kubectl top nodes`, not the note.
   await search.type('hz-prod-w07');
+  await expect(search.options).toHaveCount(1);
   await expect(search.options.first()).toContainText('资源水位');
 
   // Nothing found says so.

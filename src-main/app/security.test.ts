@@ -189,13 +189,17 @@ describe('applySessionHardening', () => {
       handlers['permissionRequest']!(fakeContents(url).contents, permission, callback, {});
       return callback.mock.calls[0]![0] as boolean;
     };
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'hid']) {
+    for (const permission of ['media', 'geolocation', 'openExternal', 'hid']) {
       expect(request(permission), permission).toBe(false);
     }
     expect(request('clipboard-sanitized-write')).toBe(true);
     expect(request('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    // The SLA reminders; a foreign page still may not notify.
+    expect(request('notifications')).toBe(true);
+    expect(request('notifications', 'https://evil.example/')).toBe(false);
     expect([...ALLOWED_PERMISSIONS].sort()).toEqual([
       'clipboard-sanitized-write',
+      'notifications',
       'persistent-storage',
     ]);
 

@@ -99,9 +99,12 @@ export const DEV_SERVER_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replac
  * - clipboard-sanitized-write: "copy" buttons (command output, document numbers).
  * - persistent-storage: `navigator.storage.persist()` keeps the offline database from eviction
  *   under disk pressure — losing days of offline work is the worst failure this app can have.
+ * - notifications: the SLA reminders (level 1 hourly update due, response about to breach or
+ *   overdue) are desktop notifications shown by the renderer's Notification API.
  */
 export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set([
   'clipboard-sanitized-write',
+  'notifications',
   'persistent-storage',
 ]);
 

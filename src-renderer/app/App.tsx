@@ -4,7 +4,7 @@ import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect } from 'react';
-import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { HashRouter, Route, Routes } from 'react-router';
 import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -19,6 +19,7 @@ import { IncidentDetailPage, IncidentsPage } from '../features/incidents';
 import { InspectionDetailPage, InspectionsPage } from '../features/inspections';
 import { DeliverablesPage } from '../features/deliverables';
 import { ProcedureRunPage } from '../features/procedures';
+import { HomePage } from '../features/home';
 
 /** antd's colour and size tokens: dense and sober, for people reading tables all day. */
 const THEME = {
@@ -57,7 +58,7 @@ function LocalizedShell() {
                     </FirstRunGate>
                   }
                 >
-                  <Route index element={<Navigate to="/customers" replace />} />
+                  <Route index element={<HomePage />} />
                   <Route path="customers" element={<CustomersPage />} />
                   <Route path="customers/:customerId" element={<CustomerDetailPage />} />
                   <Route path="visits" element={<VisitsPage />} />

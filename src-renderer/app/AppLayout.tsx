@@ -6,18 +6,24 @@ import {
   CloudSyncOutlined,
   EnvironmentOutlined,
   FilePdfOutlined,
+  HomeOutlined,
+  SearchOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { SyncStatusBar } from '../features/sync';
+import { ReminderRunner } from '../features/reminders';
+import { SearchPalette, useLiveSearchIndex } from '../features/search';
 import { useI18n } from './i18n';
 import type { Lang } from './i18n';
 import { useEngineer } from './settings';
 
 const SECTIONS = [
+  { key: '/', icon: <HomeOutlined />, label: 'nav.home' },
   { key: '/customers', icon: <TeamOutlined />, label: 'nav.customers' },
   { key: '/visits', icon: <EnvironmentOutlined />, label: 'nav.visits' },
   { key: '/incidents', icon: <AlertOutlined />, label: 'nav.incidents' },
@@ -38,6 +44,20 @@ export function AppLayout() {
   const { name: engineer } = useEngineer();
   const location = useLocation();
   const navigate = useNavigate();
+  const search = useLiveSearchIndex();
+  const [searchOpen, setSearchOpen] = useState(false);
+
+  // Ctrl+K (⌘K on macOS) opens search from anywhere, also from inside a text field.
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setSearchOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   return (
     <Layout className="fb-shell">
@@ -52,6 +72,18 @@ export function AppLayout() {
           </Typography.Text>
         </Flex>
         <Flex align="center" gap={16}>
+          <Button
+            size="small"
+            icon={<SearchOutlined />}
+            onClick={() => setSearchOpen(true)}
+            aria-keyshortcuts="Control+K"
+            data-testid="search-button"
+          >
+            {t('search.open')}
+            <Typography.Text type="secondary" keyboard className="fb-search-shortcut">
+              {t('search.shortcut')}
+            </Typography.Text>
+          </Button>
           <SyncStatusBar />
           <Tooltip title={t('header.engineer')}>
             <Button
@@ -105,6 +137,13 @@ export function AppLayout() {
           </ErrorBoundary>
         </Layout.Content>
       </Layout>
+      <SearchPalette
+        open={searchOpen}
+        onClose={() => setSearchOpen(false)}
+        index={search.index}
+        state={search.state}
+      />
+      <ReminderRunner />
     </Layout>
   );
 }

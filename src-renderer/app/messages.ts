@@ -20,6 +20,9 @@ import { messages as inspections } from '../features/inspections/messages';
 import { messages as deliverables } from '../features/deliverables/messages';
 import { messages as sync } from '../features/sync/messages';
 import { messages as procedures } from '../features/procedures/messages';
+import { messages as home } from '../features/home/messages';
+import { messages as search } from '../features/search/messages';
+import { messages as reminders } from '../features/reminders/messages';
 
 /** The modules by name (the unit test reports mismatches per module). */
 export const messageModules: Readonly<Record<string, MessageModule>> = {
@@ -38,6 +41,9 @@ export const messageModules: Readonly<Record<string, MessageModule>> = {
   deliverables,
   sync,
   procedures,
+  home,
+  search,
+  reminders,
 };
 
 export const dictionaries: Readonly<Record<Lang, Dictionary>> = {

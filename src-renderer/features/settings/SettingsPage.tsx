@@ -10,6 +10,7 @@ import { documentNumberOrg } from '../../../src-shared/domain/deliverables';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormRules } from '../../components/form-rules';
 import { WorkspaceSampleCard } from '../workspace';
+import { ReminderSettingsCard } from '../reminders';
 
 function EngineerCard() {
   const { t } = useI18n();
@@ -136,6 +137,7 @@ export function SettingsPage() {
       <Flex vertical gap={12}>
         <EngineerCard />
         <LanguageCard />
+        <ReminderSettingsCard />
         <WorkspaceSampleCard />
         <AboutCard />
       </Flex>

@@ -1,0 +1,2 @@
+export { ReminderRunner } from './ReminderRunner';
+export { ReminderSettingsCard } from './ReminderSettingsCard';

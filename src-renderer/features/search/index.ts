@@ -1,0 +1,2 @@
+export { SearchPalette } from './SearchPalette';
+export { useLiveSearchIndex } from './use-live-search';

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import type { DeliverableDoc, IncidentDoc, VisitLogEntryDoc } from '../db/types';
+import { SearchIndex } from './search-index';
+import { toSearchDoc } from './search-docs';
+import { tokenize, tokenizeQuery } from './tokenize';
+
+const T = '2026-03-06T10:00:00.000+08:00';
+
+function logEntry(
+  id: string,
+  text: string,
+  extra: Partial<VisitLogEntryDoc> = {},
+): VisitLogEntryDoc {
+  return {
+    id,
+    customerId: 'c1',
+    createdAt: T,
+    updatedAt: T,
+    visitId: 'v1',
+    at: T,
+    author: '张伟',
+    kind: 'note',
+    text,
+    attachments: [],
+    ...extra,
+  };
+}
+
+describe('tokenize', () => {
+  it('cuts Chinese runs into bigrams plus the last character, Latin into lowercase words', () => {
+    expect(tokenize('巡检报告')).toEqual(['巡检', '检报', '报告', '告']);
+    expect(tokenize('etcd延迟 Node-1')).toEqual(['etcd', '延迟', '迟', 'node', '1', 'node-1']);
+    expect(tokenize('磁')).toEqual(['磁']);
+  });
+
+  it('gives a query only its bigrams', () => {
+    expect(tokenizeQuery('巡检')).toEqual(['巡检']);
+    expect(tokenizeQuery('磁盘使用')).toEqual(['磁盘', '使用']);
+    expect(tokenizeQuery('使用率')).toEqual(['使用', '用率']);
+    expect(tokenizeQuery('磁盘使用率')).toEqual(['磁盘', '使用', '用率']);
+    expect(tokenizeQuery('  ，。 ')).toEqual([]);
+  });
+});
+
+describe('SearchIndex', () => {
+  it('finds 巡检 and a word inside a Chinese sentence', () => {
+    const index = new SearchIndex();
+    index.applyRecord('visitLogEntries', logEntry('e1', '完成季度巡检，所有节点正常'), false);
+    index.applyRecord('visitLogEntries', logEntry('e2', '节点磁盘使用率过高，已清理日志'), false);
+    index.applyRecord('visitLogEntries', logEntry('e3', 'Routine check, nothing to report'), false);
+
+    expect(index.search('巡检').map((h) => h.recordId)).toEqual(['e1']);
+    expect(index.search('磁盘').map((h) => h.recordId)).toEqual(['e2']);
+    expect(index.search('使用率').map((h) => h.recordId)).toEqual(['e2']);
+    // A word both entries contain.
+    expect(
+      index
+        .search('节点')
+        .map((h) => h.recordId)
+        .sort(),
+    ).toEqual(['e1', 'e2']);
+    // Characters that occur, but not next to each other, do not match a bigram query.
+    expect(index.search('巡常')).toEqual([]);
+    // One character matches as a prefix of the bigrams it starts, or the run's last one.
+    expect(index.search('磁').map((h) => h.recordId)).toEqual(['e2']);
+    expect(index.search('志').map((h) => h.recordId)).toEqual(['e2']);
+    expect(index.search('routine').map((h) => h.recordId)).toEqual(['e3']);
+  });
+
+  it('searches command output and prefixes of the word being typed', () => {
+    const index = new SearchIndex();
+    index.applyRecord(
+      'visitLogEntries',
+      logEntry('e1', '', {
+        kind: 'command',
+        command: 'kubectl get nodes',
+        output: 'NAME STATUS\nmaster-01 NotReady\nworker-07 Ready',
+      }),
+      false,
+    );
+    expect(index.search('notready')[0]?.recordId).toBe('e1');
+    expect(index.search('worker-0')[0]?.recordId).toBe('e1');
+    expect(index.search('kubec')[0]?.title).toBe('kubectl get nodes');
+    expect(index.search('kubectl')[0]?.route).toBe('/visits/v1');
+  });
+
+  it('follows updates and deletions one record at a time', () => {
+    const index = new SearchIndex();
+    const entry = logEntry('e1', '更换电源模块');
+    index.applyRecord('visitLogEntries', entry, false);
+    expect(index.search('电源')).toHaveLength(1);
+    index.applyRecord('visitLogEntries', { ...entry, text: '更换风扇' }, false);
+    expect(index.search('电源')).toHaveLength(0);
+    expect(index.search('风扇')).toHaveLength(1);
+    expect(index.size).toBe(1);
+    index.applyRecord('visitLogEntries', entry, true);
+    expect(index.search('风扇')).toHaveLength(0);
+    expect(index.size).toBe(0);
+    // Removing what is not there changes nothing.
+    index.remove('log-entry:missing');
+    expect(index.size).toBe(0);
+  });
+
+  it('finds a deliverable by its number and leads to its source record', () => {
+    const index = new SearchIndex();
+    const d = {
+      id: 'd1',
+      customerId: 'c1',
+      createdAt: T,
+      updatedAt: T,
+      kind: 'fault-report',
+      sourceId: 'i1',
+      title: '数据库主节点宕机',
+      documentNumber: 'FR-2026-7K3QZ-0042',
+      documentRevision: 1,
+      lang: 'zh',
+      status: 'signed',
+      snapshot: {},
+      signatures: [],
+      history: [],
+    } as DeliverableDoc;
+    index.applyRecord('deliverables', d, false);
+    const hit = index.search('FR-2026-7K3QZ-0042')[0];
+    expect(hit?.kind).toBe('deliverable');
+    expect(hit?.route).toBe('/incidents/i1');
+    expect(index.search('7k3qz-004')[0]?.recordId).toBe('d1');
+  });
+
+  it('indexes incident timelines and ignores collections it does not search', () => {
+    const incident = {
+      id: 'i1',
+      customerId: 'c1',
+      title: 'Ingress 502',
+      description: '生产集群入口网关返回 502',
+      openedAt: T,
+      timeline: [{ id: 't1', at: T, kind: 'update', author: 'a', text: '已回滚网关配置' }],
+    } as unknown as IncidentDoc;
+    expect(toSearchDoc('incidents', incident)?.route).toBe('/incidents/i1');
+    const index = new SearchIndex();
+    index.applyRecord('incidents', incident, false);
+    expect(index.search('回滚')[0]?.recordId).toBe('i1');
+    expect(toSearchDoc('contracts', {} as never)).toBeNull();
+  });
+
+  it('returns nothing for an empty query', () => {
+    const index = new SearchIndex();
+    index.applyRecord('visitLogEntries', logEntry('e1', 'x'), false);
+    expect(index.search('')).toEqual([]);
+    expect(index.search(' - ')).toEqual([]);
+  });
+});

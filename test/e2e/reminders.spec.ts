@@ -1,0 +1,84 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { AppShell } from './pages/app-shell';
+
+interface Shown {
+  title: string;
+  body: string;
+  tag: string;
+}
+
+/**
+ * Records every `new Notification(...)` of the page (the real one is not shown in headless
+ * Chromium); `permission` reports the permission Playwright granted.
+ */
+function recordNotifications(): void {
+  const g = globalThis as unknown as {
+    Notification: unknown;
+    __notifications: Shown[];
+  };
+  const Real = g.Notification as { permission: NotificationPermission } | undefined;
+  g.__notifications = [];
+  class Recorded {
+    static get permission(): NotificationPermission {
+      return Real?.permission ?? 'denied';
+    }
+    static requestPermission(): Promise<NotificationPermission> {
+      return Promise.resolve(Recorded.permission);
+    }
+    onclick: (() => void) | null = null;
+    constructor(title: string, options?: { body?: string; tag?: string }) {
+      g.__notifications.push({ title, body: options?.body ?? '', tag: options?.tag ?? '' });
+    }
+    close(): void {}
+  }
+  g.Notification = Recorded;
+}
+
+const shown = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { __notifications: Shown[] }).__notifications);
+
+test('a level 1 hourly update due in 10 minutes is notified once, as the settings allow', async ({
+  page,
+  context,
+  appUrl,
+}) => {
+  test.setTimeout(240_000);
+  await context.grantPermissions(['notifications'], { origin: new URL(appUrl).origin });
+  await context.addInitScript(recordNotifications);
+  // The clock is Playwright's, so the test can move it forward; it runs on from real time.
+  await page.clock.install();
+  const shell = new AppShell(page);
+  // The sample's level 1 incident (hz-prod-01) had its last customer update 49 minutes ago:
+  // the next one is due in 11 minutes, its reminder in 1 minute.
+  await shell.openWithSample('张伟');
+
+  // Reminders of the hourly update are off: nothing is shown when it becomes due.
+  await shell.goTo('settings');
+  const settings = page.getByTestId('reminder-settings');
+  await expect(settings).toContainText('已允许桌面通知');
+  const hourly = settings.getByRole('switch', { name: /1 级事件每小时状态更新/ });
+  await hourly.click();
+  await expect(hourly).toHaveAttribute('aria-checked', 'false');
+  await page.clock.fastForward('02:00');
+  await page.clock.runFor(16_000);
+  expect(await shown(page)).toEqual([]);
+
+  // Switched on, the due reminder is shown at once, exactly once.
+  await hourly.click();
+  await expect.poll(async () => (await shown(page)).length, { timeout: 20_000 }).toBe(1);
+  const [first] = await shown(page);
+  expect(first!.title).toBe('1 级事件需要更新状态');
+  expect(first!.body).toContain('hz-prod-01 kube-apiserver');
+  expect(first!.body).toContain('杭州滨江数据中心');
+  expect(first!.tag).toMatch(/^hourly-update:/);
+  await page.clock.runFor(31_000);
+  expect(await shown(page)).toHaveLength(1);
+
+  // A reload does not repeat it (the sent list is kept), and the setting is remembered.
+  await shell.reload();
+  await shell.goTo('settings');
+  await expect(hourly).toHaveAttribute('aria-checked', 'true');
+  await page.clock.runFor(31_000);
+  expect(await shown(page)).toEqual([]);
+});

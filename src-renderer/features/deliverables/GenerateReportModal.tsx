@@ -59,7 +59,7 @@ export interface GenerateReportModalProps {
  * representative and the engineer sign on screen, then main signs the final file.
  */
 export function GenerateReportModal({ request, onClose }: GenerateReportModalProps) {
-  const { t, fmtDateTime } = useI18n();
+  const { t, fmtSiteTime } = useI18n();
   const { message } = App.useApp();
   const db = useDatabase();
   const [lang, setLang] = useState<DeliverableLang>('zh');
@@ -271,6 +271,7 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
                   key={`customer-${draft.doc.id}`}
                   keepAs={keptSignatureKey(draft.doc.id, 'customer')}
                   role="customer"
+                  siteZone={req.snapshot.site.timeZone}
                   defaultName={req.customerRepresentative.name}
                   defaultTitle={req.customerRepresentative.title}
                   onChange={onCustomer}
@@ -282,6 +283,7 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
                   key={`engineer-${draft.doc.id}`}
                   keepAs={keptSignatureKey(draft.doc.id, 'engineer')}
                   role="engineer"
+                  siteZone={req.snapshot.site.timeZone}
                   defaultName={req.engineer.name}
                   defaultTitle={req.engineer.title}
                   onChange={onEngineer}
@@ -338,7 +340,7 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
                   : ''}
               </Descriptions.Item>
               <Descriptions.Item label={t('deliverables.detail.signedAt')}>
-                {fmtDateTime(outcome.signed.signedAt)}
+                {fmtSiteTime(outcome.signed.signedAt, req.snapshot.site.timeZone)}
               </Descriptions.Item>
               <Descriptions.Item label={t('deliverables.detail.pages')}>
                 {t('deliverables.generate.preview', {

@@ -34,6 +34,8 @@ export interface SignaturePadProps {
   /** Called with the signature after every stroke, or null when cleared / blank / unnamed. */
   onChange: (signature: DrawnSignature | null) => void;
   disabled?: boolean;
+  /** The site's zone: the signing time is shown in it first (as the PDF prints it). */
+  siteZone?: string;
   /** Keep what is drawn under this key (see kept-signatures) and restore it on mount. */
   keepAs?: string;
 }
@@ -49,8 +51,9 @@ export function SignaturePad({
   onChange,
   disabled = false,
   keepAs,
+  siteZone,
 }: SignaturePadProps) {
-  const { t, fmtDateTime } = useI18n();
+  const { t, fmtSiteTime } = useI18n();
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const strokes = useRef<PadStroke[]>([]);
   const active = useRef<{ id: number; stroke: PadStroke } | null>(null);
@@ -243,7 +246,8 @@ export function SignaturePad({
         )}
         <Typography.Text type="secondary" data-testid={`signature-time-${role}`}>
           {t('deliverables.pad.time', {
-            time: signedAt === null ? t('deliverables.pad.notSigned') : fmtDateTime(signedAt),
+            time:
+              signedAt === null ? t('deliverables.pad.notSigned') : fmtSiteTime(signedAt, siteZone),
           })}
         </Typography.Text>
       </Flex>

@@ -6,7 +6,7 @@ import { useDatabase } from '../../db/database-context';
 import { removeSampleWorkspace, sampleFootprint } from '../../db/sample-workspace-loader';
 import type { SampleFootprint } from '../../db/sample-workspace-loader';
 import { SampleProgress } from './SampleProgress';
-import { markFirstRunDone } from './first-run';
+import { clearSampleWorkspaceLoaded, markFirstRunDone } from './first-run';
 import { useSampleLoader, useWorkspaceEmpty } from './use-sample-loader';
 
 /**
@@ -57,6 +57,7 @@ export function WorkspaceSampleCard() {
         setRemoving(true);
         try {
           const count = await removeSampleWorkspace(db);
+          clearSampleWorkspaceLoaded();
           message.success(t('settings.workspace.removed', { count }));
         } catch (e) {
           message.error(

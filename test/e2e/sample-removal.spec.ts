@@ -7,6 +7,8 @@
 import { expect as baseExpect, test } from './fixtures';
 import { startSeededSyncServer } from './harness/sync-server';
 import type { SeededSyncServer } from './harness/sync-server';
+import { buildSampleWorkspace } from '../../src-shared/domain/sample-workspace';
+import { creates } from '../sync/docs';
 import { AppShell } from './pages/app-shell';
 import { CustomersPage } from './pages/customers';
 import { SyncScreen } from './pages/sync';
@@ -26,6 +28,12 @@ test('refused records are listed with the reason and what to do; the sample work
   // Started here, not in a hook: PGlite starts slowly on a loaded machine (hooks get 30 s).
   server = await startSeededSyncServer();
   const engineer = server.engineers[0]!;
+  // The server already holds one of the sample's customers (as `server demo` does, same id),
+  // not assigned to this engineer: the laptop's copy of it is refused.
+  const bankDoc = buildSampleWorkspace(new Date()).customers.find(
+    (c) => c.name === '钱塘银行股份有限公司',
+  )!;
+  await server.admin.push('customers', creates([{ ...bankDoc, _deleted: false }]));
   const shell = new AppShell(page);
   await shell.openWithSample('王磊');
 
@@ -44,7 +52,7 @@ test('refused records are listed with the reason and what to do; the sample work
 
   const details = page.getByTestId('sync-details');
   const rows = details.getByTestId('refused-row');
-  await expect(rows.first()).toBeVisible({ timeout: 180_000 });
+  await expect(rows.first()).toBeVisible({ timeout: 120_000 });
   await expect(details.getByText('被服务器拒绝的记录（仅保存在本机）')).toBeVisible();
   const bank = rows.filter({ hasText: '钱塘银行股份有限公司' });
   await expect(bank).toHaveCount(1);

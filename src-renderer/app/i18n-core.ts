@@ -77,10 +77,15 @@ export function translate(
   });
 }
 
+/** The laptop's IANA time zone (what the operating system is set to). */
+export function laptopZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 /**
- * Formats an instant for display. With `zone` (an IANA name, e.g. the site's) the wall-clock time
- * of that zone is shown with its UTC offset, so an engineer in another zone is never misled;
- * without it, the laptop's zone is used and no offset is shown.
+ * Formats an instant for display, always saying its zone: with `zone` (an IANA name, e.g. the
+ * site's) the wall-clock time of that zone, otherwise the laptop's, each with its UTC offset
+ * ("2026/11/27 GMT+8 02:19"), so no time on screen is read in the wrong zone.
  */
 export function formatDateTime(lang: Lang, iso: string, zone?: string): string {
   const date = new Date(iso);
@@ -92,12 +97,38 @@ export function formatDateTime(lang: Lang, iso: string, zone?: string): string {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
+    timeZone: zone ?? laptopZone(),
+    timeZoneName: 'shortOffset',
   };
-  if (zone !== undefined) {
-    options.timeZone = zone;
-    options.timeZoneName = 'shortOffset';
-  }
   return new Intl.DateTimeFormat(localeTag(lang), options).format(date);
+}
+
+/** The UTC offset of `zone` at `iso` as Intl names it ("GMT+8"): equal offsets read the same. */
+function offsetAt(iso: string, zone: string): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'shortOffset' })
+    .formatToParts(new Date(iso))
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? zone;
+}
+
+/**
+ * An instant where a site is concerned: the site's time first and, when the laptop is in another
+ * offset at that instant, the laptop's time second (`withLaptop` joins them, e.g.
+ * "{site}（本机 {laptop}）"). Without a site zone, the laptop's time with its offset.
+ */
+export function formatSiteDateTime(
+  lang: Lang,
+  iso: string,
+  siteZone: string | undefined,
+  withLaptop: (site: string, laptop: string) => string,
+  laptop: string = laptopZone(),
+): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  if (siteZone === undefined || siteZone === '') return formatDateTime(lang, iso, laptop);
+  const site = formatDateTime(lang, iso, siteZone);
+  if (offsetAt(iso, siteZone) === offsetAt(iso, laptop)) return site;
+  return withLaptop(site, formatDateTime(lang, iso, laptop));
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,6 +1,13 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, mergeMessages, placeholdersOf, translate } from './i18n-core';
+import {
+  formatDate,
+  formatDateTime,
+  formatSiteDateTime,
+  mergeMessages,
+  placeholdersOf,
+  translate,
+} from './i18n-core';
 import { dictionaries, messageModules } from './messages';
 
 /** Every renderer source file's text, read at build time by vite (no node:fs in this layer). */
@@ -145,6 +152,30 @@ describe('date formatting', () => {
     const en = formatDateTime('en', iso, 'Europe/Berlin');
     expect(en).toContain('Mar');
     expect(en).toContain('08:00');
+  });
+
+  it('says the zone of every time: the laptop’s offset when no zone is given', () => {
+    const iso = '2026-03-06T07:00:00Z';
+    const laptop = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(formatDateTime('zh', iso)).toBe(formatDateTime('zh', iso, laptop));
+    expect(formatDateTime('zh', iso)).toMatch(/GMT/);
+    expect(formatDateTime('en', iso)).toMatch(/GMT/);
+  });
+
+  it('shows the site’s time first and the laptop’s second when their offsets differ', () => {
+    const iso = '2026-03-06T07:00:00Z';
+    const join = (site: string, laptop: string) => `${site}（本机 ${laptop}）`;
+    const both = formatSiteDateTime('zh', iso, 'Asia/Shanghai', join, 'Europe/Berlin');
+    expect(both).toMatch(/^\d{4}\/03\/06 GMT\+8 15:00（本机 \d{4}\/03\/06 GMT\+1 08:00）$/);
+    // Same offset at that instant: one time is enough.
+    expect(formatSiteDateTime('zh', iso, 'Asia/Shanghai', join, 'Asia/Singapore')).toBe(
+      formatDateTime('zh', iso, 'Asia/Shanghai'),
+    );
+    // No site: the laptop's time, with its offset.
+    expect(formatSiteDateTime('en', iso, undefined, join, 'Europe/Berlin')).toBe(
+      formatDateTime('en', iso, 'Europe/Berlin'),
+    );
+    expect(formatSiteDateTime('en', 'garbage', 'Asia/Shanghai', join)).toBe('garbage');
   });
 
   it('never shifts a calendar date', () => {

@@ -4,6 +4,7 @@ import {
   DEFAULT_LANG,
   formatDate,
   formatDateTime,
+  formatSiteDateTime,
   isLang,
   localeTag,
   pickLocalized,
@@ -22,8 +23,13 @@ export interface I18n {
   setLang: (lang: Lang) => void;
   /** The message for `key` with `{placeholders}` filled; an unknown key renders as itself. */
   t: (key: string, params?: Record<string, string | number>) => string;
-  /** An instant, shown in `zone` (IANA) with its offset, or in the laptop's zone without. */
+  /** An instant, shown in `zone` (IANA) or else the laptop's zone, always with its offset. */
   fmtDateTime: (iso: string, zone?: string) => string;
+  /**
+   * An instant where a site is concerned: the site's time first, then the laptop's when its
+   * offset differs ("2026/11/27 GMT+8 02:19（本机 2026/11/26 GMT+1 19:19）").
+   */
+  fmtSiteTime: (iso: string, siteZone: string | undefined) => string;
   /** A calendar date `yyyy-MM-dd` (never shifted by a time zone). */
   fmtDate: (isoDate: string) => string;
   /** The text of a `{zh, en}` pair in the current language. */
@@ -65,6 +71,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLang,
       t: (key, params) => translate(dict, key, params),
       fmtDateTime: (iso, zone) => formatDateTime(lang, iso, zone),
+      fmtSiteTime: (iso, siteZone) =>
+        formatSiteDateTime(lang, iso, siteZone, (site, laptop) =>
+          translate(dict, 'app.time.withLaptop', { site, laptop }),
+        ),
       fmtDate: (isoDate) => formatDate(lang, isoDate),
       pick: (l) => pickLocalized(l, lang),
     };

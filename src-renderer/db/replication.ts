@@ -49,6 +49,28 @@ export interface ReplicationStatus {
   stopped: boolean;
   /** Documents the server refused (outside this account's customers); kept locally. */
   refused: number;
+  /** Those documents, each with the server's reason, oldest first. */
+  refusedDocuments: readonly RefusedDocument[];
+}
+
+/** A document the server refused to store: it stays on this laptop, not synced. */
+export interface RefusedDocument {
+  collection: string;
+  id: string;
+  /** The document's own name, title or number where it has one, for the list. */
+  label: string | null;
+  customerId: string | null;
+  /** The server's answer: its code and (English) message. */
+  reason: SyncFailure;
+  at: string;
+}
+
+function refusedLabel(doc: Record<string, unknown>): string | null {
+  for (const key of ['name', 'title', 'documentNumber', 'text']) {
+    const v = doc[key];
+    if (typeof v === 'string' && v.trim() !== '') return v.length > 80 ? `${v.slice(0, 80)}…` : v;
+  }
+  return null;
 }
 
 export class SyncFailureError extends Error {
@@ -202,6 +224,7 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
       : { collectionsDone: 0, collections: names.length, documents: 0 },
     stopped: false,
     refused: 0,
+    refusedDocuments: [],
   });
   // What subscribers (React) see: the status, throttled (see isUrgentChange).
   const shown = new BehaviorSubject<ReplicationStatus>(status.value);
@@ -221,7 +244,7 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
   };
   const events$ = new Subject<SyncStreamEvent>();
   const subscriptions: Subscription[] = [];
-  const refused = new Set<string>();
+  const refused = new Map<string, RefusedDocument>();
   let running = true;
 
   const succeeded = () => {
@@ -345,13 +368,24 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
       const conflicts: WireDocument[] = [];
       for (const row of rows) {
         const single = await api.push({ collection: name, rows: [row] });
+        const key = `${name}/${row.newDocumentState.id}`;
         if (!single.ok && single.error.code === 'forbidden') {
-          refused.add(`${name}/${row.newDocumentState.id}`);
+          const doc = row.newDocumentState as unknown as Record<string, unknown>;
+          refused.set(key, {
+            collection: name,
+            id: row.newDocumentState.id,
+            label: refusedLabel(doc),
+            customerId: typeof doc['customerId'] === 'string' ? doc['customerId'] : null,
+            reason: single.error,
+            at: now().toISOString(),
+          });
           continue;
         }
         conflicts.push(...unwrap(single));
+        // Accepted now (the customer was assigned meanwhile): no longer refused.
+        refused.delete(key);
       }
-      update({ refused: refused.size });
+      update({ refused: refused.size, refusedDocuments: [...refused.values()] });
       return conflicts;
     };
 

@@ -6,6 +6,7 @@ import { COLLECTION_NAMES } from '../../src-shared/db/schemas/index';
 import type { CollectionName } from '../../src-shared/db/types';
 import {
   buildSampleWorkspace,
+  sampleWorkspaceIds,
   sampleWorkspaceSize,
 } from '../../src-shared/domain/sample-workspace';
 import type { RxCollection } from 'rxdb';
@@ -57,4 +58,57 @@ export async function loadSampleWorkspace(
   };
   for (const name of COLLECTION_NAMES) await insert(name);
   return done;
+}
+
+/** What removing the sample workspace would do on this laptop. */
+export interface SampleFootprint {
+  /** Records the sample created that are still here (edited or not): these are removed. */
+  sample: number;
+  /** Records you created that belong to a sample customer: these stay. */
+  yoursUnderSample: number;
+}
+
+/**
+ * The sample's records are recognised by id (the sample's ids are the same on every laptop and
+ * on the demo server, see sampleWorkspaceIds). Records the engineer created carry their own ids
+ * and are never counted as the sample's, even under a sample customer.
+ */
+export async function sampleFootprint(db: FieldbookDatabase): Promise<SampleFootprint> {
+  const ids = sampleWorkspaceIds();
+  const customerIds = [...ids.customers];
+  let sample = 0;
+  let yoursUnderSample = 0;
+  for (const name of COLLECTION_NAMES) {
+    const coll = db[name] as unknown as RxCollection<{ id: string; customerId: string }>;
+    sample += (await coll.findByIds([...ids[name]]).exec()).size;
+    const underSample = await coll.find({ selector: { customerId: { $in: customerIds } } }).exec();
+    yoursUnderSample += underSample.filter((d) => !ids[name].has(d.id)).length;
+  }
+  return { sample, yoursUnderSample };
+}
+
+/**
+ * Removes every record the sample workspace created — including sample records the engineer has
+ * since edited: they describe invented companies, so an edit does not make them real data — and
+ * nothing else: records the engineer created stay, also those made under a sample customer (a
+ * report from a sample incident, a visit at a sample site). Removal is an ordinary delete: once
+ * signed in it syncs like any other, so sample records uploaded to a server are removed there
+ * too. Dependants first (incidents … customers last). Returns the number removed.
+ */
+export async function removeSampleWorkspace(db: FieldbookDatabase): Promise<number> {
+  const ids = sampleWorkspaceIds();
+  let removed = 0;
+  for (const name of [...COLLECTION_NAMES].reverse()) {
+    const coll = db[name] as unknown as RxCollection<{ id: string }>;
+    const present = [...(await coll.findByIds([...ids[name]]).exec()).keys()];
+    for (let i = 0; i < present.length; i += SAMPLE_CHUNK_SIZE) {
+      const chunk = present.slice(i, i + SAMPLE_CHUNK_SIZE);
+      const result = await coll.bulkRemove(chunk);
+      if (result.error.length > 0) {
+        throw new Error(`removing the sample's ${name} failed: ${result.error[0]!.status}`);
+      }
+      removed += chunk.length;
+    }
+  }
+  return removed;
 }

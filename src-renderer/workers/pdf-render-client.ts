@@ -7,12 +7,20 @@ import type {
   FaultReportSnapshot,
   InspectionSnapshot,
 } from '../../src-shared/reports/snapshot-types';
+import type { PreviewPage } from './pdf-preview-pages';
 import type { PdfRenderProgress, PdfRenderRequest, PdfRenderResponse } from './pdf-render-core';
+
+export interface RenderOptions {
+  /** Also lay the pages out as drawing operations for the preview. */
+  preview?: boolean;
+}
 
 export interface RenderedPdf {
   bytes: Uint8Array;
   /** Time the worker spent (font loading on the first call, building, rendering). */
   workerMs: number;
+  /** The laid-out pages, when asked for a preview. */
+  pages?: PreviewPage[];
 }
 
 export class PdfRenderClient {
@@ -41,8 +49,13 @@ export class PdfRenderClient {
           return;
         }
         this.pending.delete(r.id);
-        if (r.ok) waiter.resolve({ bytes: new Uint8Array(r.pdf), workerMs: r.ms });
-        else waiter.reject(new Error(r.error));
+        if (r.ok) {
+          waiter.resolve({
+            bytes: new Uint8Array(r.pdf),
+            workerMs: r.ms,
+            ...(r.pages !== undefined ? { pages: r.pages } : {}),
+          });
+        } else waiter.reject(new Error(r.error));
       };
       worker.onerror = (event) => {
         const error = new Error(`PDF worker failed: ${event.message}`);
@@ -61,21 +74,30 @@ export class PdfRenderClient {
     snapshot: InspectionSnapshot,
     lang: Lang,
     onProgress?: (fraction: number) => void,
+    options?: RenderOptions,
   ): Promise<RenderedPdf>;
   render(
     kind: 'fault',
     snapshot: FaultReportSnapshot,
     lang: Lang,
     onProgress?: (fraction: number) => void,
+    options?: RenderOptions,
   ): Promise<RenderedPdf>;
   render(
     kind: 'inspection' | 'fault',
     snapshot: InspectionSnapshot | FaultReportSnapshot,
     lang: Lang,
     onProgress?: (fraction: number) => void,
+    options: RenderOptions = {},
   ): Promise<RenderedPdf> {
     const id = this.nextId++;
-    const request = { id, kind, snapshot, lang } as PdfRenderRequest;
+    const request = {
+      id,
+      kind,
+      snapshot,
+      lang,
+      ...(options.preview === true ? { preview: true } : {}),
+    } as PdfRenderRequest;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress });
       this.ensureWorker().postMessage(request);

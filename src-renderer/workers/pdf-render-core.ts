@@ -9,17 +9,21 @@ import type { Lang } from '../../src-shared/domain/localized';
 import { buildFaultReport } from '../../src-shared/reports/fault-report';
 import { buildInspectionReport } from '../../src-shared/reports/inspection-report';
 import { FONT_FAMILY } from '../../src-shared/reports/pdf-common';
+import type { PreviewPage } from './pdf-preview-pages';
+import { previewPages } from './pdf-preview-pages';
 import type {
   FaultReportSnapshot,
   InspectionSnapshot,
 } from '../../src-shared/reports/snapshot-types';
 
+/** `preview`: also answer the laid-out pages as drawing operations (the sign dialog's preview). */
 export type PdfRenderRequest =
-  | { id: number; kind: 'inspection'; snapshot: InspectionSnapshot; lang: Lang }
-  | { id: number; kind: 'fault'; snapshot: FaultReportSnapshot; lang: Lang };
+  | { id: number; kind: 'inspection'; snapshot: InspectionSnapshot; lang: Lang; preview?: boolean }
+  | { id: number; kind: 'fault'; snapshot: FaultReportSnapshot; lang: Lang; preview?: boolean };
 
 export type PdfRenderResponse =
-  { id: number; ok: true; pdf: ArrayBuffer; ms: number } | { id: number; ok: false; error: string };
+  | { id: number; ok: true; pdf: ArrayBuffer; ms: number; pages?: PreviewPage[] }
+  | { id: number; ok: false; error: string };
 
 /** Sent while rendering, before the response: the fraction (0–1) of the pages written so far. */
 export interface PdfRenderProgress {
@@ -36,7 +40,11 @@ export interface BrowserPdfMake {
   setUrlAccessPolicy(policy: (url: string) => boolean): void;
   /** pdfmake calls it with the fraction of items rendered (0–1). */
   setProgressCallback(callback: ((fraction: number) => void) | undefined): void;
-  createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Uint8Array> };
+  /** `getStream()` after `getBuffer()` is the written pdfkit document (with `_pdfMakePages`). */
+  createPdf(definition: TDocumentDefinitions): {
+    getBuffer(): Promise<Uint8Array>;
+    getStream(): Promise<unknown>;
+  };
 }
 
 export interface FontBytes {
@@ -106,12 +114,19 @@ export function createPdfRenderer(pdfMake: BrowserPdfMake, loadFonts: () => Prom
         request.kind === 'inspection'
           ? buildInspectionReport(request.snapshot, request.lang)
           : buildFaultReport(request.snapshot, request.lang);
-      const bytes = await pdfMake.createPdf(definition).getBuffer();
+      const output = pdfMake.createPdf(definition);
+      const bytes = await output.getBuffer();
       const pdf = bytes.buffer.slice(
         bytes.byteOffset,
         bytes.byteOffset + bytes.byteLength,
       ) as ArrayBuffer;
-      return { id: request.id, ok: true, pdf, ms: performance.now() - started };
+      if (request.preview !== true) {
+        return { id: request.id, ok: true, pdf, ms: performance.now() - started };
+      }
+      // The pages pdfmake laid out and just wrote into these bytes.
+      const written = (await output.getStream()) as { _pdfMakePages?: unknown; images?: unknown };
+      const pages = previewPages(written._pdfMakePages, written.images);
+      return { id: request.id, ok: true, pdf, ms: performance.now() - started, pages };
     } catch (e) {
       return { id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) };
     }

@@ -7,7 +7,7 @@ import type { BaseDoc, CollectionName } from '../db/types';
 import { idTimestamp } from './ids';
 import { incidentSlaStatus } from './incident-ops';
 import { inspectionState } from './inspection-ops';
-import { buildSampleWorkspace, sampleWorkspaceSize } from './sample-workspace';
+import { buildSampleWorkspace, sampleWorkspaceIds, sampleWorkspaceSize } from './sample-workspace';
 import type { SampleWorkspace } from './sample-workspace';
 
 const NOWS = [
@@ -224,4 +224,25 @@ it('moves with now', () => {
   const b = buildSampleWorkspace(new Date('2026-11-30T06:30:00Z'));
   const shift = (ws: SampleWorkspace) => ms(ws.incidents[0]!.openedAt);
   expect(shift(b) - shift(a)).toBe(7 * 86_400_000);
+});
+
+describe('sample workspace ids', () => {
+  it('are the same whichever day it is built (local sample = server demo, no duplicates)', () => {
+    const [first, ...others] = NOWS.map((now) => buildSampleWorkspace(now));
+    for (const ws of others) {
+      for (const name of COLLECTION_NAMES) {
+        expect(
+          ws[name].map((d) => d.id),
+          name,
+        ).toEqual(first![name].map((d) => d.id));
+      }
+    }
+    const ids = sampleWorkspaceIds();
+    for (const name of COLLECTION_NAMES) {
+      expect([...ids[name]].sort()).toEqual(first![name].map((d) => d.id).sort());
+    }
+    // Unique across the whole workspace.
+    const all = COLLECTION_NAMES.flatMap((n) => first![n].map((d) => d.id));
+    expect(new Set(all).size).toBe(all.length);
+  });
 });

@@ -72,6 +72,8 @@ export interface SampleWorkspace {
 }
 
 const SEED = 0x5eed_2026;
+/** The time encoded in the sample's ids (2026-01-01T00:00Z + the id's ordinal, in ms). */
+const SAMPLE_ID_EPOCH = Date.UTC(2026, 0, 1);
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -89,7 +91,13 @@ const ENG = {
 export function buildSampleWorkspace(now: Date): SampleWorkspace {
   const nowMs = now.getTime();
   if (Number.isNaN(nowMs)) throw new RangeError('buildSampleWorkspace: invalid now');
-  const id = createSeededIdGenerator(SEED);
+  // Ids do not depend on `now`: the n-th id issued is the same whichever day the sample is built,
+  // so the local sample and `fieldbook server demo` (built on another day) hold the same
+  // customers under the same ids — signing in to the demo server after loading the sample merges
+  // them instead of duplicating them — and the sample's records can be recognised to remove them.
+  const seeded = createSeededIdGenerator(SEED);
+  let issued = 0;
+  const id = (_at: number): string => seeded(SAMPLE_ID_EPOCH + issued++);
 
   // --- time helpers ---------------------------------------------------------------------
 
@@ -1448,4 +1456,17 @@ export function sampleWorkspaceSize(ws: SampleWorkspace): number {
     ws.inspections.length +
     ws.opsRecords.length
   );
+}
+
+/**
+ * The ids of every record the sample workspace creates, per collection: the same for every `now`
+ * (see buildSampleWorkspace), so they identify the sample's records on any laptop and server.
+ */
+export function sampleWorkspaceIds(): Record<keyof SampleWorkspace, Set<string>> {
+  const ws = buildSampleWorkspace(new Date());
+  const out = {} as Record<keyof SampleWorkspace, Set<string>>;
+  for (const name of Object.keys(ws) as (keyof SampleWorkspace)[]) {
+    out[name] = new Set(ws[name].map((d) => d.id));
+  }
+  return out;
 }

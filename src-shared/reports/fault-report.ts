@@ -18,6 +18,7 @@ import {
   pageFrame,
   personLine,
   photoGrid,
+  isDraftSnapshot,
   qrBlock,
   signatureBlocks,
 } from './pdf-common';
@@ -83,7 +84,13 @@ export function buildFaultReport(
       columns: [
         { text: '', width: '*' },
         {
-          ...(qrBlock(snapshot.documentNumber, snapshot.revision, m) as object),
+          ...(qrBlock(
+            snapshot.documentNumber,
+            snapshot.revision,
+            m,
+            92,
+            isDraftSnapshot(snapshot),
+          ) as object),
           width: 150,
         } as Content,
       ],
@@ -287,7 +294,13 @@ export function buildFaultReport(
       columns: [
         { text: '', width: '*' },
         {
-          ...(qrBlock(snapshot.documentNumber, snapshot.revision, m, 80) as object),
+          ...(qrBlock(
+            snapshot.documentNumber,
+            snapshot.revision,
+            m,
+            80,
+            isDraftSnapshot(snapshot),
+          ) as object),
           width: 150,
         } as Content,
       ],
@@ -303,6 +316,7 @@ export function buildFaultReport(
       revision: snapshot.revision,
       customerName: snapshot.customer.name,
       m,
+      draft: isDraftSnapshot(snapshot),
     }),
     info: documentInfo({
       title,

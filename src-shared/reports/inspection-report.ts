@@ -26,6 +26,7 @@ import {
   pageFrame,
   personLine,
   photoGrid,
+  isDraftSnapshot,
   qrBlock,
   signatureBlocks,
 } from './pdf-common';
@@ -316,7 +317,13 @@ export function buildInspectionReport(
       columns: [
         { text: '', width: '*' },
         {
-          ...(qrBlock(snapshot.documentNumber, snapshot.revision, m) as object),
+          ...(qrBlock(
+            snapshot.documentNumber,
+            snapshot.revision,
+            m,
+            92,
+            isDraftSnapshot(snapshot),
+          ) as object),
           width: 150,
         } as Content,
       ],
@@ -519,7 +526,13 @@ export function buildInspectionReport(
       columns: [
         { text: '', width: '*' },
         {
-          ...(qrBlock(snapshot.documentNumber, snapshot.revision, m, 80) as object),
+          ...(qrBlock(
+            snapshot.documentNumber,
+            snapshot.revision,
+            m,
+            80,
+            isDraftSnapshot(snapshot),
+          ) as object),
           width: 150,
         } as Content,
       ],
@@ -535,6 +548,7 @@ export function buildInspectionReport(
       revision: snapshot.revision,
       customerName: snapshot.customer.name,
       m,
+      draft: isDraftSnapshot(snapshot),
     }),
     info: documentInfo({
       title,

@@ -10,6 +10,7 @@ import type {
   StyleDictionary,
   TDocumentInformation,
   TableCell,
+  Watermark,
 } from 'pdfmake/interfaces';
 import type { Lang } from '../domain/localized';
 import { formatInstant } from './format';
@@ -101,12 +102,38 @@ export function qrText(documentNumber: string, revision: number): string {
   return `fieldbook:doc=${documentNumber};rev=${revision}`;
 }
 
+/**
+ * A deliverable is a draft until it is signed: its snapshot carries the handwritten signatures
+ * only in the rendering that is signed (the draft is rendered without them). A draft is marked
+ * "草稿 / DRAFT" on every page and has no QR code, so a printed draft cannot pass for the
+ * signed document.
+ */
+export function isDraftSnapshot(snapshot: { signatures: readonly unknown[] }): boolean {
+  return snapshot.signatures.length === 0;
+}
+
 export function qrBlock(
   documentNumber: string,
   revision: number,
   m: ReportMessages,
   size = 92,
+  draft = false,
 ): Content {
+  if (draft) {
+    return {
+      stack: [
+        { text: m.draftMark, bold: true, color: COLOURS.fail, alignment: 'center' },
+        {
+          text: `${documentNumber} · ${m.revision} ${revision}`,
+          style: 'small',
+          alignment: 'center',
+          margin: [0, 3, 0, 0],
+        },
+        { text: m.draftNoQr, style: 'small', alignment: 'center' },
+      ],
+      unbreakable: true,
+    };
+  }
   return {
     stack: [
       { qr: qrText(documentNumber, revision), fit: size, eccLevel: 'M', alignment: 'center' },
@@ -128,14 +155,32 @@ export interface PageFrameInput {
   revision: number;
   customerName: string;
   m: ReportMessages;
+  /** Unsigned: a "草稿 / DRAFT" watermark and footer mark on every page. */
+  draft?: boolean;
 }
 
-/** Running header (from page 2) and the "x / y" footer with document number and revision. */
+/**
+ * Running header (from page 2) and the "x / y" footer with document number and revision; on a
+ * draft also the watermark and the footer's draft mark, on every page.
+ */
 export function pageFrame(f: PageFrameInput): {
   header: (currentPage: number, pageCount: number, pageSize: ContextPageSize) => Content;
   footer: (currentPage: number, pageCount: number, pageSize: ContextPageSize) => Content;
+  watermark?: Watermark;
 } {
   return {
+    ...(f.draft === true
+      ? {
+          watermark: {
+            text: f.m.draftMark,
+            color: COLOURS.fail,
+            opacity: 0.12,
+            bold: true,
+            fontSize: 64,
+            angle: -40,
+          },
+        }
+      : {}),
     header: (currentPage) =>
       currentPage === 1
         ? { text: '' }
@@ -172,7 +217,16 @@ export function pageFrame(f: PageFrameInput): {
           width: '*',
         },
         { text: f.m.page(currentPage, pageCount), style: 'small', alignment: 'center', width: 60 },
-        { text: '', width: '*' },
+        f.draft === true
+          ? {
+              text: f.m.draftMark,
+              bold: true,
+              color: COLOURS.fail,
+              fontSize: 8,
+              alignment: 'right',
+              width: '*',
+            }
+          : { text: '', width: '*' },
       ],
     }),
   };

@@ -75,6 +75,10 @@ export interface ReportMessages {
   signedAt: string;
   notSigned: string;
   qrCaption: string;
+  /** On every page of an unsigned deliverable (watermark and footer). */
+  draftMark: string;
+  /** Where a signed deliverable has its QR code: a draft has none. */
+  draftNoQr: string;
   environments: Record<'dev' | 'test' | 'prod', string>;
   // Fault report
   incident: string;
@@ -200,6 +204,8 @@ const ZH: ReportMessages = {
   signedAt: '签字时间',
   notSigned: '（未签字）',
   qrCaption: '扫码核验文档编号与修订版本',
+  draftMark: '草稿 / DRAFT',
+  draftNoQr: '草稿未签署，无核验二维码；签署后生成。',
   environments: { dev: '开发', test: '测试', prod: '生产' },
   incident: '事件',
   incidentTitle: '事件标题',
@@ -340,6 +346,8 @@ const EN: ReportMessages = {
   signedAt: 'Signed at',
   notSigned: '(not signed)',
   qrCaption: 'Scan to verify document number and revision',
+  draftMark: '草稿 / DRAFT',
+  draftNoQr: 'Unsigned draft: no verification QR code until it is signed.',
   environments: { dev: 'Development', test: 'Test', prod: 'Production' },
   incident: 'Incident',
   incidentTitle: 'Title',

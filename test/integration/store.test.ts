@@ -36,6 +36,8 @@ import {
   WorkspaceNotEmptyError,
   isWorkspaceEmpty,
   loadSampleWorkspace,
+  removeSampleWorkspace,
+  sampleFootprint,
 } from '../../src-renderer/db/sample-workspace-loader';
 
 const PASSWORD = 'a3f1c9e07b2d4e68a3f1c9e07b2d4e68';
@@ -367,3 +369,35 @@ function dumpIndexedDb(name: string): Promise<string> {
     };
   });
 }
+
+describe('removing the sample workspace', () => {
+  it('removes what the sample created (edited or not) and nothing the engineer created', async () => {
+    const db = await openDb(uniqueName('remove-sample'));
+    const ws = buildSampleWorkspace(NOW);
+    const total = await loadSampleWorkspace(db, NOW);
+    const bank = ws.customers[0]!;
+    // An edit to a sample record, a customer of one's own, and a visit of one's own at a sample site.
+    await (await db.customers.findOne(bank.id).exec())!.incrementalPatch({ notes: '改过' });
+    const own = { ...ws.customers[1]!, id: 'OWNCUSTOMER0000000000000001', name: '自建客户' };
+    own.customerId = own.id;
+    await db.customers.insert(own);
+    const site = ws.sites.find((x) => x.customerId === bank.id)!;
+    const visit = {
+      ...ws.visits.find((v) => v.customerId === bank.id)!,
+      id: 'OWNVISIT000000000000000001',
+    };
+    visit.siteId = site.id;
+    await db.visits.insert(visit);
+
+    expect(await sampleFootprint(db)).toEqual({ sample: total, yoursUnderSample: 1 });
+    expect(await removeSampleWorkspace(db)).toBe(total);
+    expect((await db.customers.find().exec()).map((c) => c.id)).toEqual([own.id]);
+    expect((await db.visits.find().exec()).map((v) => v.id)).toEqual([visit.id]);
+    expect(await db.incidents.count().exec()).toBe(0);
+    expect(await db.visitLogEntries.count().exec()).toBe(0);
+    // The own visit still names the (removed) sample customer: it is the engineer's, it stays.
+    expect(await sampleFootprint(db)).toEqual({ sample: 0, yoursUnderSample: 1 });
+    // Nothing left to remove: a second run changes nothing.
+    expect(await removeSampleWorkspace(db)).toBe(0);
+  }, 120_000);
+});

@@ -73,3 +73,49 @@ describe('worker PDF rendering core (pdfmake browser build, fonts in the virtual
     expect(r).toMatchObject({ id: 3, ok: false });
   });
 });
+
+describe('preview pages (the laid-out pages the PDF was written from)', () => {
+  const render = createPdfRenderer(pdfMake, () =>
+    Promise.resolve({
+      normal: ab('NotoSansSC_400Regular.ttf'),
+      bold: ab('NotoSansSC_700Bold.ttf'),
+    }),
+  );
+
+  it('answers one page per PDF page with the texts, images and, on a draft, the watermark', async () => {
+    const signed = sampleFaultSnapshot();
+    const draft = { ...signed, signatures: [] };
+    const r = await render({ id: 1, kind: 'fault', snapshot: draft, lang: 'zh', preview: true });
+    if (!r.ok) throw new Error(r.error);
+    const pdfPages = (
+      Buffer.from(r.pdf)
+        .toString('latin1')
+        .match(/\/Type \/Page\b/g) ?? []
+    ).length;
+    expect(r.pages).toHaveLength(pdfPages);
+    const texts = r.pages!.map((p) =>
+      p.ops.flatMap((o) => (o.k === 'text' ? [o.text] : [])).join(''),
+    );
+    expect(texts[0]).toContain(signed.customer.name);
+    for (const p of r.pages!) {
+      expect(p.width).toBeCloseTo(595.28, 1);
+      expect(
+        p.ops.filter((o) => o.k === 'watermark').map((o) => o.k === 'watermark' && o.text),
+      ).toEqual(['草稿 / DRAFT']);
+    }
+    // Structured-clone safe: what the worker posts survives a JSON round trip unchanged.
+    expect(JSON.parse(JSON.stringify(r.pages))).toEqual(r.pages);
+
+    const s = await render({ id: 2, kind: 'fault', snapshot: signed, lang: 'zh', preview: true });
+    if (!s.ok) throw new Error(s.error);
+    expect(s.pages!.every((p) => p.ops.every((o) => o.k !== 'watermark'))).toBe(true);
+    // The signature page shows both drawn signatures as images.
+    const last = s.pages![s.pages!.length - 1]!;
+    expect(
+      last.ops.filter((o) => o.k === 'image' && o.href.startsWith('data:image/png')).length,
+    ).toBe(2);
+    // Without `preview` no pages are laid out for the answer.
+    const plain = await render({ id: 3, kind: 'fault', snapshot: signed, lang: 'zh' });
+    expect(plain.ok && plain.pages).toBeUndefined();
+  }, 60_000);
+});

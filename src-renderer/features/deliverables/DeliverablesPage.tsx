@@ -27,6 +27,7 @@ import { useDatabase } from '../../db/database-context';
 import { useRxQuery } from '../../db/hooks';
 import { ExportOpenButtons } from './ExportOpenButtons';
 import { GenerateReportModal } from './GenerateReportModal';
+import { siteZoneOf } from './site-zone';
 import type { ReportRequest } from './report-pipeline';
 import { faultReportRequest, inspectionReportRequest, resumeDraftRequest } from './report-requests';
 
@@ -44,8 +45,10 @@ function StatusTags({ doc, all }: { doc: DeliverableDoc; all: readonly Deliverab
 }
 
 function DeliverableDetails({ doc, all }: { doc: DeliverableDoc; all: readonly DeliverableDoc[] }) {
-  const { t, fmtDateTime } = useI18n();
+  const { t, fmtDateTime, fmtSiteTime } = useI18n();
   const revisions = revisionsOf(all, doc.documentNumber);
+  // Signed at the site: its zone first (the PDF's), the laptop's second.
+  const siteZone = siteZoneOf(doc);
   return (
     <Flex vertical gap={12} data-testid="deliverable-details">
       <Descriptions size="small" column={1}>
@@ -60,7 +63,7 @@ function DeliverableDetails({ doc, all }: { doc: DeliverableDoc; all: readonly D
         )}
         {doc.signedAt !== undefined && (
           <Descriptions.Item label={t('deliverables.detail.signedAt')}>
-            {fmtDateTime(doc.signedAt)}
+            {fmtSiteTime(doc.signedAt, siteZone)}
           </Descriptions.Item>
         )}
         {doc.signatures.length > 0 && (
@@ -76,7 +79,7 @@ function DeliverableDetails({ doc, all }: { doc: DeliverableDoc; all: readonly D
                       role: t(`deliverables.pad.${s.role}`),
                       name: s.name,
                       title: s.title ?? '',
-                      time: fmtDateTime(s.signedAt),
+                      time: fmtSiteTime(s.signedAt, siteZone),
                     },
                   )}
                 </span>
@@ -91,7 +94,7 @@ function DeliverableDetails({ doc, all }: { doc: DeliverableDoc; all: readonly D
           <li key={r.id}>
             {t('deliverables.revision', { n: r.documentRevision })} ·{' '}
             {t(`deliverables.status.${r.status}`)} · {t(`deliverables.lang.${r.lang}`)} ·{' '}
-            {fmtDateTime(r.signedAt ?? r.updatedAt)} ·{' '}
+            {fmtSiteTime(r.signedAt ?? r.updatedAt, siteZoneOf(r))} ·{' '}
             <Typography.Text code>{(r.sha256 ?? '').slice(0, 16)}</Typography.Text>
           </li>
         ))}

@@ -21,6 +21,10 @@ import { useDatabase } from '../../db/database-context';
 import { ExportOpenButtons } from './ExportOpenButtons';
 import type { DrawnSignature } from './SignaturePad';
 import { SignaturePad } from './SignaturePad';
+import { PdfPreview } from './PdfPreview';
+import { dropKeptSignatures, keptSignatureKey } from './kept-signatures';
+import type { PreviewPage } from '../../workers/pdf-preview-pages';
+import type { ReportSnapshot } from '../../../src-shared/reports/snapshot-types';
 import { formatBytes, recordDraft, renderReport, signDeliverable } from './report-pipeline';
 import type { ReportRequest, SignOutcome, SignStage } from './report-pipeline';
 import { chainTrust } from './self-check';
@@ -55,7 +59,7 @@ export interface GenerateReportModalProps {
  * representative and the engineer sign on screen, then main signs the final file.
  */
 export function GenerateReportModal({ request, onClose }: GenerateReportModalProps) {
-  const { t, fmtDateTime } = useI18n();
+  const { t, fmtSiteTime } = useI18n();
   const { message } = App.useApp();
   const db = useDatabase();
   const [lang, setLang] = useState<DeliverableLang>('zh');
@@ -66,9 +70,12 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
   const [engineerSig, setEngineerSig] = useState<DrawnSignature | null>(null);
   const [outcome, setOutcome] = useState<SignOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [pages, setPages] = useState<PreviewPage[] | null>(null);
+  const [previewing, setPreviewing] = useState(false);
 
   useEffect(() => {
     if (request === null) return;
+    setPages(null);
     setDraft(
       request.draft === undefined
         ? null
@@ -81,6 +88,26 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
     setError(null);
     setBusy(null);
     setPercent(0);
+    const open = request.draft;
+    if (open === undefined) return;
+    // A recorded draft: show its pages (rendered again from its own snapshot, off the UI thread).
+    let cancelled = false;
+    setPreviewing(true);
+    renderReport(open.snapshot as unknown as ReportSnapshot, open.lang, undefined, true)
+      .then((r) => {
+        if (!cancelled) setPages(r.pages ?? null);
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) setError(deliverableErrorText(t, e));
+      })
+      .finally(() => {
+        if (!cancelled) setPreviewing(false);
+      });
+    return () => {
+      cancelled = true;
+    };
+    // `t` changes with the language only; the preview belongs to the request.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [request]);
 
   const onCustomer = useCallback((s: DrawnSignature | null) => setCustomerSig(s), []);
@@ -99,13 +126,17 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
     setPercent(0);
     try {
       // The worker reports the pages written; saving takes the rest of the bar.
-      const rendered = await renderReport(req.snapshot, lang, (f) =>
-        setPercent(Math.round(f * 90)),
+      const rendered = await renderReport(
+        req.snapshot,
+        lang,
+        (f) => setPercent(Math.round(f * 90)),
+        true,
       );
       setBusy(t('deliverables.generate.stage.storing'));
       setPercent(95);
       const doc = await recordDraft(db, req, lang, rendered, draft?.doc ?? null);
       setDraft({ doc, size: rendered.bytes.byteLength });
+      setPages(rendered.pages ?? null);
       setPercent(100);
       message.success(t('deliverables.generate.draftSaved'));
     } catch (e) {
@@ -138,6 +169,7 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
         },
       );
       setPercent(100);
+      dropKeptSignatures(draft.doc.id);
       setOutcome(result);
     } catch (e) {
       setError(deliverableErrorText(t, e));
@@ -220,12 +252,26 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
         {error !== null && (
           <Alert type="error" showIcon message={error} data-testid="generate-error" />
         )}
+        {req.draft !== undefined && outcome === null && (
+          <Typography.Text type="secondary" data-testid="generate-resumed">
+            {t('deliverables.generate.resumed', { number: req.draft.documentNumber })}
+          </Typography.Text>
+        )}
+        {draft !== null && outcome === null && previewing && pages === null && (
+          <Typography.Text type="secondary" data-testid="preview-loading">
+            {t('deliverables.preview.loading')}
+          </Typography.Text>
+        )}
+        {draft !== null && outcome === null && pages !== null && <PdfPreview pages={pages} />}
         {draft !== null && outcome === null && (
           <>
             <Row gutter={16}>
               <Col xs={24} md={12}>
                 <SignaturePad
+                  key={`customer-${draft.doc.id}`}
+                  keepAs={keptSignatureKey(draft.doc.id, 'customer')}
                   role="customer"
+                  siteZone={req.snapshot.site.timeZone}
                   defaultName={req.customerRepresentative.name}
                   defaultTitle={req.customerRepresentative.title}
                   onChange={onCustomer}
@@ -234,7 +280,10 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
               </Col>
               <Col xs={24} md={12}>
                 <SignaturePad
+                  key={`engineer-${draft.doc.id}`}
+                  keepAs={keptSignatureKey(draft.doc.id, 'engineer')}
                   role="engineer"
+                  siteZone={req.snapshot.site.timeZone}
                   defaultName={req.engineer.name}
                   defaultTitle={req.engineer.title}
                   onChange={onEngineer}
@@ -291,7 +340,7 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
                   : ''}
               </Descriptions.Item>
               <Descriptions.Item label={t('deliverables.detail.signedAt')}>
-                {fmtDateTime(outcome.signed.signedAt)}
+                {fmtSiteTime(outcome.signed.signedAt, req.snapshot.site.timeZone)}
               </Descriptions.Item>
               <Descriptions.Item label={t('deliverables.detail.pages')}>
                 {t('deliverables.generate.preview', {

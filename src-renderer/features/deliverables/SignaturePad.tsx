@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { nowInstant } from '../../app/clock';
 import { useI18n } from '../../app/i18n';
+import { dropKeptPad, loadKeptPad, saveKeptPad } from './kept-signatures';
 import type { PadStroke } from './signature-pad';
 import {
   PAD_HEIGHT,
@@ -33,6 +34,10 @@ export interface SignaturePadProps {
   /** Called with the signature after every stroke, or null when cleared / blank / unnamed. */
   onChange: (signature: DrawnSignature | null) => void;
   disabled?: boolean;
+  /** The site's zone: the signing time is shown in it first (as the PDF prints it). */
+  siteZone?: string;
+  /** Keep what is drawn under this key (see kept-signatures) and restore it on mount. */
+  keepAs?: string;
 }
 
 /**
@@ -45,8 +50,10 @@ export function SignaturePad({
   defaultTitle = '',
   onChange,
   disabled = false,
+  keepAs,
+  siteZone,
 }: SignaturePadProps) {
-  const { t, fmtDateTime } = useI18n();
+  const { t, fmtSiteTime } = useI18n();
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const strokes = useRef<PadStroke[]>([]);
   const active = useRef<{ id: number; stroke: PadStroke } | null>(null);
@@ -59,7 +66,24 @@ export function SignaturePad({
     if (ctx) drawStrokes(ctx, strokes.current);
   }, []);
 
+  const [restored, setRestored] = useState(false);
   useEffect(() => redraw(), [redraw]);
+
+  const keep = useCallback(
+    (at: string | null, printedName: string, printedTitle: string) => {
+      if (keepAs === undefined) return;
+      if (strokes.current.length === 0) dropKeptPad(keepAs);
+      else {
+        saveKeptPad(keepAs, {
+          strokes: strokes.current,
+          name: printedName,
+          title: printedTitle,
+          signedAt: at,
+        });
+      }
+    },
+    [keepAs],
+  );
 
   const emit = useCallback(
     (at: string | null, printedName: string, printedTitle: string) => {
@@ -80,6 +104,20 @@ export function SignaturePad({
     },
     [onChange, role],
   );
+
+  // Brings back what was drawn for this draft before the dialog was closed.
+  useEffect(() => {
+    if (keepAs === undefined) return;
+    const kept = loadKeptPad(keepAs);
+    if (kept === null) return;
+    strokes.current = kept.strokes;
+    setName(kept.name);
+    setTitle(kept.title);
+    setSignedAt(kept.signedAt);
+    setRestored(true);
+    redraw();
+    emit(kept.signedAt, kept.name, kept.title);
+  }, [keepAs, redraw, emit]);
 
   function point(e: ReactPointerEvent<HTMLCanvasElement>) {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -126,14 +164,17 @@ export function SignaturePad({
     const at = nowInstant();
     setSignedAt(at);
     emit(at, name, title);
+    keep(at, name, title);
   }
 
   function clear() {
     strokes.current = [];
     active.current = null;
     setSignedAt(null);
+    setRestored(false);
     redraw();
     onChange(null);
+    keep(null, name, title);
   }
 
   const roleLabel = t(
@@ -181,6 +222,7 @@ export function SignaturePad({
             onChange={(e) => {
               setName(e.target.value);
               emit(signedAt, e.target.value, title);
+              keep(signedAt, e.target.value, title);
             }}
             data-testid={`signature-name-${role}`}
           />
@@ -192,13 +234,20 @@ export function SignaturePad({
             onChange={(e) => {
               setTitle(e.target.value);
               emit(signedAt, name, e.target.value);
+              keep(signedAt, name, e.target.value);
             }}
             data-testid={`signature-title-${role}`}
           />
         </Flex>
+        {restored && (
+          <Typography.Text type="success" data-testid={`signature-kept-${role}`}>
+            {t('deliverables.pad.kept')}
+          </Typography.Text>
+        )}
         <Typography.Text type="secondary" data-testid={`signature-time-${role}`}>
           {t('deliverables.pad.time', {
-            time: signedAt === null ? t('deliverables.pad.notSigned') : fmtDateTime(signedAt),
+            time:
+              signedAt === null ? t('deliverables.pad.notSigned') : fmtSiteTime(signedAt, siteZone),
           })}
         </Typography.Text>
       </Flex>

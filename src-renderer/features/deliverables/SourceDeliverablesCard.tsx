@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { useRxQuery } from '../../db/hooks';
+import { siteZoneOf } from './site-zone';
 import { ExportOpenButtons } from './ExportOpenButtons';
 
 /** The deliverables made from one incident or inspection, newest first. */
@@ -14,7 +15,7 @@ export function SourceDeliverablesCard({
   /** For the page's spacing; the card renders nothing while there are no deliverables. */
   className?: string;
 }) {
-  const { t, fmtDateTime } = useI18n();
+  const { t, fmtSiteTime } = useI18n();
   const found = useRxQuery((db) => db.deliverables.find({ selector: { sourceId } }), [sourceId]);
   const docs = useMemo(
     () =>
@@ -41,7 +42,8 @@ export function SourceDeliverablesCard({
                 {t(`deliverables.status.${d.status}`)}
               </Tag>
               <Typography.Text type="secondary">
-                {t(`deliverables.lang.${d.lang}`)} · {fmtDateTime(d.signedAt ?? d.updatedAt)}
+                {t(`deliverables.lang.${d.lang}`)} ·{' '}
+                {fmtSiteTime(d.signedAt ?? d.updatedAt, siteZoneOf(d))}
               </Typography.Text>
             </Flex>
             <ExportOpenButtons doc={d} size="small" />

@@ -30,6 +30,7 @@ import { readOrCreateIssuerCode } from '../../app/settings';
 import { desktop } from '../../app/desktop';
 import type { FieldbookDatabase } from '../../db/database';
 import { PdfRenderClient } from '../../workers/pdf-render-client';
+import type { PreviewPage } from '../../workers/pdf-preview-pages';
 import type { DrawnSignature } from './SignaturePad';
 
 /** What a deliverable is made from; the snapshot has its number and revision, no signatures. */
@@ -59,22 +60,30 @@ export interface RenderedReport {
   bytes: Uint8Array;
   pageCount: number;
   workerMs: number;
+  /** The pages as drawn in the PDF, when rendered with `preview`. */
+  pages?: PreviewPage[];
 }
 
-/** Renders in the worker (never on the UI thread); `onProgress` gets 0–1 as pages are written. */
+/**
+ * Renders in the worker (never on the UI thread); `onProgress` gets 0–1 as pages are written.
+ * With `preview` the worker also answers the laid-out pages for the sign dialog's preview.
+ */
 export async function renderReport(
   snapshot: ReportSnapshot,
   lang: DeliverableLang,
   onProgress?: (fraction: number) => void,
+  preview = false,
 ): Promise<RenderedReport> {
+  const options = { preview };
   const rendered =
     snapshot.kind === 'fault-report'
-      ? await renderClient().render('fault', snapshot, lang, onProgress)
-      : await renderClient().render('inspection', snapshot, lang, onProgress);
+      ? await renderClient().render('fault', snapshot, lang, onProgress, options)
+      : await renderClient().render('inspection', snapshot, lang, onProgress, options);
   return {
     bytes: rendered.bytes,
     pageCount: pdfPageCount(rendered.bytes),
     workerMs: rendered.workerMs,
+    ...(rendered.pages !== undefined ? { pages: rendered.pages } : {}),
   };
 }
 
@@ -192,7 +201,8 @@ export async function signDeliverable(
   onStage: (stage: SignStage, fraction?: number) => void,
 ): Promise<SignOutcome> {
   onStage('building', 0);
-  const snapshot = withSignatures(request.snapshot, drawn);
+  // What the draft recorded (and the preview showed), not a newer state of the source.
+  const snapshot = withSignatures(draft.snapshot as unknown as ReportSnapshot, drawn);
   const rendered = await renderReport(snapshot, draft.lang, (f) => onStage('building', f));
   onStage('signing');
   const api = desktop();

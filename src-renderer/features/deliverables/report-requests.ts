@@ -34,6 +34,27 @@ async function need<T>(
   return doc.toMutableJSON();
 }
 
+/**
+ * The draft already open for this source (and, for a new revision, for that revision): opening
+ * the generate dialog again continues it — same number, same record — instead of allocating
+ * another number and leaving an orphan draft behind (which would also sync). The most recently
+ * updated one if earlier versions left several.
+ */
+export async function openDraftFor(
+  db: FieldbookDatabase,
+  kind: DeliverableDoc['kind'],
+  sourceId: string,
+  previous: DeliverableDoc | undefined,
+): Promise<DeliverableDoc | undefined> {
+  const drafts = await db.deliverables
+    .find({ selector: { kind, sourceId, status: 'draft' } })
+    .exec();
+  return drafts
+    .map((d) => d.toMutableJSON())
+    .filter((d) => d.supersedesId === previous?.id)
+    .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))[0];
+}
+
 export async function faultReportRequest(
   db: FieldbookDatabase,
   incidentId: string,
@@ -54,8 +75,11 @@ export async function faultReportRequest(
       ? null
       : ((await db.clusters.findOne(incident.clusterId).exec())?.toMutableJSON() ?? null);
   const issuedAt = nowInstant();
+  const open = await openDraftFor(db, 'fault-report', incident.id, previous);
   const documentNumber =
-    previous?.documentNumber ?? (await allocateDocumentNumber(db, 'fault-report', site.timeZone));
+    open?.documentNumber ??
+    previous?.documentNumber ??
+    (await allocateDocumentNumber(db, 'fault-report', site.timeZone));
   const rep = customer.contacts[0];
   const fresh = faultSnapshotFrom(incident, customer, site, contract, cluster, {
     documentNumber,
@@ -79,6 +103,8 @@ export async function faultReportRequest(
     ...(previous !== undefined ? { supersedesId: previous.id } : {}),
     customerRepresentative: { name: rep?.name ?? '', title: rep?.title ?? '' },
     engineer: { name: engineer, title: '' },
+    // Rendering again updates the open draft with the source's current state.
+    ...(open !== undefined ? { draft: open } : {}),
   };
 }
 
@@ -137,7 +163,9 @@ export async function inspectionReportRequest(
   );
   const photos = await evidencePhotos(inspection);
   const issuedAt = nowInstant();
+  const open = await openDraftFor(db, 'inspection-report', inspection.id, previous);
   const documentNumber =
+    open?.documentNumber ??
     previous?.documentNumber ??
     (await allocateDocumentNumber(db, 'inspection-report', site.timeZone));
   const rep = customer.contacts[0];
@@ -170,6 +198,8 @@ export async function inspectionReportRequest(
     ...(previous !== undefined ? { supersedesId: previous.id } : {}),
     customerRepresentative: { name: rep?.name ?? '', title: rep?.title ?? '' },
     engineer: { name: engineer, title: '' },
+    // Rendering again updates the open draft with the source's current state.
+    ...(open !== undefined ? { draft: open } : {}),
   };
 }
 

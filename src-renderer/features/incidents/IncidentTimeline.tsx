@@ -26,7 +26,7 @@ export function IncidentTimeline({
   pack: PolicyPack;
   zone: string;
 }) {
-  const { t, lang, fmtDateTime } = useI18n();
+  const { t, lang, fmtSiteTime } = useI18n();
   const events = [...incident.timeline].sort(
     (a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
   );
@@ -36,7 +36,7 @@ export function IncidentTimeline({
     content: (
       <Flex vertical gap={2} data-testid="incident-event" data-kind={e.kind}>
         <Flex gap={6} align="center" wrap>
-          <Typography.Text strong>{fmtDateTime(e.at, zone)}</Typography.Text>
+          <Typography.Text strong>{fmtSiteTime(e.at, zone)}</Typography.Text>
           <Typography.Text type="secondary">{e.author}</Typography.Text>
           <Tag>{t(`incidents.event.${e.kind}`)}</Tag>
           {e.fromLevel !== undefined && e.toLevel !== undefined && (

@@ -34,7 +34,7 @@ function scrollToEntry(id: string): void {
 
 /** The visit log, newest first; corrected entries stay visible and link to their corrections. */
 export function LogTimeline({ items, zone, onCorrect }: LogTimelineProps) {
-  const { t, fmtDateTime } = useI18n();
+  const { t, fmtSiteTime } = useI18n();
   if (items.length === 0) return <EmptyState description={t('visits.log.empty')} />;
 
   const timelineItems: NonNullable<TimelineProps['items']> = items.map(
@@ -59,7 +59,7 @@ export function LogTimeline({ items, zone, onCorrect }: LogTimelineProps) {
           >
             <Flex gap={6} align="center" wrap>
               <Typography.Text strong data-testid="log-time">
-                {fmtDateTime(entry.at, zone)}
+                {fmtSiteTime(entry.at, zone)}
               </Typography.Text>
               <Typography.Text type="secondary">{entry.author}</Typography.Text>
               <Tag>{t(`visits.log.kind.${entry.kind}`)}</Tag>
@@ -91,7 +91,7 @@ export function LogTimeline({ items, zone, onCorrect }: LogTimelineProps) {
                 onClick={() => scrollToEntry(entry.correctsEntryId ?? '')}
               >
                 {corrects !== undefined
-                  ? t('visits.log.correctsEntry', { time: fmtDateTime(corrects.at, zone) })
+                  ? t('visits.log.correctsEntry', { time: fmtSiteTime(corrects.at, zone) })
                   : t('visits.log.correctsEntry', { time: '…' })}
               </Typography.Link>
             )}
@@ -122,7 +122,7 @@ export function LogTimeline({ items, zone, onCorrect }: LogTimelineProps) {
                 onClick={() => scrollToEntry(c.id)}
                 data-testid="log-corrected-by"
               >
-                {t('visits.log.correctedBy', { time: fmtDateTime(c.at, zone) })}
+                {t('visits.log.correctedBy', { time: fmtSiteTime(c.at, zone) })}
               </Typography.Link>
             ))}
           </div>

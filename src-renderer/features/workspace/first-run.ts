@@ -39,3 +39,12 @@ export function markSampleWorkspaceLoaded(): void {
     // Only the warning before the first sign-in is lost.
   }
 }
+
+/** The sample workspace was removed: the sign-in form no longer warns about uploading it. */
+export function clearSampleWorkspaceLoaded(): void {
+  try {
+    localStorage.removeItem(SAMPLE_WORKSPACE_KEY);
+  } catch {
+    // Only the warning stays.
+  }
+}

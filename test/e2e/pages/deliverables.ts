@@ -24,7 +24,7 @@ export class GenerateReportDialog {
    * Renders the draft and waits for the preview ("N 页 · S KB"). With `watchProgress`, first
    * checks that the progress bar shows (the first render loads 20 MB of fonts: it is visible).
    */
-  async render(watchProgress = false): Promise<string> {
+  async render(watchProgress = false, timeout = 60_000): Promise<string> {
     await this.root.getByTestId('generate-render').click();
     if (watchProgress) {
       await expect(
@@ -32,7 +32,7 @@ export class GenerateReportDialog {
       ).toBeVisible();
     }
     const preview = this.root.getByTestId('generate-preview');
-    await expect(preview).toBeVisible();
+    await expect(preview).toBeVisible({ timeout });
     return (await preview.textContent()) ?? '';
   }
 

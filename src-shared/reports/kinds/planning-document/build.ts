@@ -22,6 +22,7 @@ import {
   numbered,
   pageFrame,
   personLine,
+  isDraftSnapshot,
   qrBlock,
   signatureBlocks,
 } from '../../pdf-common';
@@ -94,7 +95,13 @@ export function buildPlanningDocument(
       columns: [
         { text: '', width: '*' },
         {
-          ...(qrBlock(snapshot.documentNumber, snapshot.revision, m) as object),
+          ...(qrBlock(
+            snapshot.documentNumber,
+            snapshot.revision,
+            m,
+            92,
+            isDraftSnapshot(snapshot),
+          ) as object),
           width: 150,
         } as Content,
       ],
@@ -375,6 +382,7 @@ export function buildPlanningDocument(
       revision: snapshot.revision,
       customerName: snapshot.customer.name,
       m,
+      draft: isDraftSnapshot(snapshot),
     }),
     content: [
       ...cover,

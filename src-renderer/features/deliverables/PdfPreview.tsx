@@ -1,0 +1,237 @@
+import {
+  LeftOutlined,
+  RightOutlined,
+  ZoomInOutlined,
+  ZoomOutOutlined,
+  ExpandOutlined,
+} from '@ant-design/icons';
+import { Button, Card, Flex, Space, Tooltip, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { ReactElement } from 'react';
+import { useI18n } from '../../app/i18n';
+import type { PreviewOp, PreviewPage } from '../../workers/pdf-preview-pages';
+
+/** Zoom steps (1 = one CSS pixel per PDF point: an A4 page is 595 px wide). */
+export const PREVIEW_ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3] as const;
+const DEFAULT_ZOOM_INDEX = 2;
+
+/** The font the preview draws text in: the PDF's own Noto Sans SC (deliverables.css). */
+const FONT = 'FieldbookPreview, "Noto Sans SC", sans-serif';
+
+function op(o: PreviewOp, key: number): ReactElement | null {
+  switch (o.k) {
+    case 'text':
+      return (
+        <text
+          key={key}
+          x={o.x}
+          y={o.y}
+          fontSize={o.size}
+          fill={o.color}
+          fillOpacity={o.opacity}
+          fontWeight={o.bold ? 700 : 400}
+          // Stretched to pdfmake's measured width so the preview wraps and aligns as the PDF does.
+          {...(o.text.length > 1 && o.width > 0
+            ? { textLength: o.width, lengthAdjust: 'spacingAndGlyphs' }
+            : {})}
+        >
+          {o.text}
+        </text>
+      );
+    case 'rect':
+      return (
+        <rect
+          key={key}
+          x={o.x}
+          y={o.y}
+          width={Math.max(0, o.w)}
+          height={Math.max(0, o.h)}
+          rx={o.r}
+          fill={o.fill ?? 'none'}
+          fillOpacity={o.opacity}
+          stroke={o.stroke ?? 'none'}
+          strokeWidth={o.lineWidth}
+        />
+      );
+    case 'line':
+      return (
+        <line
+          key={key}
+          x1={o.x1}
+          y1={o.y1}
+          x2={o.x2}
+          y2={o.y2}
+          stroke={o.stroke}
+          strokeWidth={o.lineWidth}
+          {...(o.dash !== null ? { strokeDasharray: o.dash } : {})}
+        />
+      );
+    case 'path':
+      return (
+        <path
+          key={key}
+          d={o.d}
+          fill={o.fill ?? 'none'}
+          fillOpacity={o.opacity}
+          stroke={o.stroke ?? 'none'}
+          strokeWidth={o.lineWidth}
+        />
+      );
+    case 'ellipse':
+      return (
+        <ellipse
+          key={key}
+          cx={o.cx}
+          cy={o.cy}
+          rx={o.rx}
+          ry={o.ry}
+          fill={o.fill ?? 'none'}
+          stroke={o.stroke ?? 'none'}
+          strokeWidth={o.lineWidth}
+        />
+      );
+    case 'image':
+      return (
+        <image
+          key={key}
+          x={o.x}
+          y={o.y}
+          width={o.w}
+          height={o.h}
+          href={o.href}
+          preserveAspectRatio="none"
+        />
+      );
+    case 'watermark':
+      return null;
+  }
+}
+
+function PageSvg({ page, zoom, index }: { page: PreviewPage; zoom: number; index: number }) {
+  const { t } = useI18n();
+  const cx = page.width / 2;
+  const cy = page.height / 2;
+  return (
+    <svg
+      role="img"
+      aria-label={t('deliverables.preview.pageLabel', { n: index + 1 })}
+      viewBox={`0 0 ${page.width} ${page.height}`}
+      width={Math.round(page.width * zoom)}
+      height={Math.round(page.height * zoom)}
+      className="fb-preview-page"
+      fontFamily={FONT}
+      data-testid="preview-page"
+      data-page={index + 1}
+    >
+      <rect x={0} y={0} width={page.width} height={page.height} fill="#ffffff" />
+      {page.ops.map(op)}
+      {page.ops.map((o, i) =>
+        o.k === 'watermark' ? (
+          <text
+            key={`w${i}`}
+            x={o.x}
+            y={o.y}
+            fontSize={o.size}
+            fill={o.color}
+            fillOpacity={o.opacity}
+            fontWeight={o.bold ? 700 : 400}
+            transform={`rotate(${o.angle} ${cx} ${cy})`}
+            data-testid="preview-watermark"
+          >
+            {o.text}
+          </text>
+        ) : null,
+      )}
+    </svg>
+  );
+}
+
+export interface PdfPreviewProps {
+  pages: PreviewPage[];
+}
+
+/**
+ * The rendered pages of a deliverable, page by page and zoomable, for the customer to read before
+ * signing. Drawn from the layout the PDF was written from (see pdf-preview-pages).
+ */
+export function PdfPreview({ pages }: PdfPreviewProps) {
+  const { t } = useI18n();
+  const [index, setIndex] = useState(0);
+  const [zoomIndex, setZoomIndex] = useState(DEFAULT_ZOOM_INDEX);
+  // A new rendering (another language, new data) may have fewer pages.
+  useEffect(() => setIndex((i) => Math.min(i, Math.max(0, pages.length - 1))), [pages]);
+  const page = pages[index];
+  const zoom = PREVIEW_ZOOMS[zoomIndex]!;
+  if (page === undefined) return null;
+  return (
+    <Card
+      size="small"
+      title={t('deliverables.preview.title')}
+      data-testid="pdf-preview"
+      extra={
+        <Space wrap>
+          <Button
+            size="small"
+            icon={<LeftOutlined />}
+            disabled={index === 0}
+            onClick={() => setIndex(index - 1)}
+            aria-label={t('deliverables.preview.previous')}
+            data-testid="preview-prev"
+          />
+          <Typography.Text data-testid="preview-page-indicator">
+            {t('deliverables.preview.page', { n: index + 1, total: pages.length })}
+          </Typography.Text>
+          <Button
+            size="small"
+            icon={<RightOutlined />}
+            disabled={index >= pages.length - 1}
+            onClick={() => setIndex(index + 1)}
+            aria-label={t('deliverables.preview.next')}
+            data-testid="preview-next"
+          />
+          <Tooltip title={t('deliverables.preview.zoomOut')}>
+            <Button
+              size="small"
+              icon={<ZoomOutOutlined />}
+              disabled={zoomIndex === 0}
+              onClick={() => setZoomIndex(zoomIndex - 1)}
+              aria-label={t('deliverables.preview.zoomOut')}
+              data-testid="preview-zoom-out"
+            />
+          </Tooltip>
+          <Typography.Text data-testid="preview-zoom-level">
+            {Math.round(zoom * 100)}%
+          </Typography.Text>
+          <Tooltip title={t('deliverables.preview.zoomIn')}>
+            <Button
+              size="small"
+              icon={<ZoomInOutlined />}
+              disabled={zoomIndex === PREVIEW_ZOOMS.length - 1}
+              onClick={() => setZoomIndex(zoomIndex + 1)}
+              aria-label={t('deliverables.preview.zoomIn')}
+              data-testid="preview-zoom-in"
+            />
+          </Tooltip>
+          <Tooltip title={t('deliverables.preview.zoomReset')}>
+            <Button
+              size="small"
+              icon={<ExpandOutlined />}
+              onClick={() => setZoomIndex(DEFAULT_ZOOM_INDEX)}
+              aria-label={t('deliverables.preview.zoomReset')}
+              data-testid="preview-zoom-reset"
+            />
+          </Tooltip>
+        </Space>
+      }
+    >
+      <Flex vertical gap={4}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('deliverables.preview.hint')}
+        </Typography.Text>
+        <div className="fb-preview-viewport" data-testid="preview-viewport">
+          <PageSvg page={page} zoom={zoom} index={index} />
+        </div>
+      </Flex>
+    </Card>
+  );
+}

@@ -270,7 +270,7 @@ async function runOne(store: 'pglite' | 'postgres', sizeName: string): Promise<R
     await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await context.addInitScript(desktopShim);
     // The harness refuses desktop calls without the session browser mode's launch page gives.
-    await authorizeContext(context as unknown as Parameters<typeof authorizeContext>[0], harness);
+    await authorizeContext(context, harness);
     const page = context.pages()[0] ?? (await context.newPage());
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));

@@ -159,7 +159,8 @@ async function writeNewDocuments(
     const failed: typeof metaResult.error = [];
     for (const e of metaResult.error) {
       if (e.status === 409 && e.documentInDb !== undefined) {
-        retry.push(await getMetaWriteRow(state, e.writeRow.document.docData, e.documentInDb));
+        const master = e.writeRow.document.docData as WithDeleted<AnyDoc>;
+        retry.push(await getMetaWriteRow(state, master, e.documentInDb));
       } else {
         failed.push(e);
       }

@@ -41,6 +41,7 @@ import type {
   ReplicationCheckpoint,
   WireDocument,
 } from '../../src-shared/sync/protocol';
+import { documentsEqual } from '../../src-shared/db/conflicts';
 import type { FieldbookDatabase } from './database';
 import type { PendingTracker } from './pending-tracker';
 
@@ -209,6 +210,9 @@ function splitBySize(rows: PushRow[]): PushRow[][] {
   if (chunk.length > 0) chunks.push(chunk);
   return chunks;
 }
+
+/** Pushed states kept to recognise their echo on the stream (a bound, for a stream that is down). */
+const PUSHED_STATES_MAX = 20_000;
 
 const BACKOFF_FIRST_MS = 2000;
 const BACKOFF_MAX_MS = 60_000;
@@ -409,6 +413,20 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
   const activeByName = new Map<string, boolean>();
   for (const name of names) {
     const collection = db.collections[name] as unknown as RxCollection<AnyDoc>;
+    /**
+     * States this laptop pushed and the server took, by id, until the stream brings them back.
+     * That echo changes nothing here (RxDB would read the document and its master state, find
+     * both equal and write nothing), so it is dropped: two IndexedDB reads per pushed document.
+     * Anything else the stream brings (another state of the document, another document) goes to
+     * RxDB as before.
+     */
+    const pushedStates = new Map<string, WireDocument>();
+    const isEcho = (doc: WireDocument): boolean => {
+      const pushed = pushedStates.get(doc.id);
+      if (pushed === undefined || !documentsEqual(pushed, doc)) return false;
+      pushedStates.delete(doc.id);
+      return true;
+    };
     const stream$: Observable<RxReplicationPullStreamItem<AnyDoc, ReplicationCheckpoint>> =
       events$.pipe(
         filter((e) => e.collection === name),
@@ -416,10 +434,14 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
           e.kind === 'resync'
             ? ('RESYNC' as const)
             : {
-                documents: e.documents as unknown as WithDeleted<AnyDoc>[],
+                documents: (pushedStates.size === 0
+                  ? e.documents
+                  : e.documents.filter((d) => !isEcho(d))) as unknown as WithDeleted<AnyDoc>[],
                 checkpoint: e.checkpoint,
               },
         ),
+        // Only echoes: nothing to store (the checkpoint comes with the next change or pull).
+        filter((item) => item === 'RESYNC' || item.documents.length > 0),
       );
 
     /** Whether the last pull page said the server has nothing more after it. */
@@ -556,6 +578,14 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
             succeeded();
             // Acknowledged (written, or answered with a conflict RxDB now resolves and re-pushes).
             pending.acknowledge(name, snapshot);
+            const conflicting = new Set(conflicts.map((d) => d.id));
+            if (pushedStates.size > PUSHED_STATES_MAX) pushedStates.clear();
+            for (const r of rows) {
+              const doc = r.newDocumentState as unknown as WireDocument;
+              if (!conflicting.has(doc.id) && !refused.has(`${name}/${doc.id}`)) {
+                pushedStates.set(doc.id, doc);
+              }
+            }
             queueBlobs(
               rows
                 .filter((r) => !refused.has(`${name}/${r.newDocumentState.id}`))

@@ -25,6 +25,12 @@ export interface InitialSyncFigures {
   /** Status values the engine emitted (what React would render), and how many per second. */
   statusEmissions: number;
   pulls: number;
+  /** Sum of the pull calls' durations (relay + server; calls of several collections overlap). */
+  pullCallMs: number;
+  /** Of `ms`, the sign-in call (login and the main process's certificate enrolment). */
+  signInMs: number;
+  /** Each pull call: collection, start and duration (printed with `--trace`). */
+  trace: string[];
 }
 
 export interface RawPutFigures {
@@ -41,11 +47,20 @@ export interface PushFigures {
   /** Time to make the offline edits locally (not part of `ms`). */
   editMs: number;
   pushCalls: number;
+  /** Sum of the push calls' durations (relay + server). */
+  pushCallMs: number;
+  /** Each push call: collection, rows, start and duration (printed with `--trace`). */
+  trace: string[];
 }
 
 export interface LaptopSyncBenchApi {
   reset(): Promise<void>;
-  initialSync(input: SignInInput, expectedDocs: number): Promise<InitialSyncFigures>;
+  /** `fastPath` false: RxDB's own downstream only (the engine's `firstSyncFastPath`). */
+  initialSync(
+    input: SignInInput,
+    expectedDocs: number,
+    fastPath?: boolean,
+  ): Promise<InitialSyncFigures>;
   /** Stops replication (the app closes), edits `n` visit-log entries, starts it again, waits. */
   offlinePush(n: number): Promise<PushFigures>;
   /** Plain IndexedDB puts of the same workload (generated in the page, deterministic). */

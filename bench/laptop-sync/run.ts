@@ -5,6 +5,9 @@
  *                                                   PostgreSQL when its binaries are present)
  *   npm run bench:laptop-sync -- --docs 10k        (one size)
  *   npm run bench:laptop-sync -- --store pglite    (one store)
+ *   npm run bench:laptop-sync -- --trace           (also every pull and push call's timing)
+ *   npm run bench:laptop-sync -- --compare         (also a first sync without the engine's
+ *                                                   fast path, before the one with it)
  *
  * Per store and size, in one run:
  *   - a sync server process (`fieldbook server`) on a fresh PGlite data folder (or a throwaway
@@ -33,6 +36,7 @@ import { build } from 'vite';
 import type { CollectionName } from '../../src-shared/db/types';
 import type { PushRow, WireDocument } from '../../src-shared/sync';
 import { PULL_LIMIT_MAX, REPLICATED_COLLECTIONS, routes } from '../../src-shared/sync';
+import { authorizeContext } from '../../test/e2e/harness/authorize';
 import { desktopShim } from '../../test/e2e/harness/desktop-shim';
 import { startHarness } from '../../test/e2e/harness/server';
 import { request, SyncClient } from '../../test/sync/client';
@@ -204,6 +208,8 @@ interface RunFigures {
   seedSeconds: number;
   protocolPull: { ms: number; docsPerSecond: number };
   initialSync: InitialSyncFigures;
+  /** `--compare`: the same sync without the engine's first-sync fast path, in this run. */
+  withoutFastPath: InitialSyncFigures | null;
   rawPut100: RawPutFigures;
   rawPut1000: RawPutFigures;
   offlinePush: PushFigures;
@@ -263,6 +269,8 @@ async function runOne(store: 'pglite' | 'postgres', sizeName: string): Promise<R
     // tsx (esbuild keepNames) wraps named functions in `__name(...)`, which the page lacks.
     await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await context.addInitScript(desktopShim);
+    // The harness refuses desktop calls without the session browser mode's launch page gives.
+    await authorizeContext(context, harness);
     const page = context.pages()[0] ?? (await context.newPage());
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -283,6 +291,21 @@ async function runOne(store: 'pglite' | 'postgres', sizeName: string): Promise<R
       );
 
     await bench('reset');
+    // `--compare`: first a fresh laptop's sync through RxDB's own downstream only, same run.
+    let withoutFastPath: InitialSyncFigures | null = null;
+    if (args.includes('--compare')) {
+      withoutFastPath = await bench<InitialSyncFigures>(
+        'initialSync',
+        { serverUrl: server.url, ...ENGINEER },
+        docs,
+        false,
+      );
+      process.stdout.write(
+        `without the fast path ${(withoutFastPath.ms / 1000).toFixed(1)} s ` +
+          `(longest task ${withoutFastPath.longestTaskMs.toFixed(0)} ms); `,
+      );
+      await bench('reset');
+    }
     const cdp = profileOut ? await context.newCDPSession(page) : null;
     if (cdp) {
       await cdp.send('Profiler.enable');
@@ -356,6 +379,7 @@ async function runOne(store: 'pglite' | 'postgres', sizeName: string): Promise<R
       seedSeconds,
       protocolPull,
       initialSync,
+      withoutFastPath,
       rawPut100,
       rawPut1000,
       offlinePush,
@@ -419,9 +443,21 @@ function print(runs: RunFigures[]): void {
   }
   console.log(`\n${lines.join('\n')}\n`);
   for (const r of runs) {
+    const w = r.withoutFastPath;
+    if (w) {
+      console.log(
+        `${r.store} ${r.size}: without the fast path ${fmt(w.ms / 1000, 1)} s ` +
+          `(${fmt(w.docsPerSecond)} docs/s, ${fmt(w.docsPerSecond / r.rawPut100.docsPerSecond, 2)}× raw, ` +
+          `sign-in ${fmt(w.signInMs / 1000, 1)} s, longest task ${fmt(w.longestTaskMs)} ms, ` +
+          `${w.tasksOver50ms} > 50 ms); with it ${fmt(r.initialSync.ms / 1000, 1)} s`,
+      );
+    }
     console.log(
       `${r.store} ${r.size}: status updates during the initial sync: ${r.initialSync.statusEmissions} ` +
-        `(${fmt(r.initialSync.statusEmissions / (r.initialSync.ms / 1000), 1)}/s); push calls ${r.offlinePush.pushCalls}`,
+        `(${fmt(r.initialSync.statusEmissions / (r.initialSync.ms / 1000), 1)}/s); ` +
+        `sign-in ${fmt(r.initialSync.signInMs / 1000, 1)} s of the initial sync; ` +
+        `pull calls ${r.initialSync.pulls} taking ${fmt(r.initialSync.pullCallMs / 1000, 1)} s in all; ` +
+        `push calls ${r.offlinePush.pushCalls} taking ${fmt(r.offlinePush.pushCallMs / 1000, 1)} s in all`,
     );
   }
 }
@@ -433,6 +469,12 @@ async function main(): Promise<void> {
     for (const size of sizeNames) runs.push(await runOne(store, size));
   }
   print(runs);
+  if (args.includes('--trace')) {
+    for (const r of runs) {
+      console.log(`${r.store} ${r.size} initial sync:\n  ${r.initialSync.trace.join('\n  ')}`);
+      console.log(`${r.store} ${r.size} push:\n  ${r.offlinePush.trace.join('\n  ')}`);
+    }
+  }
   await mkdir(join(ROOT, 'bench/results'), { recursive: true });
   await writeFile(RESULTS, JSON.stringify({ at: new Date().toISOString(), runs }, null, 2));
   console.log(`written to ${RESULTS}`);

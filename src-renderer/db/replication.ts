@@ -9,7 +9,16 @@
  * unreachable. Collections are taken from the open database and `REPLICATED_COLLECTIONS`, so a
  * collection added later replicates without a change here.
  */
-import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
+import { createRevision, getMetaWriteRow, newRxError, now as rxNow } from 'rxdb';
+import type {
+  BulkWriteRow,
+  RxCollection,
+  RxDocumentData,
+  RxReplicationPullStreamItem,
+  RxStorageInstanceReplicationState,
+  RxStorageReplicationMeta,
+  WithDeleted,
+} from 'rxdb';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { BehaviorSubject, Subject, filter, firstValueFrom, map } from 'rxjs';
@@ -26,7 +35,13 @@ import {
   REPLICATED_COLLECTIONS,
   referencedBlobs,
 } from '../../src-shared/sync/protocol';
-import type { PushRow, ReplicationCheckpoint, WireDocument } from '../../src-shared/sync/protocol';
+import type {
+  PullResponse,
+  PushRow,
+  ReplicationCheckpoint,
+  WireDocument,
+} from '../../src-shared/sync/protocol';
+import { documentsEqual } from '../../src-shared/db/conflicts';
 import type { FieldbookDatabase } from './database';
 import type { PendingTracker } from './pending-tracker';
 
@@ -107,6 +122,83 @@ const PUSH_BATCH = 500;
  */
 const PUSH_REQUEST_CHARS = 4 * 1024 * 1024;
 
+/**
+ * Documents per storage write on the first-sync fast path; the writes yield to the event loop
+ * between slices, so a 1,000-document page is never one long task (validation, encryption and
+ * IndexedDB's structured clone of a slice take a few milliseconds).
+ */
+const FAST_PATH_SLICE = 100;
+
+/** Lets input, rendering and other tasks run between slices of a long piece of work. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * The first sync's fast path (issue 8): writes pulled documents the laptop does not have straight
+ * to the collection's storage and to RxDB's replication meta instance, exactly as RxDB's
+ * downstream would write them (same fork state, `_meta.o` flag, revision, meta row and write
+ * context), without its per-document reads of the fork and of the assumed master state first.
+ *
+ * Nothing is overwritten: every row is a create (`previous` absent), so a document the laptop
+ * already has (a local edit made during the sync, a page pulled again after a reload) is refused
+ * by the storage with 409 and returned, for RxDB's normal downstream to merge. Documents the
+ * storage refuses for any other reason (a schema violation) are returned too, so RxDB reports
+ * them as it always does. The caller hands RxDB the returned documents with the page's
+ * checkpoint, so the checkpoint is stored only after all of the page is written.
+ */
+async function writeNewDocuments(
+  state: RxStorageInstanceReplicationState<AnyDoc>,
+  identifierHash: string,
+  docs: WithDeleted<AnyDoc>[],
+): Promise<WithDeleted<AnyDoc>[]> {
+  const flag = await state.downstreamBulkWriteFlag;
+  const left: WithDeleted<AnyDoc>[] = [];
+  for (let i = 0; i < docs.length; i += FAST_PATH_SLICE) {
+    if (i > 0) await yieldToEventLoop();
+    if (state.events.canceled.getValue()) return left;
+    const slice = docs.slice(i, i + FAST_PATH_SLICE);
+    const rows: BulkWriteRow<AnyDoc>[] = slice.map((master) => {
+      const document = {
+        ...master,
+        _attachments: {},
+        _meta: { lwt: rxNow(), o: { _rev: 1, hash: identifierHash } },
+        _rev: createRevision(identifierHash),
+      } as unknown as RxDocumentData<AnyDoc>;
+      return { document };
+    });
+    const result = await state.input.forkInstance.bulkWrite(rows, flag);
+    const refused = new Set(result.error.map((e) => e.documentId));
+    const written = slice.filter((d) => !refused.has(d.id));
+    left.push(...slice.filter((d) => refused.has(d.id)));
+    if (written.length === 0) continue;
+    const metaRows = await Promise.all(written.map((d) => getMetaWriteRow(state, d, undefined)));
+    const metaResult = await state.input.metaInstance.bulkWrite(
+      metaRows,
+      'replication-down-write-meta',
+    );
+    // A meta row without its document (a purged document): update it as RxDB would.
+    const retry: BulkWriteRow<RxStorageReplicationMeta<AnyDoc, ReplicationCheckpoint>>[] = [];
+    const failed: typeof metaResult.error = [];
+    for (const e of metaResult.error) {
+      if (e.status === 409 && e.documentInDb !== undefined) {
+        const master = e.writeRow.document.docData as WithDeleted<AnyDoc>;
+        retry.push(await getMetaWriteRow(state, master, e.documentInDb));
+      } else {
+        failed.push(e);
+      }
+    }
+    if (retry.length > 0) {
+      const again = await state.input.metaInstance.bulkWrite(retry, 'replication-down-write-meta');
+      failed.push(...again.error);
+    }
+    for (const e of failed) {
+      state.events.error.next(newRxError('RC_PULL', { id: e.documentId, writeError: e }));
+    }
+  }
+  return left;
+}
+
 /** Status values reach React at most this often; transitions that matter go out at once. */
 const STATUS_THROTTLE_MS = 250;
 
@@ -140,6 +232,9 @@ function splitBySize(rows: PushRow[]): PushRow[][] {
   if (chunk.length > 0) chunks.push(chunk);
   return chunks;
 }
+
+/** Pushed states kept to recognise their echo on the stream (a bound, for a stream that is down). */
+const PUSHED_STATES_MAX = 20_000;
 
 const BACKOFF_FIRST_MS = 2000;
 const BACKOFF_MAX_MS = 60_000;
@@ -207,11 +302,17 @@ export interface StartReplicationOptions {
   now?: () => Date;
   /** RxDB's retry delay after a failed handler (the backoff comes on top); default 2 s. */
   retryTimeMs?: number;
+  /**
+   * The first sync's fast path (see writeNewDocuments); default on. Off only to measure RxDB's
+   * own downstream against it (bench:laptop-sync `--compare`) and to test both paths.
+   */
+  firstSyncFastPath?: boolean;
 }
 
 export function startReplication(options: StartReplicationOptions): ReplicationEngine {
   const { db, api, account, pending } = options;
   const now = options.now ?? (() => new Date());
+  const fastPath = options.firstSyncFastPath ?? true;
   const backoff = new Backoff();
   const names = REPLICATED_COLLECTIONS.filter((name) => name in db.collections);
   const status = new BehaviorSubject<ReplicationStatus>({
@@ -335,6 +436,20 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
   const activeByName = new Map<string, boolean>();
   for (const name of names) {
     const collection = db.collections[name] as unknown as RxCollection<AnyDoc>;
+    /**
+     * States this laptop pushed and the server took, by id, until the stream brings them back.
+     * That echo changes nothing here (RxDB would read the document and its master state, find
+     * both equal and write nothing), so it is dropped: two IndexedDB reads per pushed document.
+     * Anything else the stream brings (another state of the document, another document) goes to
+     * RxDB as before.
+     */
+    const pushedStates = new Map<string, WireDocument>();
+    const isEcho = (doc: WireDocument): boolean => {
+      const pushed = pushedStates.get(doc.id);
+      if (pushed === undefined || !documentsEqual(pushed, doc)) return false;
+      pushedStates.delete(doc.id);
+      return true;
+    };
     const stream$: Observable<RxReplicationPullStreamItem<AnyDoc, ReplicationCheckpoint>> =
       events$.pipe(
         filter((e) => e.collection === name),
@@ -342,15 +457,51 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
           e.kind === 'resync'
             ? ('RESYNC' as const)
             : {
-                documents: e.documents as unknown as WithDeleted<AnyDoc>[],
+                documents: (pushedStates.size === 0
+                  ? e.documents
+                  : e.documents.filter((d) => !isEcho(d))) as unknown as WithDeleted<AnyDoc>[],
                 checkpoint: e.checkpoint,
               },
         ),
+        // Only echoes: nothing to store (the checkpoint comes with the next change or pull).
+        filter((item) => item === 'RESYNC' || item.documents.length > 0),
       );
 
     /** Whether the last pull page said the server has nothing more after it. */
     const drained$ = new BehaviorSubject(false);
     let replication: RxReplicationState<AnyDoc, ReplicationCheckpoint> | null = null;
+    /** RxDB's hash of the replication identifier (flags documents written by the downstream). */
+    let identifierHash: string | undefined;
+
+    /**
+     * A pull started ahead (first sync only): the page after `position`, requested while the
+     * previous page is written. Used only by the pull that asks for exactly that checkpoint and
+     * limit; any other pull drops it. A page that waited is no different from a slow network:
+     * what changed after it was read comes with a later page or the stream.
+     */
+    let prefetched: {
+      position: string;
+      limit: number;
+      result: Promise<SyncResult<PullResponse>>;
+    } | null = null;
+    const requestPage = (checkpoint: ReplicationCheckpoint | null, limit: number) =>
+      api
+        .pull({ collection: name, checkpoint, limit })
+        .catch((error: unknown): SyncResult<never> => ({
+          ok: false,
+          error: { code: 'server_error', message: String(error) },
+        }));
+    const prefetchPage = (checkpoint: ReplicationCheckpoint, limit: number) => {
+      prefetched = { position: checkpoint.position, limit, result: requestPage(checkpoint, limit) };
+    };
+    const pullPage = (checkpoint: ReplicationCheckpoint | null, limit: number) => {
+      const ahead = prefetched;
+      prefetched = null;
+      if (ahead && checkpoint && ahead.position === checkpoint.position && ahead.limit === limit) {
+        return ahead.result;
+      }
+      return requestPage(checkpoint, limit);
+    };
 
     const pushRows = async (rows: PushRow[]): Promise<WireDocument[]> => {
       const conflicts: WireDocument[] = [];
@@ -403,33 +554,43 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
         handler: async (checkpoint, batchSize) => {
           await backoff.wait();
           try {
-            const page = unwrap(
-              await api.pull({
-                collection: name,
-                checkpoint: checkpoint ?? null,
-                limit: batchSize,
-              }),
-            );
+            const page = unwrap(await pullPage(checkpoint ?? null, batchSize));
             succeeded();
             const initial = status.value.initial;
             if (initial)
               update({
                 initial: { ...initial, documents: initial.documents + page.documents.length },
               });
+            let documents = page.documents as unknown as WithDeleted<AnyDoc>[];
+            const internal = replication?.internalReplicationState;
+            if (fastPath && status.value.initial !== null && internal && documents.length > 0) {
+              // First sync: the fast path writes what is new; RxDB gets what the laptop has
+              // already, or else the page's last document (stored now, so RxDB only reads it and
+              // compares): it stores a checkpoint only for a page with documents.
+              identifierHash ??= await internal.input.hashFunction(internal.input.identifier);
+              // The next page travels while this one is written.
+              if (page.more) prefetchPage(page.checkpoint, batchSize);
+              const left = await writeNewDocuments(
+                internal,
+                identifierHash,
+                documents.map((d) => ({ ...d, _deleted: d._deleted === true })),
+              );
+              documents = left.length > 0 ? left : documents.slice(-1);
+            }
             // RxDB ends a pull round at the first page shorter than the batch size. A page the
-            // server cut by size is short but not the end (PROTOCOL.md §3a): start another round
-            // from the checkpoint of this one once RxDB has stored it.
+            // server cut by size is short but not the end (PROTOCOL.md §3a), nor is a page the
+            // fast path wrote itself: the page's last document, repeated up to the batch size,
+            // keeps the round going (RxDB keys a round's documents by id, so the repeats are one
+            // document). A new round instead would wait for every push in flight.
             const more = page.more;
-            if (more && page.documents.length < batchSize) {
-              setTimeout(() => {
-                if (running) replication?.reSync();
-              }, 0);
+            const lastDocument = documents.at(-1);
+            if (more && lastDocument && documents.length < batchSize) {
+              documents = documents.concat(
+                Array.from({ length: batchSize - documents.length }, () => lastDocument),
+              );
             }
             drained$.next(!more);
-            return {
-              documents: page.documents as unknown as WithDeleted<AnyDoc>[],
-              checkpoint: page.checkpoint,
-            };
+            return { documents, checkpoint: page.checkpoint };
           } catch (error) {
             return failed(error);
           }
@@ -451,6 +612,14 @@ export function startReplication(options: StartReplicationOptions): ReplicationE
             succeeded();
             // Acknowledged (written, or answered with a conflict RxDB now resolves and re-pushes).
             pending.acknowledge(name, snapshot);
+            const conflicting = new Set(conflicts.map((d) => d.id));
+            if (pushedStates.size > PUSHED_STATES_MAX) pushedStates.clear();
+            for (const r of rows) {
+              const doc = r.newDocumentState as unknown as WireDocument;
+              if (!conflicting.has(doc.id) && !refused.has(`${name}/${doc.id}`)) {
+                pushedStates.set(doc.id, doc);
+              }
+            }
             queueBlobs(
               rows
                 .filter((r) => !refused.has(`${name}/${r.newDocumentState.id}`))

@@ -35,6 +35,8 @@ const FAST_STREAMS = { streamRetryMs: 200, streamRetryMaxMs: 1000, requestTimeou
 let server: SeededSyncServer;
 
 test.beforeEach(async () => {
+  // A seeded server process takes a while to start on a loaded machine.
+  test.setTimeout(180_000);
   server = await startSeededSyncServer();
 });
 

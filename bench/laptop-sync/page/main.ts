@@ -24,6 +24,8 @@ import type {
 } from '../figures';
 
 const DB_NAME = 'fieldbook-laptop-bench';
+/** SESSION_STORAGE_KEY of test/e2e/harness/server.ts (a Node module, not importable here). */
+const DESKTOP_SESSION_KEY = 'fieldbook.desktopSession';
 /** The store benchmark's fixed "now": the runner generates the same workload for the server. */
 export const WORKLOAD_NOW = Date.UTC(2026, 10, 23, 6, 30);
 
@@ -35,23 +37,44 @@ const desktopApi = (globalThis as unknown as Fieldbook).fieldbook;
 
 /** Counts the relay calls the replication makes. */
 function countingSync(api: DesktopApi['sync']) {
-  const counts = { pull: 0, push: 0, other: 0 };
+  const counts = { pull: 0, push: 0, other: 0, pullMs: 0, pushMs: 0 };
+  const timed = async <T>(p: Promise<T>, add: (ms: number) => void): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await p;
+    } finally {
+      add(performance.now() - t0);
+    }
+  };
+  const t0 = performance.now();
+  /** `collection call start+duration` of every pull and push, for `--trace`. */
+  const trace: string[] = [];
+  const note = (what: string, start: number) => (ms: number) =>
+    trace.push(`${what} at ${(start - t0).toFixed(0)} ms took ${ms.toFixed(0)} ms`);
   const wrapped: DesktopApi['sync'] = {
     ...api,
     pull: (input) => {
       counts.pull += 1;
-      return api.pull(input);
+      const n = note(`pull ${input.collection}`, performance.now());
+      return timed(api.pull(input), (ms) => {
+        counts.pullMs += ms;
+        n(ms);
+      });
     },
     push: (input) => {
       counts.push += 1;
-      return api.push(input);
+      const n = note(`push ${input.collection} ${input.rows.length}`, performance.now());
+      return timed(api.push(input), (ms) => {
+        counts.pushMs += ms;
+        n(ms);
+      });
     },
     uploadBlob: (sha256) => {
       counts.other += 1;
       return api.uploadBlob(sha256);
     },
   };
-  return { api: wrapped, counts };
+  return { api: wrapped, counts, trace };
 }
 
 /** Longest tasks on the main thread, from `longtask` entries (tasks of 50 ms and more). */
@@ -108,25 +131,29 @@ const bench: LaptopSyncBenchApi = {
     tracker = null;
     await db?.close();
     db = null;
+    // Everything but the harness's desktop session (test/e2e/harness/authorize.ts).
+    const session = localStorage.getItem(DESKTOP_SESSION_KEY);
     localStorage.clear();
+    if (session !== null) localStorage.setItem(DESKTOP_SESSION_KEY, session);
     for (const info of await indexedDB.databases()) {
       if (info.name) indexedDB.deleteDatabase(info.name);
     }
   },
 
-  async initialSync(input: SignInInput, expectedDocs: number) {
+  async initialSync(input: SignInInput, expectedDocs: number, fastPath = true) {
     const database = await openFieldbookDatabase({
       name: DB_NAME,
       password: await desktopApi.keystore.getDatabaseKey(),
     });
     db = database;
     tracker = createPendingTracker(database);
-    const { api, counts } = countingSync(desktopApi.sync);
+    const { api, counts, trace } = countingSync(desktopApi.sync);
     const tasks = watchLongTasks();
     let statusEmissions = 0;
     const t0 = performance.now();
     const signedIn = await desktopApi.sync.signIn(input);
     if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.error.message}`);
+    const signInMs = performance.now() - t0;
     account = signedIn;
     let done: () => void = () => undefined;
     const initialDone = new Promise<void>((resolve) => {
@@ -138,6 +165,7 @@ const bench: LaptopSyncBenchApi = {
       account: signedIn.value,
       pending: tracker,
       initialDone: false,
+      firstSyncFastPath: fastPath,
       onInitialDone: () => done(),
     });
     const sub = engine.status$.subscribe(() => {
@@ -158,6 +186,9 @@ const bench: LaptopSyncBenchApi = {
       tasksOver50ms: over50,
       statusEmissions,
       pulls: counts.pull,
+      pullCallMs: counts.pullMs,
+      signInMs,
+      trace,
     };
   },
 
@@ -191,7 +222,7 @@ const bench: LaptopSyncBenchApi = {
     if (count < n) throw new Error(`only ${count} changes pending after ${n} edits`);
 
     // The app starts again with the changes pending.
-    const { api, counts } = countingSync(desktopApi.sync);
+    const { api, counts, trace } = countingSync(desktopApi.sync);
     const t0 = performance.now();
     engine = startReplication({
       db: database,
@@ -211,7 +242,15 @@ const bench: LaptopSyncBenchApi = {
     countSub.unsubscribe();
     await engine.stop();
     engine = null;
-    return { changes: n, ms, docsPerSecond: (n / ms) * 1000, editMs, pushCalls: counts.push };
+    return {
+      changes: n,
+      ms,
+      docsPerSecond: (n / ms) * 1000,
+      editMs,
+      pushCalls: counts.push,
+      pushCallMs: counts.pushMs,
+      trace,
+    };
   },
 
   async rawPut(size, chunkSize) {

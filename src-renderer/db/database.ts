@@ -35,6 +35,7 @@ import type {
   DocByCollection,
   IncidentDoc,
   InspectionDoc,
+  PlanDoc,
   SiteDoc,
   VisitDoc,
   VisitLogEntryDoc,
@@ -50,6 +51,7 @@ export type FieldbookCollections = {
   incidents: RxCollection<IncidentDoc>;
   inspections: RxCollection<InspectionDoc>;
   deliverables: RxCollection<DeliverableDoc>;
+  plans: RxCollection<PlanDoc>;
 };
 
 export type FieldbookDatabase = RxDatabase<FieldbookCollections>;

@@ -19,6 +19,8 @@
  *   document's `mergeHistory` (field, losing value, both sides' `updatedAt`), which the UI shows.
  *   Histories of both sides are united, so every laptop ends up with the same history.
  *
+ * - Plans merge their row tables (machines, networks, VIPs) per row (see plan-conflicts.ts).
+ *
  * - Deliverables are not merged field by field: a signed deliverable is immutable, so one whole
  *   state wins and the other is kept in the winner's `history` (see `mergeDeliverables`).
  *
@@ -26,6 +28,7 @@
  */
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
 import { mergeInspections } from './inspection-conflicts';
+import { mergePlans } from './plan-conflicts';
 import type {
   BaseDoc,
   CollectionName,
@@ -371,6 +374,7 @@ export function createConflictHandlers(options: IncidentConflictOptions = {}): {
     incidents: createIncidentConflictHandler(options),
     inspections: handler(mergeInspections),
     deliverables: handler(mergeDeliverables),
+    plans: handler(mergePlans),
   };
 }
 

@@ -16,6 +16,7 @@ import type {
   DeliverableDoc,
   IncidentDoc,
   InspectionDoc,
+  PlanDoc,
   IsoInstant,
   SiteDoc,
   VisitDoc,
@@ -34,6 +35,8 @@ import {
   templateOf,
 } from './inspection-ops';
 import { createSeededIdGenerator } from './ids';
+import { planDocFields } from './planning/plan-doc';
+import { samplePlan } from './planning/sample-plan';
 import {
   INFO_REQUEST_PAUSE_REASON,
   addTimelineEvent,
@@ -62,6 +65,8 @@ export interface SampleWorkspace {
   inspections: InspectionDoc[];
   /** None: deliverables are made in the app from the sample's incidents and inspections. */
   deliverables: DeliverableDoc[];
+  /** The deployment plan of the bank's test environment (sample-plan.ts at its version). */
+  plans: PlanDoc[];
 }
 
 const SEED = 0x5eed_2026;
@@ -329,6 +334,21 @@ export function buildSampleWorkspace(now: Date): SampleWorkspace {
       customerId: s.customerId,
       siteId: s.id,
       ...fields,
+      createdAt: at,
+      updatedAt: at,
+    };
+  };
+
+  const samplePlanDoc = (c: ClusterDoc): PlanDoc => {
+    const at = utcAgo(30);
+    const atMs = Date.parse(at);
+    const plan = { ...samplePlan(), version: c.version };
+    return {
+      id: id(atMs),
+      customerId: c.customerId,
+      clusterId: c.id,
+      status: 'draft',
+      ...planDocFields(plan, () => id(atMs)),
       createdAt: at,
       updatedAt: at,
     };
@@ -1423,6 +1443,7 @@ export function buildSampleWorkspace(now: Date): SampleWorkspace {
     incidents,
     inspections,
     deliverables: [],
+    plans: [samplePlanDoc(bankTest)],
   };
 }
 
@@ -1436,6 +1457,7 @@ export function sampleWorkspaceSize(ws: SampleWorkspace): number {
     ws.visits.length +
     ws.visitLogEntries.length +
     ws.incidents.length +
-    ws.inspections.length
+    ws.inspections.length +
+    ws.plans.length
   );
 }

@@ -24,6 +24,7 @@ export const REPLICATED_COLLECTIONS: readonly CollectionName[] = [
   'incidents',
   'inspections',
   'deliverables',
+  'plans',
 ];
 
 export function isReplicatedCollection(name: string): name is CollectionName {

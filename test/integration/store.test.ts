@@ -110,7 +110,7 @@ describe('openFieldbookDatabase', () => {
     expect(stored?.signatures).toHaveLength(1);
   });
 
-  it('creates the 9 collections and refuses a short key', async () => {
+  it('creates the 10 collections and refuses a short key', async () => {
     const db = await openDb(uniqueName('open'));
     expect(Object.keys(db.collections).sort()).toEqual(
       [
@@ -120,6 +120,7 @@ describe('openFieldbookDatabase', () => {
         'deliverables',
         'incidents',
         'inspections',
+        'plans',
         'sites',
         'visitLogEntries',
         'visits',

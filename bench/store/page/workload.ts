@@ -13,6 +13,7 @@ import type {
   DeliverableDoc,
   IncidentDoc,
   InspectionDoc,
+  PlanDoc,
   SiteDoc,
   TimelineEvent,
   VisitDoc,
@@ -44,6 +45,8 @@ export interface Workload {
   /** Not part of this benchmark's workload (empty). */
   inspections: InspectionDoc[];
   deliverables: DeliverableDoc[];
+  /** Not part of this benchmark's workload (empty). */
+  plans: PlanDoc[];
 }
 
 const MINUTE = 60_000;
@@ -329,5 +332,6 @@ export function buildWorkload(now: number, size: WorkloadSize = FULL_WORKLOAD): 
     incidents,
     inspections: [],
     deliverables: [],
+    plans: [],
   };
 }

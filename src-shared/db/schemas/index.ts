@@ -6,6 +6,7 @@ import { customerMigrationStrategies, customerSchema } from './customers';
 import { deliverableMigrationStrategies, deliverableSchema } from './deliverables';
 import { incidentMigrationStrategies, incidentSchema } from './incidents';
 import { inspectionMigrationStrategies, inspectionSchema } from './inspections';
+import { planMigrationStrategies, planSchema } from './plans';
 import { siteMigrationStrategies, siteSchema } from './sites';
 import { visitLogEntryMigrationStrategies, visitLogEntrySchema } from './visit-log-entries';
 import { visitMigrationStrategies, visitSchema } from './visits';
@@ -16,6 +17,7 @@ export { customerSchema, customerMigrationStrategies } from './customers';
 export { deliverableSchema, deliverableMigrationStrategies } from './deliverables';
 export { incidentSchema, incidentMigrationStrategies, TIMELINE_EVENT_KINDS } from './incidents';
 export { inspectionSchema, inspectionMigrationStrategies } from './inspections';
+export { planSchema, planMigrationStrategies } from './plans';
 export { siteSchema, siteSchemaV0, siteMigrationStrategies, migrateSiteV0ToV1 } from './sites';
 export {
   visitLogEntrySchema,
@@ -25,7 +27,7 @@ export {
 export { visitSchema, visitMigrationStrategies } from './visits';
 export { ID_MAX_LENGTH, INSTANT_PATTERN } from './common';
 
-/** All collections in the order they are created (8 of RxDB's 13-collection budget). */
+/** All collections in the order they are created (10 of RxDB's 13-collection budget). */
 export const COLLECTION_NAMES: readonly CollectionName[] = [
   'customers',
   'sites',
@@ -36,6 +38,7 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'incidents',
   'inspections',
   'deliverables',
+  'plans',
 ];
 
 export const COLLECTION_SCHEMAS: { [K in CollectionName]: RxJsonSchema<DocByCollection[K]> } = {
@@ -48,6 +51,7 @@ export const COLLECTION_SCHEMAS: { [K in CollectionName]: RxJsonSchema<DocByColl
   incidents: incidentSchema,
   inspections: inspectionSchema,
   deliverables: deliverableSchema,
+  plans: planSchema,
 };
 
 /** Every schema version bump adds its step here, in the same commit (CONVENTIONS 7). */
@@ -61,4 +65,5 @@ export const MIGRATION_STRATEGIES: { [K in CollectionName]: MigrationStrategies 
   incidents: incidentMigrationStrategies,
   inspections: inspectionMigrationStrategies,
   deliverables: deliverableMigrationStrategies,
+  plans: planMigrationStrategies,
 };

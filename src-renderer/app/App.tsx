@@ -18,6 +18,7 @@ import { FirstRunGate } from '../features/workspace';
 import { IncidentDetailPage, IncidentsPage } from '../features/incidents';
 import { InspectionDetailPage, InspectionsPage } from '../features/inspections';
 import { DeliverablesPage } from '../features/deliverables';
+import { PlanEditorPage } from '../features/plans';
 
 /** antd's colour and size tokens: dense and sober, for people reading tables all day. */
 const THEME = {
@@ -66,6 +67,7 @@ function LocalizedShell() {
                   <Route path="inspections" element={<InspectionsPage />} />
                   <Route path="inspections/:inspectionId" element={<InspectionDetailPage />} />
                   <Route path="deliverables" element={<DeliverablesPage />} />
+                  <Route path="plans/:planId" element={<PlanEditorPage />} />
                   <Route path="settings" element={<SettingsPage />} />
                   <Route path="sync" element={<SyncPage />} />
                   <Route path="*" element={<NotFoundPage />} />

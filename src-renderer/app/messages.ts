@@ -19,6 +19,7 @@ import { messages as incidents } from '../features/incidents/messages';
 import { messages as inspections } from '../features/inspections/messages';
 import { messages as deliverables } from '../features/deliverables/messages';
 import { messages as sync } from '../features/sync/messages';
+import { messages as plans } from '../features/plans/messages';
 
 /** The modules by name (the unit test reports mismatches per module). */
 export const messageModules: Readonly<Record<string, MessageModule>> = {
@@ -36,6 +37,7 @@ export const messageModules: Readonly<Record<string, MessageModule>> = {
   inspections,
   deliverables,
   sync,
+  plans,
 };
 
 export const dictionaries: Readonly<Record<Lang, Dictionary>> = {

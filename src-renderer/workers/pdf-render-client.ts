@@ -8,6 +8,7 @@ import type {
   InspectionSnapshot,
 } from '../../src-shared/reports/snapshot-types';
 import type { PdfRenderProgress, PdfRenderRequest, PdfRenderResponse } from './pdf-render-core';
+import type { PlanningSnapshot } from '../../src-shared/reports/kinds/planning-document/snapshot';
 
 export interface RenderedPdf {
   bytes: Uint8Array;
@@ -69,8 +70,14 @@ export class PdfRenderClient {
     onProgress?: (fraction: number) => void,
   ): Promise<RenderedPdf>;
   render(
-    kind: 'inspection' | 'fault',
-    snapshot: InspectionSnapshot | FaultReportSnapshot,
+    kind: 'plan',
+    snapshot: PlanningSnapshot,
+    lang: Lang,
+    onProgress?: (fraction: number) => void,
+  ): Promise<RenderedPdf>;
+  render(
+    kind: 'inspection' | 'fault' | 'plan',
+    snapshot: InspectionSnapshot | FaultReportSnapshot | PlanningSnapshot,
     lang: Lang,
     onProgress?: (fraction: number) => void,
   ): Promise<RenderedPdf> {

@@ -6,17 +6,19 @@
  */
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Lang } from '../../src-shared/domain/localized';
-import { buildFaultReport } from '../../src-shared/reports/fault-report';
-import { buildInspectionReport } from '../../src-shared/reports/inspection-report';
+import { buildDeliverable } from '../../src-shared/reports/kinds/index';
 import { FONT_FAMILY } from '../../src-shared/reports/pdf-common';
 import type {
   FaultReportSnapshot,
   InspectionSnapshot,
 } from '../../src-shared/reports/snapshot-types';
+import type { PlanningSnapshot } from '../../src-shared/reports/kinds/planning-document/snapshot';
 
+/** `kind` is the kind's CLI name (reports/kinds); the builder is looked up by the snapshot's kind. */
 export type PdfRenderRequest =
   | { id: number; kind: 'inspection'; snapshot: InspectionSnapshot; lang: Lang }
-  | { id: number; kind: 'fault'; snapshot: FaultReportSnapshot; lang: Lang };
+  | { id: number; kind: 'fault'; snapshot: FaultReportSnapshot; lang: Lang }
+  | { id: number; kind: 'plan'; snapshot: PlanningSnapshot; lang: Lang };
 
 export type PdfRenderResponse =
   { id: number; ok: true; pdf: ArrayBuffer; ms: number } | { id: number; ok: false; error: string };
@@ -102,10 +104,7 @@ export function createPdfRenderer(pdfMake: BrowserPdfMake, loadFonts: () => Prom
             },
       );
       // Built here, fresh per render: definitions hold functions and pdfmake mutates them.
-      const definition =
-        request.kind === 'inspection'
-          ? buildInspectionReport(request.snapshot, request.lang)
-          : buildFaultReport(request.snapshot, request.lang);
+      const definition = buildDeliverable(request.snapshot, request.lang);
       const bytes = await pdfMake.createPdf(definition).getBuffer();
       const pdf = bytes.buffer.slice(
         bytes.byteOffset,

@@ -11,7 +11,7 @@ import type { IsoDate, IsoInstant } from '../db/types';
 import type { ReportSnapshot } from './snapshot-types';
 
 /** Every kind of deliverable a document number can name. */
-export type DocumentKind = ReportSnapshot['kind'] | 'planning-document';
+export type DocumentKind = ReportSnapshot['kind'];
 
 export const DOCUMENT_KIND_CODES = {
   'inspection-report': 'INS',

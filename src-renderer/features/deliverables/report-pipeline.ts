@@ -70,7 +70,9 @@ export async function renderReport(
   const rendered =
     snapshot.kind === 'fault-report'
       ? await renderClient().render('fault', snapshot, lang, onProgress)
-      : await renderClient().render('inspection', snapshot, lang, onProgress);
+      : snapshot.kind === 'planning-document'
+        ? await renderClient().render('plan', snapshot, lang, onProgress)
+        : await renderClient().render('inspection', snapshot, lang, onProgress);
   return {
     bytes: rendered.bytes,
     pageCount: pdfPageCount(rendered.bytes),

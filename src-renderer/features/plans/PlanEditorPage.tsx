@@ -6,7 +6,6 @@ import {
   Col,
   Flex,
   Form,
-  Input,
   InputNumber,
   List,
   Row,
@@ -27,6 +26,7 @@ import { nowInstant } from '../../app/clock';
 import { useDatabase } from '../../db/database-context';
 import { useRxDocument } from '../../db/hooks';
 import { ActualPanel } from './ActualPanel';
+import { BlurInput } from './BlurInput';
 import { PlanDocumentButton } from './PlanDocumentButton';
 import { PlanGrid } from './PlanGrid';
 import { PlanSpreadsheetButtons } from './PlanSpreadsheetButtons';
@@ -196,29 +196,23 @@ export function PlanEditorPage() {
         <Col xs={24} xl={17}>
           <Flex vertical gap={12}>
             <Card size="small">
-              <Form layout="vertical" size="small" key={doc.updatedAt}>
+              <Form layout="vertical" size="small">
                 <Row gutter={12}>
                   <Col span={6}>
                     <Form.Item label={t('plans.form.product')} {...fieldHelp('/product')}>
-                      <Input
-                        defaultValue={doc.product}
-                        onBlur={(e) =>
-                          e.target.value !== doc.product &&
-                          setField({ product: e.target.value.trim() })
-                        }
-                        data-testid="plan-product"
+                      <BlurInput
+                        value={doc.product}
+                        onCommit={(product) => setField({ product })}
+                        testId="plan-product"
                       />
                     </Form.Item>
                   </Col>
                   <Col span={6}>
                     <Form.Item label={t('plans.form.version')} {...fieldHelp('/version')}>
-                      <Input
-                        defaultValue={doc.version}
-                        onBlur={(e) =>
-                          e.target.value !== doc.version &&
-                          setField({ version: e.target.value.trim() })
-                        }
-                        data-testid="plan-version"
+                      <BlurInput
+                        value={doc.version}
+                        onCommit={(version) => setField({ version })}
+                        testId="plan-version"
                       />
                     </Form.Item>
                   </Col>
@@ -264,43 +258,37 @@ export function PlanEditorPage() {
                   </Col>
                   <Col span={6}>
                     <Form.Item label={t('plans.form.podCidr')} {...fieldHelp('/podCidr')}>
-                      <Input
-                        defaultValue={doc.podCidr}
-                        onBlur={(e) =>
-                          e.target.value !== doc.podCidr &&
-                          setField({ podCidr: e.target.value.trim() })
-                        }
-                        data-testid="plan-pod-cidr"
+                      <BlurInput
+                        value={doc.podCidr}
+                        onCommit={(podCidr) => setField({ podCidr })}
+                        testId="plan-pod-cidr"
                       />
                     </Form.Item>
                   </Col>
                   <Col span={6}>
                     <Form.Item label={t('plans.form.serviceCidr')} {...fieldHelp('/serviceCidr')}>
-                      <Input
-                        defaultValue={doc.serviceCidr}
-                        onBlur={(e) =>
-                          e.target.value !== doc.serviceCidr &&
-                          setField({ serviceCidr: e.target.value.trim() })
-                        }
-                        data-testid="plan-service-cidr"
+                      <BlurInput
+                        value={doc.serviceCidr}
+                        onCommit={(serviceCidr) => setField({ serviceCidr })}
+                        testId="plan-service-cidr"
                       />
                     </Form.Item>
                   </Col>
                   <Col span={6}>
                     <Form.Item label={t('plans.form.ntpServers')} {...fieldHelp('/ntpServers')}>
-                      <Input
-                        defaultValue={doc.ntpServers.join(', ')}
-                        onBlur={(e) => setField({ ntpServers: listOf(e.target.value) })}
-                        data-testid="plan-ntp"
+                      <BlurInput
+                        value={doc.ntpServers.join(', ')}
+                        onCommit={(v) => setField({ ntpServers: listOf(v) })}
+                        testId="plan-ntp"
                       />
                     </Form.Item>
                   </Col>
                   <Col span={6}>
                     <Form.Item label={t('plans.form.dnsServers')} {...fieldHelp('/dnsServers')}>
-                      <Input
-                        defaultValue={doc.dnsServers.join(', ')}
-                        onBlur={(e) => setField({ dnsServers: listOf(e.target.value) })}
-                        data-testid="plan-dns"
+                      <BlurInput
+                        value={doc.dnsServers.join(', ')}
+                        onCommit={(v) => setField({ dnsServers: listOf(v) })}
+                        testId="plan-dns"
                       />
                     </Form.Item>
                   </Col>
@@ -309,21 +297,21 @@ export function PlanEditorPage() {
                       label={`${t('plans.form.os')} · ${t('plans.form.osRelease')}`}
                       {...fieldHelp('/os/release', '/os')}
                     >
-                      <Input
-                        defaultValue={doc.os?.release ?? ''}
-                        onBlur={(e) =>
-                          setField({ os: { ...doc.os, release: e.target.value.trim() } })
+                      <BlurInput
+                        value={doc.os?.release ?? ''}
+                        onCommit={(release) =>
+                          void save((d) => ({ ...d, os: { ...d.os, release } }))
                         }
+                        testId="plan-os-release"
                       />
                     </Form.Item>
                   </Col>
                   <Col span={12}>
                     <Form.Item label={t('plans.form.osKernel')} {...fieldHelp('/os/kernel')}>
-                      <Input
-                        defaultValue={doc.os?.kernel ?? ''}
-                        onBlur={(e) =>
-                          setField({ os: { ...doc.os, kernel: e.target.value.trim() } })
-                        }
+                      <BlurInput
+                        value={doc.os?.kernel ?? ''}
+                        onCommit={(kernel) => void save((d) => ({ ...d, os: { ...d.os, kernel } }))}
+                        testId="plan-os-kernel"
                       />
                     </Form.Item>
                   </Col>

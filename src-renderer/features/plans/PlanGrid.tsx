@@ -41,7 +41,15 @@ export function PlanGrid({
   const columns = GRID_COLUMNS[table];
   const rows = rowCount(plan, table);
   const [focus, setFocus] = useState({ row: 0, col: 0 });
-  const [editing, setEditing] = useState<string | null>(null);
+  const [editing, setEditingState] = useState<string | null>(null);
+  // The edit in progress as of now: the editor's blur (when Enter/Escape move the focus back to
+  // the grid) runs before React has rendered the state change, and must not commit twice or
+  // commit a cancelled edit.
+  const editingRef = useRef<string | null>(null);
+  const setEditing = (value: string | null) => {
+    editingRef.current = value;
+    setEditingState(value);
+  };
   const gridRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -63,9 +71,15 @@ export function PlanGrid({
   });
 
   const commit = async (move: { row: number; col: number }) => {
-    if (editing === null) return;
-    const ok = await onEdit(refAt(focus.row, focus.col), editing);
-    if (!ok) return;
+    const value = editingRef.current;
+    if (value === null) return;
+    editingRef.current = null;
+    const ok = await onEdit(refAt(focus.row, focus.col), value);
+    if (!ok) {
+      // Refused: stay in the cell with the text, the message says why.
+      editingRef.current = value;
+      return;
+    }
     setEditing(null);
     setFocus(clamp(focus.row + move.row, focus.col + move.col));
     gridRef.current?.focus();

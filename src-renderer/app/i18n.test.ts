@@ -23,6 +23,7 @@ describe('message modules', () => {
         'deliverables',
         'incidents',
         'inspections',
+        'plans',
         'settings',
         'sites',
         'sync',

@@ -96,9 +96,9 @@ export function mergePlans(input: RxConflictHandlerInput<PlanDoc>): WithDeleted<
   for (const table of PLAN_ROW_TABLES as readonly RowTable[]) {
     const result = mergePlanRows<Row>(
       table,
-      (master[table] ?? []),
-      (local[table] ?? []),
-      assumed === undefined ? undefined : ((assumed[table] ?? [])),
+      master[table] ?? [],
+      local[table] ?? [],
+      assumed === undefined ? undefined : (assumed[table] ?? []),
       localNewer,
       times,
     );

@@ -8,7 +8,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session, shell 
 import type { MenuItemConstructorOptions } from 'electron';
 import { createDesktopServices, USER_DATA_LAYOUT } from '../services/desktop-services';
 import { registerIpcHandlers } from '../ipc/register';
-import { createElectronNativeShell } from './native-shell';
+import { createElectronNativeShell, createElectronPlanFilesShell } from './native-shell';
 import { chooseSecretProtector } from './secret-protector';
 import {
   appPagePath,
@@ -80,6 +80,11 @@ async function start(): Promise<void> {
     native: createElectronNativeShell({
       dialog,
       shell,
+      window: () => mainWindow,
+      defaultDir: () => app.getPath('documents'),
+    }),
+    planFiles: createElectronPlanFilesShell({
+      dialog,
       window: () => mainWindow,
       defaultDir: () => app.getPath('documents'),
     }),

@@ -3,8 +3,9 @@
  * and `shell`. Kept out of src-main/services, which never import electron.
  */
 import { join } from 'node:path';
-import type { BrowserWindow, Dialog, Shell } from 'electron';
+import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions, Shell } from 'electron';
 import type { NativeShell } from '../services/deliverables-service';
+import type { PlanFilesShell } from '../services/plans-service';
 
 export function createElectronNativeShell(deps: {
   dialog: Pick<Dialog, 'showSaveDialog'>;
@@ -33,6 +34,41 @@ export function createElectronNativeShell(deps: {
       // shell.openPath resolves with an error message, '' on success.
       const error = await deps.shell.openPath(path);
       if (error !== '') throw new Error(`the system viewer could not open the file: ${error}`);
+    },
+  };
+}
+
+/** The save and open dialogs of the plan's workbook (.xlsx). */
+export function createElectronPlanFilesShell(deps: {
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
+  window: () => BrowserWindow | null;
+  defaultDir: () => string;
+}): PlanFilesShell {
+  const filters = [{ name: 'Excel', extensions: ['xlsx'] }];
+  return {
+    async chooseSavePath(suggestedName) {
+      const options: SaveDialogOptions = {
+        defaultPath: join(deps.defaultDir(), suggestedName),
+        filters,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const parent = deps.window();
+      const result = parent
+        ? await deps.dialog.showSaveDialog(parent, options)
+        : await deps.dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async chooseOpenPath() {
+      const options: OpenDialogOptions = {
+        defaultPath: deps.defaultDir(),
+        filters,
+        properties: ['openFile'],
+      };
+      const parent = deps.window();
+      const result = parent
+        ? await deps.dialog.showOpenDialog(parent, options)
+        : await deps.dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };
 }

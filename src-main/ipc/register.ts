@@ -13,6 +13,7 @@ import { createBlobsHandlers } from './blobs-handlers';
 import { createDeliverablesHandlers } from './deliverables-handlers';
 import type { IpcHandler, IpcHandlerMap } from './handler-types';
 import { createKeystoreHandlers } from './keystore-handlers';
+import { createPlansHandlers } from './plans-handlers';
 import { createSyncHandlers } from './sync-handlers';
 
 /** The part of `ipcMain` used here (lets tests pass a fake). */
@@ -41,6 +42,7 @@ export function createIpcHandlers(api: DesktopApi): IpcHandlerMap {
     ...createKeystoreHandlers(api.keystore),
     ...createBlobsHandlers(api.blobs),
     ...createDeliverablesHandlers(api.deliverables),
+    ...createPlansHandlers(api.plans),
     ...createSyncHandlers(api.sync),
   };
 }

@@ -39,6 +39,10 @@ const api = {
     savePdf: (input) => call(IPC_CHANNELS.deliverablesSavePdf, input),
     openPdf: (path) => call(IPC_CHANNELS.deliverablesOpenPdf, path),
   },
+  plans: {
+    exportXlsx: (input) => call(IPC_CHANNELS.plansExportXlsx, input),
+    importXlsx: () => call(IPC_CHANNELS.plansImportXlsx),
+  },
   sync: {
     getSession: () => call(IPC_CHANNELS.syncGetSession),
     signIn: (input) => call(IPC_CHANNELS.syncSignIn, input),

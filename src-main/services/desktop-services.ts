@@ -11,6 +11,8 @@ import { BlobStore } from './blob-store';
 import { createDeliverablesService } from './deliverables-service';
 import type { NativeShell } from './deliverables-service';
 import { KeyStore } from './key-store';
+import { createPlansService } from './plans-service';
+import type { PlanFilesShell } from './plans-service';
 import type { SecretProtector } from './key-store';
 import { SigningIdentityStore } from './signing-identity-store';
 import { enrolOnSignIn } from './enrol-on-sign-in';
@@ -24,6 +26,8 @@ export interface DesktopServicesOptions {
   protector: SecretProtector;
   /** The save dialog and the system viewer (Electron's, or a stub in tests). */
   native: NativeShell;
+  /** Save and open dialogs of the plan's workbook (Electron's, or a stub in tests). */
+  planFiles?: PlanFilesShell;
   /** What `app.getInfo` reports besides the platform. */
   appInfo: Omit<AppInfo, 'platform'>;
   /** Sync session tuning and hooks (tests shorten timeouts; `onSignedIn` replaces enrolment). */
@@ -80,6 +84,12 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
       identities: signingIdentities,
       native: options.native,
     }),
+    plans: createPlansService(
+      options.planFiles ?? {
+        chooseSavePath: (name) => options.native.chooseSavePath(name),
+        chooseOpenPath: () => Promise.reject(new Error('no open dialog is available here')),
+      },
+    ),
     sync: {
       getSession: () => syncSession.getSession(),
       signIn: (input) => syncSession.signIn(input),

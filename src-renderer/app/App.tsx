@@ -20,6 +20,7 @@ import { InspectionDetailPage, InspectionsPage } from '../features/inspections';
 import { DeliverablesPage } from '../features/deliverables';
 import { ProcedureRunPage } from '../features/procedures';
 import { HomePage } from '../features/home';
+import { PlanEditorPage } from '../features/plans';
 
 /** antd's colour and size tokens: dense and sober, for people reading tables all day. */
 const THEME = {
@@ -69,6 +70,7 @@ function LocalizedShell() {
                   <Route path="inspections/:inspectionId" element={<InspectionDetailPage />} />
                   <Route path="procedures/:runId" element={<ProcedureRunPage />} />
                   <Route path="deliverables" element={<DeliverablesPage />} />
+                  <Route path="plans/:planId" element={<PlanEditorPage />} />
                   <Route path="settings" element={<SettingsPage />} />
                   <Route path="sync" element={<SyncPage />} />
                   <Route path="*" element={<NotFoundPage />} />

@@ -34,6 +34,7 @@ describe('message modules', () => {
         'procedures',
         'reminders',
         'search',
+        'plans',
         'settings',
         'sites',
         'sync',

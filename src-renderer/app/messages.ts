@@ -23,6 +23,7 @@ import { messages as procedures } from '../features/procedures/messages';
 import { messages as home } from '../features/home/messages';
 import { messages as search } from '../features/search/messages';
 import { messages as reminders } from '../features/reminders/messages';
+import { messages as plans } from '../features/plans/messages';
 
 /** The modules by name (the unit test reports mismatches per module). */
 export const messageModules: Readonly<Record<string, MessageModule>> = {
@@ -44,6 +45,7 @@ export const messageModules: Readonly<Record<string, MessageModule>> = {
   home,
   search,
   reminders,
+  plans,
 };
 
 export const dictionaries: Readonly<Record<Lang, Dictionary>> = {

@@ -36,6 +36,7 @@ import type {
   DocByCollection,
   IncidentDoc,
   InspectionDoc,
+  PlanDoc,
   SiteDoc,
   VisitDoc,
   OpsRecordDoc,
@@ -54,6 +55,7 @@ export type FieldbookCollections = {
   deliverables: RxCollection<DeliverableDoc>;
   procedureRuns: RxCollection<ProcedureRunDoc>;
   opsRecords: RxCollection<OpsRecordDoc>;
+  plans: RxCollection<PlanDoc>;
 };
 
 export type FieldbookDatabase = RxDatabase<FieldbookCollections>;

@@ -9,6 +9,7 @@ import type {
 } from '../../src-shared/reports/snapshot-types';
 import type { PreviewPage } from './pdf-preview-pages';
 import type { PdfRenderProgress, PdfRenderRequest, PdfRenderResponse } from './pdf-render-core';
+import type { PlanningSnapshot } from '../../src-shared/reports/kinds/planning-document/snapshot';
 
 export interface RenderOptions {
   /** Also lay the pages out as drawing operations for the preview. */
@@ -84,8 +85,15 @@ export class PdfRenderClient {
     options?: RenderOptions,
   ): Promise<RenderedPdf>;
   render(
-    kind: 'inspection' | 'fault',
-    snapshot: InspectionSnapshot | FaultReportSnapshot,
+    kind: 'plan',
+    snapshot: PlanningSnapshot,
+    lang: Lang,
+    onProgress?: (fraction: number) => void,
+    options?: RenderOptions,
+  ): Promise<RenderedPdf>;
+  render(
+    kind: 'inspection' | 'fault' | 'plan',
+    snapshot: InspectionSnapshot | FaultReportSnapshot | PlanningSnapshot,
     lang: Lang,
     onProgress?: (fraction: number) => void,
     options: RenderOptions = {},

@@ -6,8 +6,7 @@
  */
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Lang } from '../../src-shared/domain/localized';
-import { buildFaultReport } from '../../src-shared/reports/fault-report';
-import { buildInspectionReport } from '../../src-shared/reports/inspection-report';
+import { buildDeliverable } from '../../src-shared/reports/kinds/index';
 import { FONT_FAMILY } from '../../src-shared/reports/pdf-common';
 import type { PreviewPage } from './pdf-preview-pages';
 import { previewPages } from './pdf-preview-pages';
@@ -15,11 +14,16 @@ import type {
   FaultReportSnapshot,
   InspectionSnapshot,
 } from '../../src-shared/reports/snapshot-types';
+import type { PlanningSnapshot } from '../../src-shared/reports/kinds/planning-document/snapshot';
 
-/** `preview`: also answer the laid-out pages as drawing operations (the sign dialog's preview). */
+/**
+ * `kind` is the kind's CLI name (reports/kinds); the builder is looked up by the snapshot's kind.
+ * `preview`: also answer the laid-out pages as drawing operations (the sign dialog's preview).
+ */
 export type PdfRenderRequest =
   | { id: number; kind: 'inspection'; snapshot: InspectionSnapshot; lang: Lang; preview?: boolean }
-  | { id: number; kind: 'fault'; snapshot: FaultReportSnapshot; lang: Lang; preview?: boolean };
+  | { id: number; kind: 'fault'; snapshot: FaultReportSnapshot; lang: Lang; preview?: boolean }
+  | { id: number; kind: 'plan'; snapshot: PlanningSnapshot; lang: Lang; preview?: boolean };
 
 export type PdfRenderResponse =
   | { id: number; ok: true; pdf: ArrayBuffer; ms: number; pages?: PreviewPage[] }
@@ -110,10 +114,7 @@ export function createPdfRenderer(pdfMake: BrowserPdfMake, loadFonts: () => Prom
             },
       );
       // Built here, fresh per render: definitions hold functions and pdfmake mutates them.
-      const definition =
-        request.kind === 'inspection'
-          ? buildInspectionReport(request.snapshot, request.lang)
-          : buildFaultReport(request.snapshot, request.lang);
+      const definition = buildDeliverable(request.snapshot, request.lang);
       const output = pdfMake.createPdf(definition);
       const bytes = await output.getBuffer();
       const pdf = bytes.buffer.slice(

@@ -21,6 +21,8 @@
  *   Histories of both sides are united, so every laptop ends up with the same history.
  *
  * - Ops records merge their kind's own fields one by one as well (ops-record-conflicts.ts).
+ * - Plans merge their row tables (machines, networks, VIPs) per row (see plan-conflicts.ts).
+ *
  * - Deliverables are not merged field by field: a signed deliverable is immutable, so one whole
  *   state wins and the other is kept in the winner's `history` (see `mergeDeliverables`).
  *
@@ -30,6 +32,7 @@ import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxd
 import { mergeInspections } from './inspection-conflicts';
 import { mergeProcedureRuns } from './procedure-run-conflicts';
 import { mergeOpsRecords } from './ops-record-conflicts';
+import { mergePlans } from './plan-conflicts';
 import type {
   BaseDoc,
   CollectionName,
@@ -377,6 +380,7 @@ export function createConflictHandlers(options: IncidentConflictOptions = {}): {
     deliverables: handler(mergeDeliverables),
     procedureRuns: handler(mergeProcedureRuns),
     opsRecords: handler(mergeOpsRecords),
+    plans: handler(mergePlans),
   };
 }
 

@@ -24,6 +24,13 @@ import type {
   RequirementFields,
   RiskFields,
 } from '../domain/ops/records';
+import type {
+  AcceptedWarning,
+  PlanDependency,
+  PlanMachine,
+  PlanNetwork,
+  PlanVip,
+} from '../domain/planning/plan';
 
 /** ISO-8601 instant with an explicit offset, e.g. `2026-03-06T15:00:00.000+08:00`. */
 export type IsoInstant = string;
@@ -345,7 +352,7 @@ export interface InspectionDoc extends BaseDoc {
   history: InspectionHistoryEntry[];
 }
 
-export type DeliverableKind = 'inspection-report' | 'fault-report';
+export type DeliverableKind = 'inspection-report' | 'fault-report' | 'planning-document';
 export type DeliverableStatus = 'draft' | 'signed';
 export type DeliverableLang = 'zh' | 'en';
 
@@ -549,7 +556,8 @@ export type CollectionName =
   | 'inspections'
   | 'deliverables'
   | 'procedureRuns'
-  | 'opsRecords';
+  | 'opsRecords'
+  | 'plans';
 
 export interface DocByCollection {
   customers: CustomerDoc;
@@ -563,4 +571,46 @@ export interface DocByCollection {
   deliverables: DeliverableDoc;
   procedureRuns: ProcedureRunDoc;
   opsRecords: OpsRecordDoc;
+  plans: PlanDoc;
+}
+
+export type PlanStatus = 'draft' | 'ready';
+
+/**
+ * Identity of a row of a plan table (machine, network, VIP) across edits and laptops, so that a
+ * sync merge works per row: two engineers editing different machines both keep theirs
+ * (src-shared/db/plan-conflicts.ts). Not part of the interchange format: dropped on export.
+ */
+export interface PlanRowIdentity {
+  rowId: string;
+}
+
+/**
+ * The deployment plan of one environment (cluster), stored with the plan's own fields at the
+ * top level (src-shared/domain/planning/plan.ts) so that the conflict merge works per field.
+ * A plan may be saved in any state while it is written; `status: 'ready'` is only set when it
+ * validates without errors (the editor checks, and clears it on the next edit that adds one).
+ */
+export interface PlanDoc extends BaseDoc {
+  clusterId: string;
+  status: PlanStatus;
+  /** When the plan was last marked ready. */
+  readyAt?: IsoInstant;
+  product: string;
+  version: string;
+  profile: 'production' | 'poc';
+  networks: (PlanNetwork & PlanRowIdentity)[];
+  podCidr: string;
+  serviceCidr: string;
+  nodeCidrPrefix?: number;
+  vips: (PlanVip & PlanRowIdentity)[];
+  machines: (PlanMachine & PlanRowIdentity)[];
+  ntpServers: string[];
+  dnsServers: string[];
+  os?: { release?: string; kernel?: string };
+  dependencies?: PlanDependency[];
+  requirements?: string[];
+  acceptedWarnings?: AcceptedWarning[];
+  /** Top-level fields of an imported plan this version does not read, kept for its export. */
+  extra?: Record<string, unknown>;
 }

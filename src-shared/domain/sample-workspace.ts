@@ -18,6 +18,7 @@ import type {
   IncidentDoc,
   InspectionDoc,
   OpsRecordDoc,
+  PlanDoc,
   IsoInstant,
   SiteDoc,
   VisitDoc,
@@ -36,6 +37,8 @@ import {
   templateOf,
 } from './inspection-ops';
 import { createSeededIdGenerator } from './ids';
+import { planDocFields } from './planning/plan-doc';
+import { samplePlan } from './planning/sample-plan';
 import {
   INFO_REQUEST_PAUSE_REASON,
   addTimelineEvent,
@@ -69,6 +72,8 @@ export interface SampleWorkspace {
   procedureRuns: ProcedureRunDoc[];
   /** The ops lists of the ops-package customers (one of each kind and some more). */
   opsRecords: OpsRecordDoc[];
+  /** The deployment plan of the bank's test environment (sample-plan.ts at its version). */
+  plans: PlanDoc[];
 }
 
 const SEED = 0x5eed_2026;
@@ -344,6 +349,21 @@ export function buildSampleWorkspace(now: Date): SampleWorkspace {
       customerId: s.customerId,
       siteId: s.id,
       ...fields,
+      createdAt: at,
+      updatedAt: at,
+    };
+  };
+
+  const samplePlanDoc = (c: ClusterDoc): PlanDoc => {
+    const at = utcAgo(30);
+    const atMs = Date.parse(at);
+    const plan = { ...samplePlan(), version: c.version };
+    return {
+      id: id(atMs),
+      customerId: c.customerId,
+      clusterId: c.id,
+      status: 'draft',
+      ...planDocFields(plan, () => id(atMs)),
       createdAt: at,
       updatedAt: at,
     };
@@ -1440,6 +1460,7 @@ export function buildSampleWorkspace(now: Date): SampleWorkspace {
     deliverables: [],
     procedureRuns: [],
     opsRecords: sampleOpsRecords(grid.id, gridWh.id, gridContract.id, utcAgo, newIdAt),
+    plans: [samplePlanDoc(bankTest)],
   };
 }
 
@@ -1454,7 +1475,8 @@ export function sampleWorkspaceSize(ws: SampleWorkspace): number {
     ws.visitLogEntries.length +
     ws.incidents.length +
     ws.inspections.length +
-    ws.opsRecords.length
+    ws.opsRecords.length +
+    ws.plans.length
   );
 }
 

@@ -10,6 +10,7 @@
  * validators in `./validate`; the renderer is never trusted.
  */
 import type { AttachmentRef } from '../db/types';
+import type { Plan } from '../domain/planning/plan';
 import type {
   PullResponse,
   PushRow,
@@ -253,6 +254,28 @@ export interface LocalBlobsSweep {
   refused: number;
 }
 
+/** Input of `plans.exportXlsx`. */
+export interface PlanExportInput {
+  /** The plan in the interchange format (it must have the plan shape: plan-schema.ts). */
+  plan: Plan;
+  /** Language of the sheet names and headers (both are read back on import). */
+  lang: 'zh' | 'en';
+  /** File name proposed in the save dialog; ends in `.xlsx`. */
+  suggestedName: string;
+}
+
+/** A cell of an imported workbook that cannot be read (table, 1-based row, column). */
+export interface PlanImportError {
+  table: string;
+  row: number;
+  column?: string;
+  message: { zh: string; en: string };
+}
+
+/** Result of `plans.importXlsx`: the plan, or every unreadable cell (nothing is guessed). */
+export type PlanImportResult =
+  { ok: true; name: string; plan: Plan } | { ok: false; name: string; errors: PlanImportError[] };
+
 export interface DesktopApi {
   app: {
     /** Version, platform and locale of the running application. */
@@ -297,6 +320,16 @@ export interface DesktopApi {
     savePdf(input: SavePdfInput): Promise<string | null>;
     /** Opens a PDF saved by `savePdf` in this session in the system's PDF viewer. */
     openPdf(path: string): Promise<void>;
+  };
+  /** The plan's spreadsheet, as engineers exchange it (one sheet per table, exceljs). */
+  plans: {
+    /** Writes the plan as .xlsx where the engineer chooses; the path, or `null` when cancelled. */
+    exportXlsx(input: PlanExportInput): Promise<string | null>;
+    /**
+     * Reads a workbook the engineer chooses in the open dialog; `null` when cancelled. Rejects
+     * when the file is not an .xlsx workbook or is larger than the limit.
+     */
+    importXlsx(): Promise<PlanImportResult | null>;
   };
   /**
    * The sync server session and the replication transport. The main process signs in, keeps the
@@ -357,6 +390,8 @@ export const IPC_CHANNELS = {
   deliverablesVerifyPdf: 'deliverables:verify-pdf',
   deliverablesSavePdf: 'deliverables:save-pdf',
   deliverablesOpenPdf: 'deliverables:open-pdf',
+  plansExportXlsx: 'plans:export-xlsx',
+  plansImportXlsx: 'plans:import-xlsx',
   syncGetSession: 'sync:get-session',
   syncSignIn: 'sync:sign-in',
   syncSignOut: 'sync:sign-out',
@@ -385,6 +420,8 @@ export interface IpcInvokeMap {
   [IPC_CHANNELS.deliverablesVerifyPdf]: DesktopApi['deliverables']['verifyPdf'];
   [IPC_CHANNELS.deliverablesSavePdf]: DesktopApi['deliverables']['savePdf'];
   [IPC_CHANNELS.deliverablesOpenPdf]: DesktopApi['deliverables']['openPdf'];
+  [IPC_CHANNELS.plansExportXlsx]: DesktopApi['plans']['exportXlsx'];
+  [IPC_CHANNELS.plansImportXlsx]: DesktopApi['plans']['importXlsx'];
   [IPC_CHANNELS.syncGetSession]: DesktopApi['sync']['getSession'];
   [IPC_CHANNELS.syncSignIn]: DesktopApi['sync']['signIn'];
   [IPC_CHANNELS.syncSignOut]: DesktopApi['sync']['signOut'];

@@ -10,6 +10,7 @@ import type {
   BlobPutInput,
   IpcArgs,
   IpcChannel,
+  PlanExportInput,
   SavePdfInput,
   SignPdfInput,
   SyncPullInput,
@@ -17,6 +18,7 @@ import type {
   SyncSignInInput,
   SyncWaitInput,
 } from './contract';
+import { parsePlan } from '../domain/planning/plan-schema';
 import { isReplicatedCollection, PULL_LIMIT_MAX, PUSH_BATCH_MAX } from '../sync/protocol';
 import type { PushRow, ReplicationCheckpoint, WireDocument } from '../sync/protocol';
 
@@ -174,6 +176,26 @@ export function parseSignPdfInput(value: unknown): SignPdfInput {
     documentNumber,
     signerName: parseText(input['signerName'], 'signerName', 100),
   };
+}
+
+/** `plans.exportXlsx`: a plan of the interchange shape, a language, an .xlsx file name. */
+export function parsePlanExportInput(value: unknown): PlanExportInput {
+  const input = parseObject(value, 'plans.exportXlsx');
+  const suggestedName = parseBlobName(input['suggestedName']);
+  if (!/\.xlsx$/i.test(suggestedName)) {
+    throw new IpcPayloadError('suggestedName must end in .xlsx');
+  }
+  const lang = input['lang'];
+  if (lang !== 'zh' && lang !== 'en') throw new IpcPayloadError('lang must be zh or en');
+  const parsed = parsePlan(input['plan']);
+  if (!parsed.ok) {
+    const first = parsed.errors
+      .slice(0, 3)
+      .map((e) => `${e.field || '/'} ${e.message}`)
+      .join('; ');
+    throw new IpcPayloadError(`plan is not a plan: ${first}`);
+  }
+  return { plan: parsed.plan, lang, suggestedName };
 }
 
 export function parseSavePdfInput(value: unknown): SavePdfInput {
@@ -353,6 +375,10 @@ export const IPC_ARGS_VALIDATORS: {
   [IPC_CHANNELS.deliverablesOpenPdf]: (args) => [
     parseAbsolutePath(parseSingleArg(args, 'deliverables.openPdf')),
   ],
+  [IPC_CHANNELS.plansExportXlsx]: (args) => [
+    parsePlanExportInput(parseSingleArg(args, 'plans.exportXlsx')),
+  ],
+  [IPC_CHANNELS.plansImportXlsx]: (args) => parseNoArgs(args, 'plans.importXlsx'),
   [IPC_CHANNELS.syncGetSession]: (args) => parseNoArgs(args, 'sync.getSession'),
   [IPC_CHANNELS.syncSignIn]: (args) => [parseSyncSignInInput(parseSingleArg(args, 'sync.signIn'))],
   [IPC_CHANNELS.syncSignOut]: (args) => parseNoArgs(args, 'sync.signOut'),

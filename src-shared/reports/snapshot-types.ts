@@ -7,6 +7,7 @@
  *
  * Described for outsiders by inspection-snapshot.schema.json and fault-snapshot.schema.json.
  */
+import type { PlanningSnapshot } from './kinds/planning-document/snapshot';
 import type {
   ClosureState,
   EnvironmentKind,
@@ -177,4 +178,5 @@ export interface FaultReportSnapshot extends SnapshotBase {
   customerRepresentatives: SnapshotPerson[];
 }
 
-export type ReportSnapshot = InspectionSnapshot | FaultReportSnapshot;
+/** Every deliverable kind's snapshot (reports/kinds lists their modules). */
+export type ReportSnapshot = InspectionSnapshot | FaultReportSnapshot | PlanningSnapshot;

@@ -26,6 +26,7 @@ export const REPLICATED_COLLECTIONS: readonly CollectionName[] = [
   'deliverables',
   'procedureRuns',
   'opsRecords',
+  'plans',
 ];
 
 export function isReplicatedCollection(name: string): name is CollectionName {

@@ -123,6 +123,7 @@ describe('openFieldbookDatabase', () => {
         'incidents',
         'inspections',
         'opsRecords',
+        'plans',
         'sites',
         'visitLogEntries',
         'visits',

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { sampleFaultSnapshot, sampleInspectionSnapshot } from '../../src-shared/reports/sample';
+import { samplePlan } from '../../src-shared/domain/planning/sample-plan';
+import { buildPlanningSnapshot } from '../../src-shared/reports/kinds/planning-document/snapshot';
 import type { BrowserPdfMake } from '../../src-renderer/workers/pdf-render-core';
 import { createPdfRenderer } from '../../src-renderer/workers/pdf-render-core';
 
@@ -46,6 +48,21 @@ describe('worker PDF rendering core (pdfmake browser build, fonts in the virtual
       );
     }
     expect(loads).toBe(1);
+  }, 60_000);
+
+  it('renders a planning document through the kinds registry', async () => {
+    const snapshot = buildPlanningSnapshot({
+      plan: samplePlan(),
+      documentNumber: 'FB-PLN-20261203-0001',
+      issuedAt: '2026-12-03T10:00:00.000+08:00',
+      customer: { name: '华东示例城市商业银行' },
+      site: { name: '数据中心 A', timeZone: 'Asia/Shanghai' },
+      environment: '生产环境',
+      engineers: [{ name: '王工' }],
+    });
+    const r = await render({ id: 3, kind: 'plan', snapshot, lang: 'zh' });
+    if (!r.ok) throw new Error(r.error);
+    expect(Buffer.from(r.pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   }, 60_000);
 
   it('reports rendering progress for that request, rising to 1', async () => {

@@ -46,6 +46,7 @@ const RAW_INDEXES: Record<CollectionName, string[][]> = {
     ['customerId', 'startedAt'],
     ['status', 'startedAt'],
   ],
+  plans: [['customerId'], ['clusterId']],
   deliverables: [
     ['customerId', 'createdAt'],
     ['documentNumber', 'createdAt'],

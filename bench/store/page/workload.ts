@@ -15,6 +15,7 @@ import type {
   IncidentDoc,
   InspectionDoc,
   OpsRecordDoc,
+  PlanDoc,
   SiteDoc,
   TimelineEvent,
   VisitDoc,
@@ -49,6 +50,7 @@ export interface Workload {
   /** Not part of this benchmark's workload (empty). */
   procedureRuns: ProcedureRunDoc[];
   opsRecords: OpsRecordDoc[];
+  plans: PlanDoc[];
 }
 
 const MINUTE = 60_000;
@@ -336,5 +338,6 @@ export function buildWorkload(now: number, size: WorkloadSize = FULL_WORKLOAD): 
     deliverables: [],
     procedureRuns: [],
     opsRecords: [],
+    plans: [],
   };
 }

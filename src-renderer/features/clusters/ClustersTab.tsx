@@ -1,5 +1,11 @@
 import { Alert, Button, Flex, Space, Table, Tag } from 'antd';
-import { AuditOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  PlusOutlined,
+  ProjectOutlined,
+} from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useMemo, useState } from 'react';
 import type { ClusterDoc, EnvironmentKind, SiteDoc } from '../../../src-shared/db/types';
@@ -10,6 +16,7 @@ import { useConfirmDelete } from '../../components/use-confirm-delete';
 import { useDatabase } from '../../db/database-context';
 import { dependentsOfCluster, describeDependents } from '../customers/dependents';
 import { ClusterFormModal } from './ClusterFormModal';
+import { openPlanOfCluster } from '../plans';
 
 const ENV_COLOR: Record<EnvironmentKind, string> = {
   dev: 'default',
@@ -112,9 +119,20 @@ export function ClustersTab({ customerId, sites, clusters }: ClustersTabProps) {
           {
             key: 'actions',
             title: t('common.actions'),
-            width: 130,
+            width: 160,
             render: (_, c) => (
               <Space size={0}>
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<ProjectOutlined />}
+                  aria-label={t('plans.openFor', { name: c.name })}
+                  title={t('plans.openFor', { name: c.name })}
+                  data-testid="cluster-plan"
+                  onClick={() => {
+                    void openPlanOfCluster(db, c).then((id) => navigate(`/plans/${id}`));
+                  }}
+                />
                 <Button
                   type="text"
                   size="small"

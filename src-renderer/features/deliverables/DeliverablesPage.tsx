@@ -29,7 +29,12 @@ import { ExportOpenButtons } from './ExportOpenButtons';
 import { GenerateReportModal } from './GenerateReportModal';
 import { siteZoneOf } from './site-zone';
 import type { ReportRequest } from './report-pipeline';
-import { faultReportRequest, inspectionReportRequest, resumeDraftRequest } from './report-requests';
+import {
+  faultReportRequest,
+  inspectionReportRequest,
+  planningDocumentRequest,
+  resumeDraftRequest,
+} from './report-requests';
 
 function StatusTags({ doc, all }: { doc: DeliverableDoc; all: readonly DeliverableDoc[] }) {
   const { t } = useI18n();
@@ -237,7 +242,9 @@ export function DeliverablesPage() {
     void prepare(() =>
       doc.kind === 'fault-report'
         ? faultReportRequest(db, doc.sourceId, engineer.name, doc)
-        : inspectionReportRequest(db, doc.sourceId, engineer.name, doc),
+        : doc.kind === 'planning-document'
+          ? planningDocumentRequest(db, doc.sourceId, engineer.name, doc)
+          : inspectionReportRequest(db, doc.sourceId, engineer.name, doc),
     );
   }
 

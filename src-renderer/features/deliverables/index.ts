@@ -1,4 +1,8 @@
 export { DeliverablesPage } from './DeliverablesPage';
 export { GenerateReportModal } from './GenerateReportModal';
-export { faultReportRequest, inspectionReportRequest } from './report-requests';
+export {
+  faultReportRequest,
+  inspectionReportRequest,
+  planningDocumentRequest,
+} from './report-requests';
 export { SourceDeliverablesCard } from './SourceDeliverablesCard';

@@ -78,7 +78,9 @@ export async function renderReport(
   const rendered =
     snapshot.kind === 'fault-report'
       ? await renderClient().render('fault', snapshot, lang, onProgress, options)
-      : await renderClient().render('inspection', snapshot, lang, onProgress, options);
+      : snapshot.kind === 'planning-document'
+        ? await renderClient().render('plan', snapshot, lang, onProgress, options)
+        : await renderClient().render('inspection', snapshot, lang, onProgress, options);
   return {
     bytes: rendered.bytes,
     pageCount: pdfPageCount(rendered.bytes),

@@ -19,7 +19,10 @@ import type { ReportSnapshot, SnapshotPhoto } from '../../../src-shared/reports/
 import { nowInstant } from '../../app/clock';
 import type { FieldbookDatabase } from '../../db/database';
 import { readBlob } from '../../db/blob-fetch';
-import { sourceMissing } from './deliverable-errors';
+import { DeliverableUserError, sourceMissing } from './deliverable-errors';
+import { planOfDoc } from '../../../src-shared/domain/planning/plan-doc';
+import { validatePlan } from '../../../src-shared/domain/planning/validate-plan';
+import { buildPlanningSnapshot } from '../../../src-shared/reports/kinds/planning-document/snapshot';
 import type { SourceKind } from './deliverable-errors';
 import { allocateDocumentNumber } from './report-pipeline';
 import type { ReportRequest } from './report-pipeline';
@@ -232,5 +235,71 @@ export async function resumeDraftRequest(
     customerRepresentative: { name: rep?.name ?? '', title: rep?.title ?? '' },
     engineer: { name: engineer, title: '' },
     draft,
+  };
+}
+
+/**
+ * A planning document (规划文档) from a plan: the plan as it is now, its validation result, the
+ * customer, site and environment of the plan's cluster. Only a ready plan (no error findings)
+ * becomes a document; the snapshot's findings are the plan's (the snapshot validator checks).
+ */
+export async function planningDocumentRequest(
+  db: FieldbookDatabase,
+  planId: string,
+  engineer: string,
+  previous?: DeliverableDoc,
+): Promise<ReportRequest> {
+  const planDoc = await need(db.plans.findOne(planId).exec(), 'plan', planId);
+  const cluster = await need(
+    db.clusters.findOne(planDoc.clusterId).exec(),
+    'cluster',
+    planDoc.clusterId,
+  );
+  const customer = await need(
+    db.customers.findOne(planDoc.customerId).exec(),
+    'customer',
+    planDoc.customerId,
+  );
+  const site = await need(db.sites.findOne(cluster.siteId).exec(), 'site', cluster.siteId);
+  const plan = planOfDoc(planDoc);
+  if (!validatePlan(plan).valid)
+    throw new DeliverableUserError('deliverables.error.planNotReady', {});
+  const issuedAt = nowInstant();
+  const documentNumber =
+    previous?.documentNumber ??
+    (await allocateDocumentNumber(db, 'planning-document', site.timeZone));
+  const rep = customer.contacts[0];
+  const fresh = buildPlanningSnapshot({
+    plan,
+    documentNumber,
+    issuedAt,
+    customer: {
+      name: customer.name,
+      ...(customer.shortName ? { shortName: customer.shortName } : {}),
+    },
+    site: {
+      name: site.name,
+      ...(site.address ? { address: site.address } : {}),
+      timeZone: site.timeZone,
+    },
+    environment: cluster.name,
+    engineers: [{ name: engineer }],
+    customerRepresentatives: rep
+      ? [{ name: rep.name, ...(rep.title ? { title: rep.title } : {}) }]
+      : [],
+  });
+  const snapshot: ReportSnapshot =
+    previous === undefined ? fresh : nextRevisionSnapshot(previous, issuedAt, fresh);
+  return {
+    kind: 'planning-document',
+    customerId: customer.id,
+    siteId: site.id,
+    sourceId: planDoc.id,
+    title: cluster.name,
+    location: site.name,
+    snapshot,
+    ...(previous !== undefined ? { supersedesId: previous.id } : {}),
+    customerRepresentative: { name: rep?.name ?? '', title: rep?.title ?? '' },
+    engineer: { name: engineer, title: '' },
   };
 }

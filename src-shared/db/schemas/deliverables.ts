@@ -63,13 +63,18 @@ export const deliverableSchema: RxJsonSchema<DeliverableDoc> = {
   title: 'deliverables',
   description:
     'A PDF deliverable (inspection or fault report) with the snapshot it was rendered from; immutable once signed.',
-  version: 0,
+  // v1: kind `planning-document` (规划文档, issue 10); older documents are valid as they are.
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
   properties: {
     ...baseProperties,
-    kind: { type: 'string', enum: ['inspection-report', 'fault-report'], maxLength: 32 },
+    kind: {
+      type: 'string',
+      enum: ['inspection-report', 'fault-report', 'planning-document'],
+      maxLength: 32,
+    },
     sourceId: idProperty,
     siteId: idProperty,
     title: { type: 'string', minLength: 1, maxLength: 300 },
@@ -113,4 +118,6 @@ export const deliverableSchema: RxJsonSchema<DeliverableDoc> = {
   ],
 };
 
-export const deliverableMigrationStrategies: MigrationStrategies = {};
+export const deliverableMigrationStrategies: MigrationStrategies = {
+  1: (doc: unknown) => doc,
+};

@@ -8,6 +8,7 @@ import { incidentMigrationStrategies, incidentSchema } from './incidents';
 import { inspectionMigrationStrategies, inspectionSchema } from './inspections';
 import { procedureRunMigrationStrategies, procedureRunSchema } from './procedure-runs';
 import { opsRecordMigrationStrategies, opsRecordSchema } from './ops-records';
+import { planMigrationStrategies, planSchema } from './plans';
 import { siteMigrationStrategies, siteSchema } from './sites';
 import { visitLogEntryMigrationStrategies, visitLogEntrySchema } from './visit-log-entries';
 import { visitMigrationStrategies, visitSchema } from './visits';
@@ -18,6 +19,7 @@ export { customerSchema, customerMigrationStrategies } from './customers';
 export { deliverableSchema, deliverableMigrationStrategies } from './deliverables';
 export { incidentSchema, incidentMigrationStrategies, TIMELINE_EVENT_KINDS } from './incidents';
 export { inspectionSchema, inspectionMigrationStrategies } from './inspections';
+export { planSchema, planMigrationStrategies } from './plans';
 export { siteSchema, siteSchemaV0, siteMigrationStrategies, migrateSiteV0ToV1 } from './sites';
 export {
   visitLogEntrySchema,
@@ -29,7 +31,8 @@ export { procedureRunSchema, procedureRunMigrationStrategies } from './procedure
 export { opsRecordSchema, opsRecordMigrationStrategies } from './ops-records';
 export { ID_MAX_LENGTH, INSTANT_PATTERN } from './common';
 
-/** All collections in the order they are created (11 of RxDB's 13-collection budget). */
+/** All collections in the order they are created (12 of RxDB's 13-collection budget: one stays free for server-published data). */
+/** All collections in the order they are created (10 of RxDB's 13-collection budget). */
 export const COLLECTION_NAMES: readonly CollectionName[] = [
   'customers',
   'sites',
@@ -42,6 +45,7 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'deliverables',
   'procedureRuns',
   'opsRecords',
+  'plans',
 ];
 
 export const COLLECTION_SCHEMAS: { [K in CollectionName]: RxJsonSchema<DocByCollection[K]> } = {
@@ -56,6 +60,7 @@ export const COLLECTION_SCHEMAS: { [K in CollectionName]: RxJsonSchema<DocByColl
   deliverables: deliverableSchema,
   procedureRuns: procedureRunSchema,
   opsRecords: opsRecordSchema,
+  plans: planSchema,
 };
 
 /** Every schema version bump adds its step here, in the same commit (CONVENTIONS 7). */
@@ -71,4 +76,5 @@ export const MIGRATION_STRATEGIES: { [K in CollectionName]: MigrationStrategies 
   deliverables: deliverableMigrationStrategies,
   procedureRuns: procedureRunMigrationStrategies,
   opsRecords: opsRecordMigrationStrategies,
+  plans: planMigrationStrategies,
 };

@@ -13,7 +13,7 @@ import type { DocumentKind } from '../document-number';
 import { DOCUMENT_KIND_CODES } from '../document-number';
 import { buildFaultReport } from '../fault-report';
 import { buildInspectionReport } from '../inspection-report';
-import type { FaultReportSnapshot, InspectionSnapshot } from '../snapshot-types';
+import type { FaultReportSnapshot, InspectionSnapshot, ReportSnapshot } from '../snapshot-types';
 import { buildPlanningDocument } from './planning-document/build';
 import type { PlanningSnapshot } from './planning-document/snapshot';
 import { buildOpsServiceReport } from './ops-service-report/build';
@@ -80,4 +80,17 @@ export function deliverableKindByCliName(
   name: string,
 ): (typeof DELIVERABLE_KINDS)[number] | undefined {
   return DELIVERABLE_KINDS.find((k) => k.cliName === name);
+}
+
+/** The pdfmake definition of any deliverable's snapshot, by its kind (the worker's one entry). */
+export function buildDeliverable(snapshot: ReportSnapshot, lang: Lang): TDocumentDefinitions {
+  const module = DELIVERABLE_KINDS.find((k) => k.kind === snapshot.kind);
+  if (module === undefined) throw new Error(`no deliverable kind ${String(snapshot.kind)}`);
+  // The module was looked up by the snapshot's own kind, so its builder takes this snapshot.
+  return (module.build as (s: ReportSnapshot, l: Lang) => TDocumentDefinitions)(snapshot, lang);
+}
+
+/** The CLI/worker name of a kind (`inspection`, `fault`, `plan`). */
+export function cliNameOf(kind: DocumentKind): string {
+  return DELIVERABLE_KINDS.find((k) => k.kind === kind)?.cliName ?? kind;
 }

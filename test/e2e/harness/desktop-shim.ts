@@ -133,6 +133,10 @@ export function desktopShim(): void {
         await callWithBytes('deliverables:open-pdf', path);
       },
     },
+    plans: {
+      exportXlsx: (input) => call('plans:export-xlsx', input),
+      importXlsx: () => call('plans:import-xlsx'),
+    },
     sync: {
       getSession: () => call('sync:get-session'),
       signIn: (input) => call('sync:sign-in', input),

@@ -15,6 +15,8 @@
  * - `deliverables:*`: JSON both ways, a Uint8Array written as `{"$bytes": "<base64>"}`;
  * - native dialogs are stubbed: `deliverables:save-pdf` "chooses" `<profile>/exports/<name>`, and
  *   `deliverables:open-pdf` records the path in `openedPaths` instead of starting a viewer;
+ *   `plans:export-xlsx` saves to `<profile>/exports/<name>`, `plans:import-xlsx` opens the first
+ *   .xlsx in `<profile>/imports`;
  * - errors: 400 (invalid payload) / 401 (no session) / 403 (foreign origin or host) / 500, body
  *   `{"error": message}`.
  *
@@ -32,7 +34,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
   ALL_IPC_CHANNELS,
@@ -279,6 +281,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         return Promise.resolve();
       },
     },
+    // The open dialog "chooses" the first .xlsx in <profile>/imports (none: cancelled).
+    planFiles: {
+      chooseSavePath: (suggestedName) => Promise.resolve(join(exportsDir, suggestedName)),
+      chooseOpenPath: async () => {
+        const dir = join(options.userDataDir, 'imports');
+        const names = await readdir(dir).catch(() => [] as string[]);
+        const first = names.filter((n) => n.endsWith('.xlsx')).sort()[0];
+        return first === undefined ? null : join(dir, first);
+      },
+    },
     // No OS key store in a test browser: the same fallback the app uses on keyring-less Linux.
     protector: createPassphraseProtector(await readOrCreateInstallPassphrase(keyDir)),
     appInfo: { version: await readVersion(), electron: null, locale: 'zh-CN' },
@@ -309,10 +321,23 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.end(JSON.stringify({ result: result ?? null }, bytesReplacer));
       return;
     }
-    // A push batch may carry up to 16 MiB of documents (PROTOCOL.md §4); everything else is small.
-    const limit = channel === IPC_CHANNELS.syncPush ? 17 * 1024 * 1024 : 64 * 1024;
+    // A push batch may carry up to 16 MiB of documents (PROTOCOL.md §4), a plan up to a few MiB;
+    // everything else is small.
+    const limit =
+      channel === IPC_CHANNELS.syncPush || channel === IPC_CHANNELS.plansExportXlsx
+        ? 17 * 1024 * 1024
+        : 64 * 1024;
     const args = parseJsonArgs(await readBody(req, limit));
     switch (channel) {
+      case IPC_CHANNELS.plansExportXlsx:
+        sendJson(res, 200, {
+          result: await services.plans.exportXlsx(...IPC_ARGS_VALIDATORS[channel](args)),
+        });
+        return;
+      case IPC_CHANNELS.plansImportXlsx:
+        IPC_ARGS_VALIDATORS[channel](args);
+        sendJson(res, 200, { result: await services.plans.importXlsx() });
+        return;
       case IPC_CHANNELS.blobsGet: {
         const bytes = await services.blobs.get(...IPC_ARGS_VALIDATORS[channel](args));
         if (bytes === null) {

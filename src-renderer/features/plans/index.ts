@@ -1,0 +1,2 @@
+export { PlanEditorPage } from './PlanEditorPage';
+export { openPlanOfCluster } from './open-plan';

@@ -1,0 +1,54 @@
+/**
+ * The findings the editor shows: the interchange format's schema violations (as `schema`
+ * errors on their field) and the rules' findings (validatePlan), indexed by grid cell.
+ */
+import type { PlanDoc } from '../../../src-shared/db/types';
+import type { PlanFinding } from '../../../src-shared/domain/planning/plan';
+import { planOfDoc } from '../../../src-shared/domain/planning/plan-doc';
+import { parsePlan } from '../../../src-shared/domain/planning/plan-schema';
+import { validatePlan } from '../../../src-shared/domain/planning/validate-plan';
+import { cellKey, cellOfPointer } from './plan-grid';
+
+export interface EditorFindings {
+  findings: PlanFinding[];
+  errors: number;
+  warnings: number;
+  infos: number;
+  byCell: Map<string, PlanFinding[]>;
+  /** Findings on fields outside the grid (forms), by JSON pointer. */
+  byPointer: Map<string, PlanFinding[]>;
+}
+
+export function editorFindings(doc: PlanDoc): EditorFindings {
+  const plan = planOfDoc(doc);
+  const parsed = parsePlan(plan);
+  const schema: PlanFinding[] = parsed.ok
+    ? []
+    : parsed.errors.map((e) => ({
+        rule: 'schema',
+        severity: 'error' as const,
+        path: e.field,
+        message: {
+          zh: `格式不符：${e.field || '/'} ${e.message}`,
+          en: `Wrong format: ${e.field || '/'} ${e.message}`,
+        },
+      }));
+  const findings = [...schema, ...validatePlan(plan).findings];
+  const byCell = new Map<string, PlanFinding[]>();
+  const byPointer = new Map<string, PlanFinding[]>();
+  for (const f of findings) {
+    const cell = cellOfPointer(doc, f.path);
+    const [map, key] = cell ? [byCell, cellKey(cell)] : [byPointer, f.path];
+    map.set(key, [...(map.get(key) ?? []), f]);
+  }
+  const count = (s: PlanFinding['severity']) =>
+    findings.filter((f) => f.severity === s && f.accepted === undefined).length;
+  return {
+    findings,
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+    byCell,
+    byPointer,
+  };
+}

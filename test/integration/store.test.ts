@@ -112,7 +112,7 @@ describe('openFieldbookDatabase', () => {
     expect(stored?.signatures).toHaveLength(1);
   });
 
-  it('creates the 10 collections and refuses a short key', async () => {
+  it('creates the 12 collections and refuses a short key', async () => {
     const db = await openDb(uniqueName('open'));
     expect(Object.keys(db.collections).sort()).toEqual(
       [
@@ -124,6 +124,7 @@ describe('openFieldbookDatabase', () => {
         'inspections',
         'opsRecords',
         'plans',
+        'procedureRuns',
         'sites',
         'visitLogEntries',
         'visits',

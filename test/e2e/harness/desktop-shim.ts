@@ -156,6 +156,7 @@ export function desktopShim(): void {
       keystore: Object.freeze(api.keystore),
       blobs: Object.freeze(api.blobs),
       deliverables: Object.freeze(api.deliverables),
+      plans: Object.freeze(api.plans),
       sync: Object.freeze(api.sync),
     }),
     enumerable: true,

@@ -19,6 +19,9 @@ export default defineConfig({
     headless: true,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
+    // The app follows the system's "reduce motion" setting (no antd open/close animations); the
+    // tests use it so each step waits for the app, not for 300 ms animations.
+    reducedMotion: 'reduce',
     launchOptions: {
       ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
       args: [

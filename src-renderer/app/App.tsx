@@ -3,7 +3,7 @@ import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { HashRouter, Route, Routes } from 'react-router';
 import { I18nProvider, useI18n } from './i18n';
 import { AppLayout } from './AppLayout';
@@ -33,8 +33,33 @@ const THEME = {
   },
 };
 
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+const canQuery = (): boolean => typeof window.matchMedia === 'function';
+
+function subscribeReducedMotion(onChange: () => void): () => void {
+  if (!canQuery()) return () => undefined;
+  const query = window.matchMedia(REDUCED_MOTION);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+/** The system's "reduce motion" setting, followed live (antd's dialogs and menus animate otherwise). */
+function usePrefersReducedMotion(): boolean {
+  return useSyncExternalStore(
+    subscribeReducedMotion,
+    () => canQuery() && window.matchMedia(REDUCED_MOTION).matches,
+    () => false,
+  );
+}
+
 function LocalizedShell() {
   const { lang } = useI18n();
+  const reducedMotion = usePrefersReducedMotion();
+  const appTheme = useMemo(
+    () => (reducedMotion ? { ...THEME, token: { ...THEME.token, motion: false } } : THEME),
+    [reducedMotion],
+  );
 
   useEffect(() => {
     dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
@@ -43,7 +68,7 @@ function LocalizedShell() {
   return (
     <ConfigProvider
       locale={lang === 'zh' ? zhCN : enUS}
-      theme={THEME}
+      theme={appTheme}
       // antd spaces out two-character Chinese labels (“保 存”); screen readers then spell them.
       button={{ autoInsertSpace: false }}
     >

@@ -82,6 +82,23 @@ export function laptopZone(): string {
   return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One `Intl.DateTimeFormat` per locale and options, reused: building one costs far more than
+ * formatting with it, and lists and event logs format hundreds of times per render. The options
+ * objects used here have a fixed key order, so their JSON is a stable key.
+ */
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /**
  * Formats an instant for display, always saying its zone: with `zone` (an IANA name, e.g. the
  * site's) the wall-clock time of that zone, otherwise the laptop's, each with its UTC offset
@@ -100,12 +117,12 @@ export function formatDateTime(lang: Lang, iso: string, zone?: string): string {
     timeZone: zone ?? laptopZone(),
     timeZoneName: 'shortOffset',
   };
-  return new Intl.DateTimeFormat(localeTag(lang), options).format(date);
+  return formatter(localeTag(lang), options).format(date);
 }
 
 /** The UTC offset of `zone` at `iso` as Intl names it ("GMT+8"): equal offsets read the same. */
 function offsetAt(iso: string, zone: string): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'shortOffset' })
+  const part = formatter('en-US', { timeZone: zone, timeZoneName: 'shortOffset' })
     .formatToParts(new Date(iso))
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? zone;
@@ -141,7 +158,7 @@ export function formatDate(lang: Lang, isoDate: string): string {
   const m = ISO_DATE.exec(isoDate);
   if (m === null) return isoDate;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(localeTag(lang), {
+  return formatter(localeTag(lang), {
     year: 'numeric',
     month: lang === 'zh' ? '2-digit' : 'short',
     day: lang === 'zh' ? '2-digit' : 'numeric',

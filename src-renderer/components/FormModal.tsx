@@ -46,6 +46,9 @@ export interface FormModalProps<V> {
 /** Enter inside these widgets belongs to the widget (confirm a date, add a tag), never submits. */
 const ENTER_OWNED_BY = '.ant-picker, .ant-select';
 
+const FIRST_FIELD =
+  'input:not([type="hidden"]):not([disabled]):not([readonly]), textarea:not([disabled]):not([readonly])';
+
 /**
  * The dialog every form uses: one antd Form whose submit button is the OK button.
  * - Enter in a text field submits; Enter in a date picker or a select only commits that widget.
@@ -81,6 +84,17 @@ export function FormModal<V extends object>({
   // A ref, not state: the close handler must see a change made in the same event loop turn.
   const dirty = useRef(false);
   const asking = useRef(false);
+  const body = useRef<HTMLDivElement>(null);
+
+  // The first field takes the cursor. Fields ask for it with `autoFocus`, but when the dialog
+  // opens without animation (the system's "reduce motion") the dialog takes the focus back after
+  // they got it, so it is given again once the dialog is open.
+  const focusFirstField = (isOpen: boolean) => {
+    const root = body.current;
+    if (!isOpen || root === null) return;
+    if (root.contains(document.activeElement) && document.activeElement !== root) return;
+    root.querySelector<HTMLElement>(FIRST_FIELD)?.focus();
+  };
 
   useEffect(() => {
     if (open) dirty.current = false;
@@ -149,6 +163,7 @@ export function FormModal<V extends object>({
       cancelText={t('common.cancel')}
       okButtonProps={{ htmlType: 'submit', loading: saving, disabled: okDisabled }}
       destroyOnHidden
+      afterOpenChange={focusFirstField}
       data-testid={testId}
       modalRender={(dom) => (
         <Form<V>
@@ -168,7 +183,7 @@ export function FormModal<V extends object>({
         </Form>
       )}
     >
-      {typeof children === 'function' ? children(form) : children}
+      <div ref={body}>{typeof children === 'function' ? children(form) : children}</div>
     </Modal>
   );
 }

@@ -148,4 +148,77 @@ describe('SearchIndex', () => {
     expect(index.search('')).toEqual([]);
     expect(index.search(' - ')).toEqual([]);
   });
+
+  it('ranks a name above the same word in a body, and finds a word with a typo only when nothing else hits', () => {
+    const index = new SearchIndex();
+    index.applyRecord('visitLogEntries', logEntry('e1', '检查 containerd 日志'), false);
+    index.applyRecord(
+      'incidents',
+      {
+        id: 'i1',
+        customerId: 'c1',
+        title: 'containerd 重启',
+        description: '',
+        openedAt: T,
+        timeline: [],
+      } as unknown as IncidentDoc,
+      false,
+    );
+    expect(index.search('containerd').map((h) => h.recordId)).toEqual(['i1', 'e1']);
+    // One typo in a long word: found by the last pass.
+    expect(
+      index
+        .search('containrd')
+        .map((h) => h.recordId)
+        .sort(),
+    ).toEqual(['e1', 'i1']);
+    // Short words get no typo allowance.
+    expect(index.search('cntr')).toEqual([]);
+  });
+
+  it('keeps prefixes, scores and sizes right through thousands of replacements (compaction)', () => {
+    const index = new SearchIndex();
+    for (let i = 0; i < 3_000; i++) {
+      index.applyRecord('visitLogEntries', logEntry(`e${i}`, `alpha${i % 7} 第${i}次`), false);
+    }
+    // Every entry replaced once with new text (each replacement leaves a removed entry behind),
+    // then a third of them deleted.
+    for (let i = 0; i < 3_000; i++) {
+      index.applyRecord('visitLogEntries', logEntry(`e${i}`, `beta${i % 5} 巡检`), false);
+    }
+    for (let i = 0; i < 1_000; i++)
+      index.applyRecord('visitLogEntries', logEntry(`e${i}`, ''), true);
+    expect(index.size).toBe(2_000);
+    expect(index.search('alpha')).toEqual([]);
+    expect(index.search('巡检', 5_000)).toHaveLength(2_000);
+    expect(index.search('beta3', 5_000)).toHaveLength(400);
+    // A term added after the vocabulary was sorted is found by prefix, one by one and in bulk.
+    index.applyRecord('visitLogEntries', logEntry('n1', 'zulu-gateway'), false);
+    expect(index.search('zul').map((h) => h.recordId)).toEqual(['n1']);
+    for (let i = 0; i < 50; i++)
+      index.applyRecord('visitLogEntries', logEntry(`m${i}`, `yank${i}`), false);
+    expect(index.search('yank', 100)).toHaveLength(50);
+    expect(
+      index
+        .search('yank4', 100)
+        .map((h) => h.recordId)
+        .sort(),
+    ).toEqual(['m4', 'm40', 'm41', 'm42', 'm43', 'm44', 'm45', 'm46', 'm47', 'm48', 'm49']);
+  });
+
+  it('returns at most the limit, best first', () => {
+    const index = new SearchIndex();
+    for (let i = 0; i < 120; i++) {
+      index.applyRecord(
+        'visitLogEntries',
+        logEntry(`e${i}`, i === 77 ? '磁盘 磁盘 磁盘' : `磁盘 记录${i} 其他内容很长很长`),
+        false,
+      );
+    }
+    const hits = index.search('磁盘');
+    expect(hits).toHaveLength(50);
+    expect(hits[0]?.recordId).toBe('e77');
+    for (let k = 1; k < hits.length; k++)
+      expect(hits[k - 1]!.score).toBeGreaterThanOrEqual(hits[k]!.score);
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * Tokenizer of the offline search index, for Chinese and Latin text alike.
  *
- * MiniSearch's default tokenizer splits on spaces and punctuation, which leaves a Chinese
+ * A tokenizer that splits on spaces and punctuation leaves a Chinese
  * sentence as one giant "word": "节点磁盘使用率过高" would only be found by typing all of it.
  * Chinese is written without spaces, so runs of CJK characters are cut into overlapping
  * character bigrams (磁盘使用 → 磁盘, 盘使, 使用) plus the run's last character as a unigram,
@@ -37,7 +37,7 @@ function partsOf(run: string): string[] {
 
 /**
  * The index terms of `text`: CJK bigrams (and each run's last character), lowercase words, and
- * each joined identifier whole. Duplicates are kept (MiniSearch counts them as term frequency).
+ * each joined identifier whole. Duplicates are kept (the index counts them as term frequency).
  */
 export function tokenize(text: string): string[] {
   const out: string[] = [];

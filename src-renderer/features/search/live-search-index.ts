@@ -16,6 +16,12 @@ import type { FieldbookDatabase } from '../../db/database';
 /** Documents read per page during the initial load. */
 const PAGE = 1_000;
 
+/** Entries indexed between two yields of the initial load (about 15 ms of work each). */
+const CHUNK = 250;
+
+/** Changes arriving within this time reach the listeners as one notification. */
+const NOTIFY_DELAY_MS = 100;
+
 export interface LiveSearchState {
   /** The initial load has finished; until then results may be incomplete. */
   ready: boolean;
@@ -38,6 +44,7 @@ export class LiveSearchIndex {
   private pending: Change[] | null = [];
   private closed = false;
   private state: LiveSearchState = { ready: false, size: 0 };
+  private notifyTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly db: FieldbookDatabase) {}
 
@@ -67,6 +74,8 @@ export class LiveSearchIndex {
 
   stop(): void {
     this.closed = true;
+    if (this.notifyTimer !== null) clearTimeout(this.notifyTimer);
+    this.notifyTimer = null;
     for (const sub of this.subs) sub.unsubscribe();
     this.subs.length = 0;
     this.listeners.clear();
@@ -87,7 +96,19 @@ export class LiveSearchIndex {
 
   private apply(change: Change): void {
     this.index.applyRecord(change.collection, change.doc, change.deleted);
-    this.setState({ ...this.state, size: this.index.size });
+    this.notifySoon();
+  }
+
+  /**
+   * Tells the listeners once for a burst of changes: a first sync delivers thousands of documents
+   * in a few seconds, and one React update per document would keep the window busy.
+   */
+  private notifySoon(): void {
+    if (this.notifyTimer !== null) return;
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = null;
+      if (!this.closed) this.setState({ ...this.state, size: this.index.size });
+    }, NOTIFY_DELAY_MS);
   }
 
   private setState(next: LiveSearchState): void {
@@ -114,7 +135,7 @@ export class LiveSearchIndex {
             const entry = toSearchDoc(name, d.toJSON() as DocByCollection[typeof name]);
             if (entry !== null) docs.push(entry);
           }
-          await this.index.addAllAsync(docs);
+          await this.index.addAllAsync(docs, CHUNK);
           this.setState({ ready: false, size: this.index.size });
           if (page.length < PAGE) break;
           after = page[page.length - 1]!.id;

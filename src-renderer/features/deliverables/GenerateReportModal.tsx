@@ -74,13 +74,21 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
   const [previewing, setPreviewing] = useState(false);
 
   useEffect(() => {
-    if (request === null) return;
+    // Closed: forget this opening's state, so the next one starts without a draft and mounts the
+    // signature pads only after the reset below (a pad restoring kept strokes reports them at
+    // mount, which a later reset would undo).
     setPages(null);
     setDraft(
-      request.draft === undefined
+      request?.draft === undefined
         ? null
         : { doc: request.draft, size: request.draft.pdf?.size ?? 0 },
     );
+    if (request === null) {
+      setCustomerSig(null);
+      setEngineerSig(null);
+      setOutcome(null);
+      return;
+    }
     if (request.draft !== undefined) setLang(request.draft.lang);
     setOutcome(null);
     setCustomerSig(null);

@@ -146,6 +146,31 @@ function PageSvg({ page, zoom, index }: { page: PreviewPage; zoom: number; index
   );
 }
 
+interface ToolButtonProps {
+  icon: ReactElement;
+  /** Read by screen readers, and shown on hover when `tooltip` is set. */
+  label: string;
+  testId: string;
+  tooltip?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+}
+
+/** One icon button of the preview's toolbar. */
+function ToolButton({ icon, label, testId, tooltip = false, disabled, onClick }: ToolButtonProps) {
+  const button = (
+    <Button
+      size="small"
+      icon={icon}
+      disabled={disabled}
+      onClick={onClick}
+      aria-label={label}
+      data-testid={testId}
+    />
+  );
+  return tooltip ? <Tooltip title={label}>{button}</Tooltip> : button;
+}
+
 export interface PdfPreviewProps {
   pages: PreviewPage[];
 }
@@ -170,57 +195,49 @@ export function PdfPreview({ pages }: PdfPreviewProps) {
       data-testid="pdf-preview"
       extra={
         <Space wrap>
-          <Button
-            size="small"
+          <ToolButton
             icon={<LeftOutlined />}
+            label={t('deliverables.preview.previous')}
+            testId="preview-prev"
             disabled={index === 0}
             onClick={() => setIndex(index - 1)}
-            aria-label={t('deliverables.preview.previous')}
-            data-testid="preview-prev"
           />
           <Typography.Text data-testid="preview-page-indicator">
             {t('deliverables.preview.page', { n: index + 1, total: pages.length })}
           </Typography.Text>
-          <Button
-            size="small"
+          <ToolButton
             icon={<RightOutlined />}
+            label={t('deliverables.preview.next')}
+            testId="preview-next"
             disabled={index >= pages.length - 1}
             onClick={() => setIndex(index + 1)}
-            aria-label={t('deliverables.preview.next')}
-            data-testid="preview-next"
           />
-          <Tooltip title={t('deliverables.preview.zoomOut')}>
-            <Button
-              size="small"
-              icon={<ZoomOutOutlined />}
-              disabled={zoomIndex === 0}
-              onClick={() => setZoomIndex(zoomIndex - 1)}
-              aria-label={t('deliverables.preview.zoomOut')}
-              data-testid="preview-zoom-out"
-            />
-          </Tooltip>
+          <ToolButton
+            icon={<ZoomOutOutlined />}
+            label={t('deliverables.preview.zoomOut')}
+            testId="preview-zoom-out"
+            tooltip
+            disabled={zoomIndex === 0}
+            onClick={() => setZoomIndex(zoomIndex - 1)}
+          />
           <Typography.Text data-testid="preview-zoom-level">
             {Math.round(zoom * 100)}%
           </Typography.Text>
-          <Tooltip title={t('deliverables.preview.zoomIn')}>
-            <Button
-              size="small"
-              icon={<ZoomInOutlined />}
-              disabled={zoomIndex === PREVIEW_ZOOMS.length - 1}
-              onClick={() => setZoomIndex(zoomIndex + 1)}
-              aria-label={t('deliverables.preview.zoomIn')}
-              data-testid="preview-zoom-in"
-            />
-          </Tooltip>
-          <Tooltip title={t('deliverables.preview.zoomReset')}>
-            <Button
-              size="small"
-              icon={<ExpandOutlined />}
-              onClick={() => setZoomIndex(DEFAULT_ZOOM_INDEX)}
-              aria-label={t('deliverables.preview.zoomReset')}
-              data-testid="preview-zoom-reset"
-            />
-          </Tooltip>
+          <ToolButton
+            icon={<ZoomInOutlined />}
+            label={t('deliverables.preview.zoomIn')}
+            testId="preview-zoom-in"
+            tooltip
+            disabled={zoomIndex === PREVIEW_ZOOMS.length - 1}
+            onClick={() => setZoomIndex(zoomIndex + 1)}
+          />
+          <ToolButton
+            icon={<ExpandOutlined />}
+            label={t('deliverables.preview.zoomReset')}
+            testId="preview-zoom-reset"
+            tooltip
+            onClick={() => setZoomIndex(DEFAULT_ZOOM_INDEX)}
+          />
         </Space>
       }
     >

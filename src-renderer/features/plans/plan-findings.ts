@@ -4,9 +4,7 @@
  */
 import type { PlanDoc } from '../../../src-shared/db/types';
 import type { PlanFinding } from '../../../src-shared/domain/planning/plan';
-import { planOfDoc } from '../../../src-shared/domain/planning/plan-doc';
-import { parsePlan } from '../../../src-shared/domain/planning/plan-schema';
-import { validatePlan } from '../../../src-shared/domain/planning/validate-plan';
+import { storedPlanFindings } from '../../../src-shared/domain/planning/plan-readiness';
 import { cellKey, cellOfPointer } from './plan-grid';
 
 export interface EditorFindings {
@@ -20,20 +18,7 @@ export interface EditorFindings {
 }
 
 export function editorFindings(doc: PlanDoc): EditorFindings {
-  const plan = planOfDoc(doc);
-  const parsed = parsePlan(plan);
-  const schema: PlanFinding[] = parsed.ok
-    ? []
-    : parsed.errors.map((e) => ({
-        rule: 'schema',
-        severity: 'error' as const,
-        path: e.field,
-        message: {
-          zh: `格式不符：${e.field || '/'} ${e.message}`,
-          en: `Wrong format: ${e.field || '/'} ${e.message}`,
-        },
-      }));
-  const findings = [...schema, ...validatePlan(plan).findings];
+  const findings = storedPlanFindings(doc);
   const byCell = new Map<string, PlanFinding[]>();
   const byPointer = new Map<string, PlanFinding[]>();
   for (const f of findings) {

@@ -100,11 +100,18 @@ export interface PlanDependency {
   notes?: string;
 }
 
-/** A warning the engineer and the customer accepted, with the reason the document states. */
+/**
+ * A warning the engineer and the customer accepted, with the reason the document states and the
+ * person who accepted it. Only an acceptance with both a reason and a name counts (validatePlan).
+ */
 export interface AcceptedWarning {
   rule: string;
   path: string;
   reason: string;
+  /** Who accepted it (the customer's or the vendor's named person). */
+  acceptedBy?: string;
+  /** When (ISO 8601 with offset), as recorded by the editor. */
+  acceptedAt?: string;
 }
 
 export interface Plan {
@@ -139,6 +146,8 @@ export interface PlanFinding {
   message: Localized;
   /** A warning the plan accepts (`acceptedWarnings`), with the reason given; errors cannot be accepted. */
   accepted?: string;
+  /** Who accepted the warning (set with `accepted`). */
+  acceptedBy?: string;
 }
 
 export interface PlanValidation {

@@ -813,15 +813,43 @@ describe('validatePlan: negatives (what must not be flagged)', () => {
     plan.dnsServers = [];
     plan.ntpServers = [];
     plan.acceptedWarnings = [
-      { rule: 'missing-dns', path: '/dnsServers', reason: '客户环境不提供 DNS，使用 hosts 文件' },
-      { rule: 'missing-ntp', path: '/ntpServers', reason: 'cannot accept an error' },
+      {
+        rule: 'missing-dns',
+        path: '/dnsServers',
+        reason: '客户环境不提供 DNS，使用 hosts 文件',
+        acceptedBy: '王芳（客户网络组）',
+      },
+      {
+        rule: 'missing-ntp',
+        path: '/ntpServers',
+        reason: 'cannot accept an error',
+        acceptedBy: 'Li Lei',
+      },
     ];
     const result = validatePlan(plan);
     expect(result.findings.find((f) => f.rule === 'missing-dns')?.accepted).toBe(
       '客户环境不提供 DNS，使用 hosts 文件',
     );
+    expect(result.findings.find((f) => f.rule === 'missing-dns')?.acceptedBy).toBe(
+      '王芳（客户网络组）',
+    );
     expect(result.findings.find((f) => f.rule === 'missing-ntp')?.accepted).toBeUndefined();
     expect(result.valid).toBe(false);
+  });
+
+  it.each([
+    ['no name', { acceptedBy: undefined }],
+    ['a blank name', { acceptedBy: '  ' }],
+    ['a blank reason', { reason: ' ' }],
+  ])('does not count an acceptance with %s', (_what, change) => {
+    const plan = samplePlan();
+    plan.dnsServers = [];
+    plan.acceptedWarnings = [
+      { rule: 'missing-dns', path: '/dnsServers', reason: '使用 hosts', acceptedBy: '王芳', ...change },
+    ];
+    const dns = validatePlan(plan).findings.find((f) => f.rule === 'missing-dns');
+    expect(dns?.severity).toBe('warning');
+    expect(dns?.accepted).toBeUndefined();
   });
 
   it('validates an IPv6 plan', () => {

@@ -1099,9 +1099,13 @@ export function validatePlan(plan: Plan, options: ValidatePlanOptions = {}): Pla
   );
 
   for (const accepted of plan.acceptedWarnings ?? []) {
+    // An acceptance counts with a reason and the name of whoever accepted it; errors never.
+    const by = typeof accepted.acceptedBy === 'string' ? accepted.acceptedBy.trim() : '';
+    if (accepted.reason.trim() === '' || by === '') continue;
     for (const f of findings) {
       if (f.severity === 'warning' && f.rule === accepted.rule && f.path === accepted.path) {
         f.accepted = accepted.reason;
+        f.acceptedBy = by;
       }
     }
   }

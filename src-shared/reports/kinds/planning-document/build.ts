@@ -353,7 +353,13 @@ export function buildPlanningDocument(
               stack: [
                 { text: pick(f.message, lang), style: 'cell' },
                 ...(f.accepted
-                  ? [{ text: pm.accepted(f.accepted), style: 'small', color: COLOURS.pass }]
+                  ? [
+                      {
+                        text: pm.accepted(f.accepted, f.acceptedBy ?? ''),
+                        style: 'small',
+                        color: COLOURS.pass,
+                      },
+                    ]
                   : []),
               ],
             },

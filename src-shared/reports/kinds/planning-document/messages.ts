@@ -59,7 +59,7 @@ const zh = {
   field: '字段',
   message: '说明',
   severities: { error: '错误', warning: '警告', info: '提示' } as Record<string, string>,
-  accepted: (reason: string) => `已接受：${reason}`,
+  accepted: (reason: string, by: string) => `已接受（${by}）：${reason}`,
   noFindings: '没有发现问题。',
   sizingSource: (s: string) => `节点规格依据：${s}`,
   signatureStatement: '双方已确认本规划文档所列的资源、网络与配置，作为实施依据。',
@@ -140,7 +140,7 @@ const en: PlanningMessages = {
   field: 'Field',
   message: 'Message',
   severities: { error: 'Error', warning: 'Warning', info: 'Info' },
-  accepted: (reason) => `Accepted: ${reason}`,
+  accepted: (reason, by) => `Accepted by ${by}: ${reason}`,
   noFindings: 'No findings.',
   sizingSource: (s) => `Node sizes checked against: ${s}`,
   signatureStatement:

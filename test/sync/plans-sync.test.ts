@@ -172,7 +172,12 @@ describe('plans replicate, merge per row and stay within their customer', () => 
     doc.machines[3]!.roles = ['worker']; // control-plane-count is an error …
     // … which cannot be accepted away.
     doc.acceptedWarnings = [
-      { rule: 'control-plane-count', path: '/machines', reason: '客户只有两台', acceptedBy: '张伟' },
+      {
+        rule: 'control-plane-count',
+        path: '/machines',
+        reason: '客户只有两台',
+        acceptedBy: '张伟',
+      },
     ];
     const res = await w.eng1.pushRaw('plans', [
       { newDocumentState: { ...doc, status: 'ready', _deleted: false } },

@@ -57,6 +57,9 @@ export interface PlanVip {
   [extra: string]: unknown;
 }
 
+/** Disk types the editor offers (a plan may name others: the type is free text). */
+export const DISK_TYPES = ['ssd', 'nvme', 'hdd', 'san'] as const;
+
 export interface PlanDisk {
   /** Mount point; "/" is the system disk, "" (or absent) an unpartitioned data disk. */
   mount?: string;

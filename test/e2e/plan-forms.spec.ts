@@ -201,6 +201,7 @@ test('plan forms in English: disks, dependencies, requirements, accepted warning
   await shot('plan-extras-zh');
   await disksCell.dblclick();
   await expect(page.getByTestId('plan-disks-form')).toContainText('dce-worker-01 的磁盘');
+  await expect(page.getByTestId('plan-disk-row').first()).toBeVisible();
   await shot('plan-disks-zh');
   await page
     .getByTestId('plan-disks-form')
@@ -208,5 +209,6 @@ test('plan forms in English: disks, dependencies, requirements, accepted warning
     .click();
   await extras.getByTestId('plan-extras-tab-dependencies').click();
   await extras.getByTestId('plan-dependency-add').click();
+  await expect(page.getByTestId('plan-dependency-name')).toBeFocused();
   await shot('plan-dependency-zh');
 });

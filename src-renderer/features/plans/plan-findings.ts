@@ -13,7 +13,7 @@ export interface EditorFindings {
   warnings: number;
   infos: number;
   byCell: Map<string, PlanFinding[]>;
-  /** Findings on fields outside the grid (forms), by JSON pointer. */
+  /** Findings on fields outside the grid (forms), by JSON pointer; accepted warnings in neither map. */
   byPointer: Map<string, PlanFinding[]>;
 }
 
@@ -22,6 +22,8 @@ export function editorFindings(doc: PlanDoc): EditorFindings {
   const byCell = new Map<string, PlanFinding[]>();
   const byPointer = new Map<string, PlanFinding[]>();
   for (const f of findings) {
+    // An accepted warning is listed (with its acceptance) but no longer marks its field.
+    if (f.accepted !== undefined) continue;
     const cell = cellOfPointer(doc, f.path);
     const [map, key] = cell ? [byCell, cellKey(cell)] : [byPointer, f.path];
     map.set(key, [...(map.get(key) ?? []), f]);

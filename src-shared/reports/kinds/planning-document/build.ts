@@ -165,7 +165,7 @@ export function buildPlanningDocument(
   const machines: Content[] = headed(
     { text: numbered(n++, pm.machines), style: 'h1' },
     grid(
-      [66, 58, 28, 34, 38, 70, 58, '*'],
+      [64, 56, 34, 40, 38, 64, 58, '*'],
       [
         pm.hostname,
         pm.roles,

@@ -396,7 +396,11 @@ describe('schema migration of issue 10 (deliverables v0 → v1, plans v0 → v1)
     expect(stored.map((d) => d.id).sort()).toEqual(['D1', 'D2']);
     const d1 = stored.find((d) => d.id === 'D1')!;
     // A signed deliverable is immutable: the migration changes nothing in it.
-    const { _meta: _m1, _rev: _r1, ...d1Fields } = d1 as typeof d1 & { _meta?: unknown; _rev?: string };
+    const {
+      _meta: _m1,
+      _rev: _r1,
+      ...d1Fields
+    } = d1 as typeof d1 & { _meta?: unknown; _rev?: string };
     expect(d1Fields).toEqual(JSON.parse(JSON.stringify(signed)));
     expect(d1.sha256).toBe(signed.sha256);
     // The new kind is accepted now.

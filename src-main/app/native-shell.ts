@@ -45,19 +45,26 @@ export function createElectronPlanFilesShell(deps: {
   defaultDir: () => string;
 }): PlanFilesShell {
   const filters = [{ name: 'Excel', extensions: ['xlsx'] }];
+  const chooseSave = async (options: SaveDialogOptions) => {
+    const parent = deps.window();
+    const result = parent
+      ? await deps.dialog.showSaveDialog(parent, options)
+      : await deps.dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  };
   return {
-    async chooseSavePath(suggestedName) {
-      const options: SaveDialogOptions = {
+    chooseSavePath: (suggestedName) =>
+      chooseSave({
         defaultPath: join(deps.defaultDir(), suggestedName),
         filters,
         properties: ['createDirectory', 'showOverwriteConfirmation'],
-      };
-      const parent = deps.window();
-      const result = parent
-        ? await deps.dialog.showSaveDialog(parent, options)
-        : await deps.dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : result.filePath;
-    },
+      }),
+    // A save dialog names the new folder (no filter): the service creates it.
+    chooseFolderPath: (folderName) =>
+      chooseSave({
+        defaultPath: join(deps.defaultDir(), folderName),
+        properties: ['createDirectory'],
+      }),
     async chooseOpenPath() {
       const options: OpenDialogOptions = {
         defaultPath: deps.defaultDir(),

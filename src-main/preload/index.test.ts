@@ -35,7 +35,7 @@ describe('preload', () => {
       keystore: ['getDatabaseKey'],
       blobs: ['get', 'has', 'put'],
       deliverables: ['openPdf', 'savePdf', 'signPdf', 'verifyPdf'],
-      plans: ['exportXlsx', 'importXlsx'],
+      plans: ['exportInstaller', 'exportXlsx', 'importXlsx'],
       sync: [
         'downloadBlob',
         'getSession',

@@ -42,6 +42,7 @@ const api = {
   plans: {
     exportXlsx: (input) => call(IPC_CHANNELS.plansExportXlsx, input),
     importXlsx: () => call(IPC_CHANNELS.plansImportXlsx),
+    exportInstaller: (input) => call(IPC_CHANNELS.plansExportInstaller, input),
   },
   sync: {
     getSession: () => call(IPC_CHANNELS.syncGetSession),

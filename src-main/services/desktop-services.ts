@@ -87,6 +87,7 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
     plans: createPlansService(
       options.planFiles ?? {
         chooseSavePath: (name) => options.native.chooseSavePath(name),
+        chooseFolderPath: (name) => options.native.chooseSavePath(name),
         chooseOpenPath: () => Promise.reject(new Error('no open dialog is available here')),
       },
     ),

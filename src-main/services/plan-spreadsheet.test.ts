@@ -8,7 +8,15 @@ describe('plan ↔ xlsx', () => {
   it('round-trips the sample plan without loss, in Chinese and in English', async () => {
     for (const lang of ['zh', 'en'] as const) {
       const plan = samplePlan();
-      plan.acceptedWarnings = [{ rule: 'missing-dns', path: '/dnsServers', reason: '使用 hosts' }];
+      plan.acceptedWarnings = [
+        {
+          rule: 'missing-dns',
+          path: '/dnsServers',
+          reason: '使用 hosts',
+          acceptedBy: '王芳',
+          acceptedAt: '2026-12-01T10:00:00.000+08:00',
+        },
+      ];
       plan.vips[2]!.shared = true;
       const back = await xlsxToPlan(await planToXlsx(plan, lang));
       expect(back).toEqual({ ok: true, plan });

@@ -206,7 +206,9 @@ export function validatePush(collection: CollectionName, rows: PushRow[]): void 
     throw new HttpError(
       422,
       'invalid_document',
-      `${new Set(errors.map((e) => e.index)).size} document(s) do not match the ${collection} schema; nothing was written.`,
+      collection === 'plans'
+        ? `${new Set(errors.map((e) => e.index)).size} plan(s) do not match the plans schema or are marked ready with error findings (rule: message at each path); fix them or mark them draft. Nothing was written.`
+        : `${new Set(errors.map((e) => e.index)).size} document(s) do not match the ${collection} schema; nothing was written.`,
       errors.slice(0, 200),
     );
   }

@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { COLLECTION_SCHEMAS } from '../../src-shared/db/schemas';
-import type { CollectionName } from '../../src-shared/db/types';
+import type { CollectionName, PlanDoc } from '../../src-shared/db/types';
+import { readyPlanViolations } from '../../src-shared/domain/planning/plan-readiness';
 import type { FieldError } from '../../src-shared/sync';
 
 /**
@@ -52,6 +53,13 @@ export function validatePushedDocument(
   if (!validate(fields)) {
     for (const e of validate.errors ?? []) {
       errors.push({ index, id, path: e.instancePath, message: describe(e) });
+    }
+  }
+  if (collection === 'plans' && errors.length === 0 && record._deleted === false) {
+    // A plan marked ready must pass the same rules as in the editor (issue 10: errors block
+    // "ready"); the rule id leads the message so that the client can name it.
+    for (const f of readyPlanViolations(fields as unknown as PlanDoc)) {
+      errors.push({ index, id, path: f.path, message: `${f.rule}: ${f.message.en}` });
     }
   }
   if (collection === 'customers' && id !== undefined && record.customerId !== id) {

@@ -264,6 +264,20 @@ export interface PlanExportInput {
   suggestedName: string;
 }
 
+/** Input of `plans.exportInstaller`. */
+export interface PlanInstallerExportInput {
+  /** The plan in the interchange format; a plan with error findings is refused. */
+  plan: Plan;
+  /** Name of the folder proposed in the save dialog (created; an existing one is never written into). */
+  folderName: string;
+}
+
+/** Result of `plans.exportInstaller`: the folder created and the files in it (relative paths). */
+export interface PlanInstallerExport {
+  path: string;
+  files: string[];
+}
+
 /** A cell of an imported workbook that cannot be read (table, 1-based row, column). */
 export interface PlanImportError {
   table: string;
@@ -330,6 +344,13 @@ export interface DesktopApi {
      * when the file is not an .xlsx workbook or is larger than the limit.
      */
     importXlsx(): Promise<PlanImportResult | null>;
+    /**
+     * Writes the installer configuration derived from the plan (DCE 5 ClusterConfig, kubean
+     * Cluster and kubespray inventory: installer-config.ts, the files of `fieldbook plan
+     * installer`) into a new folder the engineer names in the save dialog; `null` when
+     * cancelled. Rejects, writing nothing, when the plan has error findings or the folder exists.
+     */
+    exportInstaller(input: PlanInstallerExportInput): Promise<PlanInstallerExport | null>;
   };
   /**
    * The sync server session and the replication transport. The main process signs in, keeps the
@@ -392,6 +413,7 @@ export const IPC_CHANNELS = {
   deliverablesOpenPdf: 'deliverables:open-pdf',
   plansExportXlsx: 'plans:export-xlsx',
   plansImportXlsx: 'plans:import-xlsx',
+  plansExportInstaller: 'plans:export-installer',
   syncGetSession: 'sync:get-session',
   syncSignIn: 'sync:sign-in',
   syncSignOut: 'sync:sign-out',
@@ -422,6 +444,7 @@ export interface IpcInvokeMap {
   [IPC_CHANNELS.deliverablesOpenPdf]: DesktopApi['deliverables']['openPdf'];
   [IPC_CHANNELS.plansExportXlsx]: DesktopApi['plans']['exportXlsx'];
   [IPC_CHANNELS.plansImportXlsx]: DesktopApi['plans']['importXlsx'];
+  [IPC_CHANNELS.plansExportInstaller]: DesktopApi['plans']['exportInstaller'];
   [IPC_CHANNELS.syncGetSession]: DesktopApi['sync']['getSession'];
   [IPC_CHANNELS.syncSignIn]: DesktopApi['sync']['signIn'];
   [IPC_CHANNELS.syncSignOut]: DesktopApi['sync']['signOut'];

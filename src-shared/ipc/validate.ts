@@ -11,6 +11,7 @@ import type {
   IpcArgs,
   IpcChannel,
   PlanExportInput,
+  PlanInstallerExportInput,
   SavePdfInput,
   SignPdfInput,
   SyncPullInput,
@@ -18,6 +19,7 @@ import type {
   SyncSignInInput,
   SyncWaitInput,
 } from './contract';
+import type { Plan } from '../domain/planning/plan';
 import { parsePlan } from '../domain/planning/plan-schema';
 import { isReplicatedCollection, PULL_LIMIT_MAX, PUSH_BATCH_MAX } from '../sync/protocol';
 import type { PushRow, ReplicationCheckpoint, WireDocument } from '../sync/protocol';
@@ -178,6 +180,19 @@ export function parseSignPdfInput(value: unknown): SignPdfInput {
   };
 }
 
+/** A plan of the interchange shape (plan-schema.ts); the first schema errors otherwise. */
+function parsePlanArg(value: unknown): Plan {
+  const parsed = parsePlan(value);
+  if (!parsed.ok) {
+    const first = parsed.errors
+      .slice(0, 3)
+      .map((e) => `${e.field || '/'} ${e.message}`)
+      .join('; ');
+    throw new IpcPayloadError(`plan is not a plan: ${first}`);
+  }
+  return parsed.plan;
+}
+
 /** `plans.exportXlsx`: a plan of the interchange shape, a language, an .xlsx file name. */
 export function parsePlanExportInput(value: unknown): PlanExportInput {
   const input = parseObject(value, 'plans.exportXlsx');
@@ -187,15 +202,13 @@ export function parsePlanExportInput(value: unknown): PlanExportInput {
   }
   const lang = input['lang'];
   if (lang !== 'zh' && lang !== 'en') throw new IpcPayloadError('lang must be zh or en');
-  const parsed = parsePlan(input['plan']);
-  if (!parsed.ok) {
-    const first = parsed.errors
-      .slice(0, 3)
-      .map((e) => `${e.field || '/'} ${e.message}`)
-      .join('; ');
-    throw new IpcPayloadError(`plan is not a plan: ${first}`);
-  }
-  return { plan: parsed.plan, lang, suggestedName };
+  return { plan: parsePlanArg(input['plan']), lang, suggestedName };
+}
+
+/** `plans.exportInstaller`: a plan of the interchange shape and a folder name (no separators). */
+export function parsePlanInstallerExportInput(value: unknown): PlanInstallerExportInput {
+  const input = parseObject(value, 'plans.exportInstaller');
+  return { plan: parsePlanArg(input['plan']), folderName: parseBlobName(input['folderName']) };
 }
 
 export function parseSavePdfInput(value: unknown): SavePdfInput {
@@ -379,6 +392,9 @@ export const IPC_ARGS_VALIDATORS: {
     parsePlanExportInput(parseSingleArg(args, 'plans.exportXlsx')),
   ],
   [IPC_CHANNELS.plansImportXlsx]: (args) => parseNoArgs(args, 'plans.importXlsx'),
+  [IPC_CHANNELS.plansExportInstaller]: (args) => [
+    parsePlanInstallerExportInput(parseSingleArg(args, 'plans.exportInstaller')),
+  ],
   [IPC_CHANNELS.syncGetSession]: (args) => parseNoArgs(args, 'sync.getSession'),
   [IPC_CHANNELS.syncSignIn]: (args) => [parseSyncSignInInput(parseSingleArg(args, 'sync.signIn'))],
   [IPC_CHANNELS.syncSignOut]: (args) => parseNoArgs(args, 'sync.signOut'),

@@ -24,6 +24,8 @@ function fieldbook(args: string[]): Promise<Run> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'fieldbook-plan-cli-'));
+/** Tests that start several CLI processes: each takes 2–7 s on a loaded 2-core machine. */
+const SEVERAL_RUNS = 90_000;
 
 describe('fieldbook sample plan / plan validate', () => {
   it('the sample plan validates clean (exit 0)', async () => {
@@ -68,28 +70,32 @@ describe('fieldbook sample plan / plan validate', () => {
     );
   });
 
-  it('not JSON, or not a plan: exit 2 with the reason, nothing on stdout', async () => {
-    const notJson = join(dir, 'not.json');
-    writeFileSync(notJson, '{"product": ');
-    const a = await fieldbook(['plan', 'validate', '--input', notJson]);
-    expect(a.code).toBe(2);
-    expect(a.stdout).toBe('');
-    expect(a.stderr).toContain('is not JSON');
+  it(
+    'not JSON, or not a plan: exit 2 with the reason, nothing on stdout',
+    async () => {
+      const notJson = join(dir, 'not.json');
+      writeFileSync(notJson, '{"product": ');
+      const a = await fieldbook(['plan', 'validate', '--input', notJson]);
+      expect(a.code).toBe(2);
+      expect(a.stdout).toBe('');
+      expect(a.stderr).toContain('is not JSON');
 
-    const notPlan = join(dir, 'notplan.json');
-    writeFileSync(notPlan, JSON.stringify({ product: 'DCE', machines: [{ hostname: 1 }] }));
-    const b = await fieldbook(['plan', 'validate', '--input', notPlan]);
-    expect(b.code).toBe(2);
-    expect(b.stdout).toBe('');
-    expect(b.stderr).toContain('is not a plan');
-    expect(b.stderr).toContain('/podCidr: is required');
-    expect(b.stderr).toContain('/machines/0/hostname');
+      const notPlan = join(dir, 'notplan.json');
+      writeFileSync(notPlan, JSON.stringify({ product: 'DCE', machines: [{ hostname: 1 }] }));
+      const b = await fieldbook(['plan', 'validate', '--input', notPlan]);
+      expect(b.code).toBe(2);
+      expect(b.stdout).toBe('');
+      expect(b.stderr).toContain('is not a plan');
+      expect(b.stderr).toContain('/podCidr: is required');
+      expect(b.stderr).toContain('/machines/0/hostname');
 
-    const missing = await fieldbook(['plan', 'validate', '--input', join(dir, 'nope.json')]);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('ENOENT');
-    expect(readFileSync(notPlan, 'utf8')).toContain('DCE');
-  });
+      const missing = await fieldbook(['plan', 'validate', '--input', join(dir, 'nope.json')]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('ENOENT');
+      expect(readFileSync(notPlan, 'utf8')).toContain('DCE');
+    },
+    SEVERAL_RUNS,
+  );
 });
 
 describe('fieldbook plan installer', () => {
@@ -118,18 +124,24 @@ describe('fieldbook plan installer', () => {
 });
 
 describe('fieldbook plan export / import', () => {
-  it('round-trips through the workbook and validates on import', async () => {
-    const plan = join(dir, 'x-plan.json');
-    await fieldbook(['sample', 'plan', '--out', plan]);
-    const xlsx = join(dir, 'plan.xlsx');
-    const e = await fieldbook(['plan', 'export', '--input', plan, '--out', xlsx]);
-    expect(e.code).toBe(0);
-    const back = join(dir, 'back.json');
-    const i = await fieldbook(['plan', 'import', '--input', xlsx, '--out', back]);
-    expect(i.stderr).toBe('');
-    expect(i.code).toBe(0);
-    expect(JSON.parse(readFileSync(back, 'utf8'))).toEqual(JSON.parse(readFileSync(plan, 'utf8')));
-  });
+  it(
+    'round-trips through the workbook and validates on import',
+    async () => {
+      const plan = join(dir, 'x-plan.json');
+      await fieldbook(['sample', 'plan', '--out', plan]);
+      const xlsx = join(dir, 'plan.xlsx');
+      const e = await fieldbook(['plan', 'export', '--input', plan, '--out', xlsx]);
+      expect(e.code).toBe(0);
+      const back = join(dir, 'back.json');
+      const i = await fieldbook(['plan', 'import', '--input', xlsx, '--out', back]);
+      expect(i.stderr).toBe('');
+      expect(i.code).toBe(0);
+      expect(JSON.parse(readFileSync(back, 'utf8'))).toEqual(
+        JSON.parse(readFileSync(plan, 'utf8')),
+      );
+    },
+    SEVERAL_RUNS,
+  );
 
   it('refuses a file that is not a workbook (exit 2) and writes nothing', async () => {
     const bogus = join(dir, 'bogus.xlsx');

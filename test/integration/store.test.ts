@@ -10,8 +10,10 @@ import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-cry
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { afterEach, describe, expect, it } from 'vitest';
-import { siteSchemaV0 } from '../../src-shared/db/schemas/index';
-import type { DeliverableDoc, SiteDoc } from '../../src-shared/db/types';
+import { deliverableSchema, planSchema, siteSchemaV0 } from '../../src-shared/db/schemas/index';
+import type { DeliverableDoc, PlanDoc, SiteDoc } from '../../src-shared/db/types';
+import { planDocFields } from '../../src-shared/domain/planning/plan-doc';
+import { samplePlan } from '../../src-shared/domain/planning/sample-plan';
 import { createDraftDeliverable, markSigned } from '../../src-shared/domain/deliverables';
 import { sampleFaultSnapshot } from '../../src-shared/reports/sample';
 import {
@@ -320,6 +322,104 @@ describe('schema migration', () => {
     });
     expect(db.sites.schema.version).toBe(2);
     expect('mergeHistory' in (migrated ?? {})).toBe(false);
+  });
+});
+
+/*
+ * The v0 schemas as they were stored before issue 10's changes (git a71f4ee^ and fd13775^): the
+ * deliverables kind enum without planning-document, accepted warnings without who and when.
+ * Derived from today's schemas so that nothing else differs.
+ */
+function deliverableSchemaV0() {
+  const schema = structuredClone(deliverableSchema) as unknown as {
+    version: number;
+    properties: { kind: { enum: string[] } };
+  };
+  schema.version = 0;
+  schema.properties.kind.enum = ['inspection-report', 'fault-report'];
+  return schema as unknown as typeof deliverableSchema;
+}
+
+function planSchemaV0() {
+  const schema = structuredClone(planSchema) as unknown as {
+    version: number;
+    properties: { acceptedWarnings: { items: { properties: Record<string, unknown> } } };
+  };
+  schema.version = 0;
+  const items = schema.properties.acceptedWarnings.items.properties;
+  delete items['acceptedBy'];
+  delete items['acceptedAt'];
+  return schema as unknown as typeof planSchema;
+}
+
+describe('schema migration of issue 10 (deliverables v0 → v1, plans v0 → v1)', () => {
+  it('opens a database stored with deliverables v0 and plans v0: every document kept as it was', async () => {
+    const name = uniqueName('migrate-v1');
+    const wrapped = wrappedValidateAjvStorage({
+      storage: wrappedKeyEncryptionCryptoJsStorage({ storage }),
+    });
+    const old = await createRxDatabase({
+      name,
+      storage: wrapped,
+      password: PASSWORD,
+      multiInstance: false,
+    });
+    await old.addCollections({
+      deliverables: { schema: deliverableSchemaV0() },
+      plans: { schema: planSchemaV0() },
+    });
+    const signed = signedDeliverable('CUSTV0');
+    const draft = { ...signedDeliverable('CUSTV0'), id: 'D2', status: 'draft' as const };
+    await old.collections.deliverables!.bulkInsert([signed, draft]);
+    // v0 knew no planning document: its schema refuses one.
+    await expect(
+      old.collections.deliverables!.insert({ ...signed, id: 'D3', kind: 'planning-document' }),
+    ).rejects.toThrow();
+    let n = 0;
+    const plan: PlanDoc = {
+      id: 'PLANV0',
+      customerId: 'CUSTV0',
+      clusterId: 'K1',
+      status: 'draft',
+      ...planDocFields({ ...samplePlan(), dnsServers: [], acceptedWarnings: [] }, () => `r${++n}`),
+      acceptedWarnings: [{ rule: 'missing-dns', path: '/dnsServers', reason: '使用 hosts 文件' }],
+      createdAt: '2026-12-01T09:00:00.000+08:00',
+      updatedAt: '2026-12-01T09:00:00.000+08:00',
+    };
+    await old.collections.plans!.insert(plan);
+    await old.close();
+
+    const db = await openDb(name);
+    expect(db.deliverables.schema.version).toBe(1);
+    expect(db.plans.schema.version).toBe(1);
+    const stored = (await db.deliverables.find().exec()).map((d) => d.toJSON());
+    expect(stored.map((d) => d.id).sort()).toEqual(['D1', 'D2']);
+    const d1 = stored.find((d) => d.id === 'D1')!;
+    // A signed deliverable is immutable: the migration changes nothing in it.
+    const {
+      _meta: _m1,
+      _rev: _r1,
+      ...d1Fields
+    } = d1 as typeof d1 & { _meta?: unknown; _rev?: string };
+    expect(d1Fields).toEqual(JSON.parse(JSON.stringify(signed)));
+    expect(d1.sha256).toBe(signed.sha256);
+    // The new kind is accepted now.
+    await db.deliverables.insert({ ...signed, id: 'D3', kind: 'planning-document' });
+    const migratedPlan = (await db.plans.findOne('PLANV0').exec())!.toMutableJSON();
+    expect(migratedPlan.machines).toEqual(plan.machines);
+    expect(migratedPlan.acceptedWarnings).toEqual(plan.acceptedWarnings);
+    // The acceptance names nobody yet, so it is not in effect until someone is named.
+    await db.plans
+      .findOne('PLANV0')
+      .exec()
+      .then((d) =>
+        d!.incrementalPatch({
+          acceptedWarnings: [{ ...plan.acceptedWarnings![0]!, acceptedBy: '王芳' }],
+        }),
+      );
+    expect((await db.plans.findOne('PLANV0').exec())!.acceptedWarnings![0]!.acceptedBy).toBe(
+      '王芳',
+    );
   });
 });
 

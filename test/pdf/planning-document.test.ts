@@ -32,8 +32,9 @@ beforeAll(async () => {
   const bad = JSON.parse(readFileSync(f('plan.json'), 'utf8')) as Plan;
   bad.machines[2]!.nics[2]!.address = '10.20.30.21';
   bad.dnsServers = [];
+  bad.machines[4]!.disks.push({ mount: '/data', sizeGiB: 100, type: 'hdd' });
   bad.acceptedWarnings = [
-    { rule: 'missing-dns', path: '/dnsServers', reason: '客户使用 hosts 文件' },
+    { rule: 'missing-dns', path: '/dnsServers', reason: '客户使用 hosts 文件', acceptedBy: '王芳' },
   ];
   writeFileSync(f('bad.json'), JSON.stringify(bad));
   for (const [input, lang, out] of [
@@ -104,7 +105,9 @@ describe('planning document', () => {
     const t = text('bad-zh.pdf');
     expect(t).toContain('未通过：1 项错误，1 项警告');
     expect(t).toContain('duplicate-ip');
-    expect(t).toContain('已接受：客户使用 hosts 文件');
+    expect(t).toContain('已接受（王芳）：客户使用 hosts 文件');
+    // Every disk of a machine, mounted data disks included, with its mount point and type.
+    expect(t).toMatch(/\/data 100 hdd/);
   });
 
   it('embeds only subset Noto Sans SC and signs like every deliverable', async () => {

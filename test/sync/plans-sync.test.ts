@@ -2,7 +2,9 @@
  * Plans through the real server: two laptops of one engineer edit one plan while offline —
  * different machines, and the same machine — and converge with nothing lost; the plan stays
  * within its customer (another engineer neither pulls it nor may push to it); a malformed plan
- * is refused by the server with the field named.
+ * is refused by the server with the field named; a plan marked ready with error findings is
+ * refused with each rule id and pointer (the editor's own check), a draft with the same errors
+ * and a ready plan without errors are accepted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDoc } from '../../src-shared/db/types';
@@ -124,5 +126,64 @@ describe('plans replicate, merge per row and stay within their customer', () => 
     expect(res.status).toBe(422);
     expect(JSON.stringify(res.body)).toContain('/machines/0');
     expect((await w.admin.pullAll('plans')).documents.map((d) => d.id)).not.toContain('PLAN4');
+  });
+
+  it('refuses a plan marked ready that has error findings, naming each rule and field', async () => {
+    const doc = planDoc('PLAN5', w.c1);
+    // Two control-plane nodes (dce-master-03 becomes a worker) and a duplicate address.
+    doc.machines[3]!.roles = ['worker'];
+    doc.machines[5]!.nics[2]!.address = doc.machines[4]!.nics[2]!.address;
+    const ready = { ...doc, status: 'ready' as const, readyAt: doc.updatedAt, _deleted: false };
+    const res = await w.eng1.pushRaw('plans', [{ newDocumentState: ready }]);
+    expect(res.status).toBe(422);
+    const body = res.body as {
+      code: string;
+      message: string;
+      fieldErrors: { index: number; id: string; path: string; message: string }[];
+    };
+    expect(body.code).toBe('invalid_document');
+    expect(body.message).toContain('marked ready with error findings');
+    const found = body.fieldErrors.map((e) => `${e.path} ${e.message.split(':')[0]}`);
+    expect(found).toContain('/machines/5/nics/2/address duplicate-ip');
+    expect(found.some((f) => f.endsWith(' control-plane-count'))).toBe(true);
+    expect(body.fieldErrors.every((e) => e.id === 'PLAN5' && e.index === 0)).toBe(true);
+    expect(body.fieldErrors.find((e) => e.message.startsWith('duplicate-ip'))!.message).toMatch(
+      /10\.20\.30\.\d+/,
+    );
+    expect((await w.admin.pullAll('plans')).documents.map((d) => d.id)).not.toContain('PLAN5');
+
+    // The same plan as a draft is stored (a plan is written with its findings) …
+    const draft = { ...ready, status: 'draft' as const };
+    expect(await w.eng1.push('plans', [{ newDocumentState: draft }])).toEqual([]);
+    // … and marked ready once fixed.
+    const fixed = structuredClone(ready);
+    fixed.machines[3]!.roles = ['control-plane', 'etcd'];
+    fixed.machines[5]!.nics[2]!.address = planDoc('X', w.c1).machines[5]!.nics[2]!.address;
+    expect(
+      await w.eng1.push('plans', [{ assumedMasterState: draft, newDocumentState: fixed }]),
+    ).toEqual([]);
+    const stored = (await w.admin.pullAll('plans')).documents.find((d) => d.id === 'PLAN5');
+    expect((stored as unknown as PlanDoc).status).toBe('ready');
+  });
+
+  it('does not let a warning stop a ready plan, nor an accepted error pass', async () => {
+    const doc = planDoc('PLAN6', w.c1);
+    doc.dnsServers = []; // missing-dns is a warning
+    doc.machines[3]!.roles = ['worker']; // control-plane-count is an error …
+    // … which cannot be accepted away.
+    doc.acceptedWarnings = [
+      {
+        rule: 'control-plane-count',
+        path: '/machines',
+        reason: '客户只有两台',
+        acceptedBy: '张伟',
+      },
+    ];
+    const res = await w.eng1.pushRaw('plans', [
+      { newDocumentState: { ...doc, status: 'ready', _deleted: false } },
+    ]);
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(res.body)).toContain('control-plane-count');
+    expect(JSON.stringify(res.body)).not.toContain('missing-dns');
   });
 });

@@ -27,6 +27,9 @@ import { useDatabase } from '../../db/database-context';
 import { useRxDocument } from '../../db/hooks';
 import { ActualPanel } from './ActualPanel';
 import { BlurInput } from './BlurInput';
+import { DisksModal } from './DisksModal';
+import { InstallerExportButton } from './InstallerExportButton';
+import { AcceptWarningModal, PlanExtrasCard } from './PlanExtrasCard';
 import { PlanDocumentButton } from './PlanDocumentButton';
 import { PlanGrid } from './PlanGrid';
 import { PlanSpreadsheetButtons } from './PlanSpreadsheetButtons';
@@ -63,6 +66,8 @@ export function PlanEditorPage() {
   const [editError, setEditError] = useState<string | null>(null);
   const [focusRequest, setFocusRequest] = useState<{ ref: CellRef; seq: number } | null>(null);
   const found = useMemo(() => (doc ? editorFindings(doc) : null), [doc]);
+  const [disksOf, setDisksOf] = useState<number | null>(null);
+  const [accepting, setAccepting] = useState<PlanFinding | null>(null);
 
   if (loading) return null;
   if (!doc || !found) return <Alert type="warning" showIcon title={t('plans.notFound')} />;
@@ -132,6 +137,11 @@ export function PlanEditorPage() {
       focusRequest={focusRequest}
       onEdit={(ref, raw) => gridChange((d) => editCell(d, ref, raw))}
       onPaste={(ref, rows) => gridChange((d) => pasteRows(d, ref, rows))}
+      cellDialog={
+        table === 'machines'
+          ? { column: 'disks', label: t('plans.disks.open'), open: (row) => setDisksOf(row) }
+          : undefined
+      }
       onAddRow={async () => {
         await gridChange((d) => {
           const next = structuredClone(d) as PlanDoc & PlanRows;
@@ -181,6 +191,7 @@ export function PlanEditorPage() {
               {t('plans.markReady')}
             </Button>
           )}
+          <InstallerExportButton doc={doc} errors={found.errors} />
           <PlanDocumentButton doc={doc} icon={<FileTextOutlined />} />
         </Space>
       </Flex>
@@ -351,6 +362,7 @@ export function PlanEditorPage() {
                 })}
               />
             </Card>
+            <PlanExtrasCard doc={doc} findings={found.findings} save={save} />
             <ActualPanel plan={planOfDoc(doc)} />
           </Flex>
         </Col>
@@ -387,6 +399,29 @@ export function PlanEditorPage() {
                         <Typography.Text type="secondary">{f.path}</Typography.Text>
                       </Space>
                       <span>{pick(f.message)}</span>
+                      {f.accepted !== undefined ? (
+                        <Typography.Text type="success" data-testid="plan-finding-accepted">
+                          {t('plans.accepted.badge', {
+                            by: f.acceptedBy ?? '',
+                            reason: f.accepted,
+                          })}
+                        </Typography.Text>
+                      ) : (
+                        f.severity === 'warning' && (
+                          <Button
+                            size="small"
+                            type="link"
+                            style={{ alignSelf: 'flex-start', padding: 0 }}
+                            data-testid="plan-finding-accept"
+                            onClick={(e) => {
+                              e.stopPropagation();
+                              setAccepting(f);
+                            }}
+                          >
+                            {t('plans.accepted.accept')}
+                          </Button>
+                        )
+                      )}
                     </Flex>
                   </List.Item>
                 )}
@@ -395,6 +430,23 @@ export function PlanEditorPage() {
           </Card>
         </Col>
       </Row>
+      <AcceptWarningModal finding={accepting} save={save} onClose={() => setAccepting(null)} />
+      {disksOf !== null && doc.machines[disksOf] && (
+        <DisksModal
+          open
+          hostname={doc.machines[disksOf].hostname}
+          disks={doc.machines[disksOf].disks}
+          onClose={() => setDisksOf(null)}
+          onSave={async (disks) => {
+            const row = doc.machines[disksOf]!.rowId;
+            const ok = await save((d) => ({
+              ...d,
+              machines: d.machines.map((m) => (m.rowId === row ? { ...m, disks } : m)),
+            }));
+            if (!ok) throw new Error(t('plans.saveFailed', { message: '' }));
+          }}
+        />
+      )}
     </Flex>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Flex, Tooltip } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState } from 'react';
 import type { ClipboardEvent, KeyboardEvent } from 'react';
 import type { PlanFinding } from '../../../src-shared/domain/planning/plan';
@@ -18,6 +18,12 @@ export interface PlanGridProps {
   onRemoveRow: (row: number) => Promise<void>;
   /** A cell to focus (a finding was clicked). */
   focusRequest?: { ref: CellRef; seq: number } | null;
+  /**
+   * A column edited in a dialog rather than in the cell (the disks of a machine): Enter, F2,
+   * typing and a double click open it for the focused row, as does the toolbar button. A paste
+   * still fills the column from its text form.
+   */
+  cellDialog?: { column: string; label: string; open: (row: number) => void };
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -36,6 +42,7 @@ export function PlanGrid({
   onAddRow,
   onRemoveRow,
   focusRequest,
+  cellDialog,
 }: PlanGridProps) {
   const { t, lang, pick } = useI18n();
   const columns = GRID_COLUMNS[table];
@@ -85,6 +92,12 @@ export function PlanGrid({
     gridRef.current?.focus();
   };
 
+  /** Starts editing the focused cell with `text`, or opens its dialog. */
+  const startEdit = (row: number, col: number, text: string) => {
+    if (cellDialog && columns[col]?.key === cellDialog.column) cellDialog.open(row);
+    else setEditing(text);
+  };
+
   const onGridKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (editing !== null || rows === 0) return;
     const moves: Record<string, [number, number]> = {
@@ -102,14 +115,14 @@ export function PlanGrid({
       setFocus(clamp(focus.row, focus.col + (e.shiftKey ? -1 : 1)));
     } else if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
-      setEditing(cellText(plan, refAt(focus.row, focus.col)));
+      startEdit(focus.row, focus.col, cellText(plan, refAt(focus.row, focus.col)));
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
       void onEdit(refAt(focus.row, focus.col), '');
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
       // Typing replaces the cell, as in a spreadsheet.
       e.preventDefault();
-      setEditing(e.key);
+      startEdit(focus.row, focus.col, e.key);
     }
   };
 
@@ -208,7 +221,7 @@ export function PlanGrid({
                           setFocus({ row: r, col: ci });
                         }
                       }}
-                      onDoubleClick={() => setEditing(cellText(plan, ref))}
+                      onDoubleClick={() => startEdit(r, ci, cellText(plan, ref))}
                     >
                       {found.length > 0 ? (
                         <Tooltip title={found.map((f) => pick(f.message)).join('\n')}>
@@ -244,6 +257,17 @@ export function PlanGrid({
         >
           {t('plans.removeRow')}
         </Button>
+        {cellDialog && (
+          <Button
+            size="small"
+            icon={<EditOutlined />}
+            disabled={rows === 0}
+            onClick={() => cellDialog.open(focus.row)}
+            data-testid={`plan-dialog-${table}`}
+          >
+            {cellDialog.label}
+          </Button>
+        )}
       </Flex>
     </Flex>
   );

@@ -4,9 +4,7 @@
  */
 import type { PlanDoc } from '../../../src-shared/db/types';
 import type { PlanFinding } from '../../../src-shared/domain/planning/plan';
-import { planOfDoc } from '../../../src-shared/domain/planning/plan-doc';
-import { parsePlan } from '../../../src-shared/domain/planning/plan-schema';
-import { validatePlan } from '../../../src-shared/domain/planning/validate-plan';
+import { storedPlanFindings } from '../../../src-shared/domain/planning/plan-readiness';
 import { cellKey, cellOfPointer } from './plan-grid';
 
 export interface EditorFindings {
@@ -15,28 +13,17 @@ export interface EditorFindings {
   warnings: number;
   infos: number;
   byCell: Map<string, PlanFinding[]>;
-  /** Findings on fields outside the grid (forms), by JSON pointer. */
+  /** Findings on fields outside the grid (forms), by JSON pointer; accepted warnings in neither map. */
   byPointer: Map<string, PlanFinding[]>;
 }
 
 export function editorFindings(doc: PlanDoc): EditorFindings {
-  const plan = planOfDoc(doc);
-  const parsed = parsePlan(plan);
-  const schema: PlanFinding[] = parsed.ok
-    ? []
-    : parsed.errors.map((e) => ({
-        rule: 'schema',
-        severity: 'error' as const,
-        path: e.field,
-        message: {
-          zh: `格式不符：${e.field || '/'} ${e.message}`,
-          en: `Wrong format: ${e.field || '/'} ${e.message}`,
-        },
-      }));
-  const findings = [...schema, ...validatePlan(plan).findings];
+  const findings = storedPlanFindings(doc);
   const byCell = new Map<string, PlanFinding[]>();
   const byPointer = new Map<string, PlanFinding[]>();
   for (const f of findings) {
+    // An accepted warning is listed (with its acceptance) but no longer marks its field.
+    if (f.accepted !== undefined) continue;
     const cell = cellOfPointer(doc, f.path);
     const [map, key] = cell ? [byCell, cellKey(cell)] : [byPointer, f.path];
     map.set(key, [...(map.get(key) ?? []), f]);

@@ -22,7 +22,9 @@ const osProperty = {
 export const planSchema: RxJsonSchema<PlanDoc> = {
   title: 'plans',
   description: 'The deployment plan (PDS 规划) of one environment: networks, VIPs, machines.',
-  version: 0,
+  // v1: an accepted warning names who accepted it and when (acceptedBy, acceptedAt); v0
+  // documents are valid as they are (their acceptances count again once a name is added).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -143,6 +145,8 @@ export const planSchema: RxJsonSchema<PlanDoc> = {
           rule: label,
           path: text,
           reason: { type: 'string', maxLength: 2000 },
+          acceptedBy: { type: 'string', maxLength: 100 },
+          acceptedAt: text,
         },
       },
     },
@@ -165,4 +169,6 @@ export const planSchema: RxJsonSchema<PlanDoc> = {
   indexes: ['customerId', 'clusterId'],
 };
 
-export const planMigrationStrategies: MigrationStrategies = {};
+export const planMigrationStrategies: MigrationStrategies = {
+  1: (doc: unknown) => doc,
+};

@@ -130,6 +130,8 @@ export const PLAN_SCHEMA = {
           rule: name,
           path: text,
           reason: { type: 'string', minLength: 1, maxLength: 2000 },
+          acceptedBy: { type: 'string', maxLength: 100 },
+          acceptedAt: text,
         },
       },
     },

@@ -130,6 +130,8 @@ export const PLAN_TABLES: readonly TableSpec[] = [
       col('rule', '规则', 'Rule', 'text', true),
       col('path', '字段', 'Field', 'text', true),
       col('reason', '理由', 'Reason', 'text', true),
+      col('acceptedBy', '接受人', 'Accepted by'),
+      col('acceptedAt', '接受时间', 'Accepted at'),
     ],
   },
 ];
@@ -251,7 +253,13 @@ export function planToTables(plan: Plan, lang: 'zh' | 'en' = 'zh'): Record<Table
     },
     acceptedWarnings: {
       header: header('acceptedWarnings'),
-      rows: (plan.acceptedWarnings ?? []).map((a) => [a.rule, a.path, a.reason]),
+      rows: (plan.acceptedWarnings ?? []).map((a) => [
+        a.rule,
+        a.path,
+        a.reason,
+        a.acceptedBy ?? null,
+        a.acceptedAt ?? null,
+      ]),
     },
   };
 }
@@ -505,6 +513,8 @@ export function tablesToPlan(tables: Partial<Record<TableId, TableData>>): Table
     rule: str(values['rule']),
     path: str(values['path']),
     reason: str(values['reason']),
+    ...(values['acceptedBy'] !== null ? { acceptedBy: str(values['acceptedBy']) } : {}),
+    ...(values['acceptedAt'] !== null ? { acceptedAt: str(values['acceptedAt']) } : {}),
   }));
   if (accepted.length > 0) plan.acceptedWarnings = accepted;
   return errors.length > 0 ? { ok: false, errors } : { ok: true, plan };

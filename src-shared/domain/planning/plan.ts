@@ -57,6 +57,9 @@ export interface PlanVip {
   [extra: string]: unknown;
 }
 
+/** Disk types the editor offers (a plan may name others: the type is free text). */
+export const DISK_TYPES = ['ssd', 'nvme', 'hdd', 'san'] as const;
+
 export interface PlanDisk {
   /** Mount point; "/" is the system disk, "" (or absent) an unpartitioned data disk. */
   mount?: string;
@@ -100,11 +103,18 @@ export interface PlanDependency {
   notes?: string;
 }
 
-/** A warning the engineer and the customer accepted, with the reason the document states. */
+/**
+ * A warning the engineer and the customer accepted, with the reason the document states and the
+ * person who accepted it. Only an acceptance with both a reason and a name counts (validatePlan).
+ */
 export interface AcceptedWarning {
   rule: string;
   path: string;
   reason: string;
+  /** Who accepted it (the customer's or the vendor's named person). */
+  acceptedBy?: string;
+  /** When (ISO 8601 with offset), as recorded by the editor. */
+  acceptedAt?: string;
 }
 
 export interface Plan {
@@ -139,6 +149,8 @@ export interface PlanFinding {
   message: Localized;
   /** A warning the plan accepts (`acceptedWarnings`), with the reason given; errors cannot be accepted. */
   accepted?: string;
+  /** Who accepted the warning (set with `accepted`). */
+  acceptedBy?: string;
 }
 
 export interface PlanValidation {

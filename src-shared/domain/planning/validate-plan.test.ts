@@ -173,6 +173,33 @@ const CASES: [rule: string, severity: string, path: string, what: string, mutate
     },
   ],
   [
+    'invalid-mount',
+    'error',
+    '/machines/4/disks/2/mount',
+    'a relative mount point',
+    (p) => {
+      p.machines[4]!.disks.push({ mount: 'data', sizeGiB: 100, type: 'ssd' });
+    },
+  ],
+  [
+    'invalid-mount',
+    'error',
+    '/machines/4/disks/2/mount',
+    'a blank in the mount point',
+    (p) => {
+      p.machines[4]!.disks.push({ mount: '/var/lib/my data', sizeGiB: 100 });
+    },
+  ],
+  [
+    'duplicate-mount',
+    'error',
+    '/machines/4/disks/3/mount',
+    'two disks at /data (one written /data/)',
+    (p) => {
+      p.machines[4]!.disks.push({ mount: '/data', sizeGiB: 100 }, { mount: '/data/', sizeGiB: 50 });
+    },
+  ],
+  [
     'invalid-hostname',
     'error',
     '/machines/1/hostname',
@@ -722,6 +749,23 @@ describe('validatePlan: every rule, table-driven', () => {
 describe('validatePlan: negatives (what must not be flagged)', () => {
   it.each<[string, Mutation, string]>([
     [
+      'several unpartitioned data disks (no mount point) on one machine',
+      (p) => {
+        p.machines[4]!.disks.push({ sizeGiB: 500 }, { mount: '', sizeGiB: 500, type: 'hdd' });
+      },
+      'duplicate-mount',
+    ],
+    [
+      '/var and /var/lib/containerd are different mount points',
+      (p) => {
+        p.machines[4]!.disks.push(
+          { mount: '/var', sizeGiB: 100 },
+          { mount: '/var/lib/containerd', sizeGiB: 200 },
+        );
+      },
+      'duplicate-mount',
+    ],
+    [
       'a /31 point-to-point link uses both addresses',
       (p) => {
         p.networks.push({ name: 'p2p', cidr: '10.30.0.0/31' });
@@ -813,15 +857,49 @@ describe('validatePlan: negatives (what must not be flagged)', () => {
     plan.dnsServers = [];
     plan.ntpServers = [];
     plan.acceptedWarnings = [
-      { rule: 'missing-dns', path: '/dnsServers', reason: '客户环境不提供 DNS，使用 hosts 文件' },
-      { rule: 'missing-ntp', path: '/ntpServers', reason: 'cannot accept an error' },
+      {
+        rule: 'missing-dns',
+        path: '/dnsServers',
+        reason: '客户环境不提供 DNS，使用 hosts 文件',
+        acceptedBy: '王芳（客户网络组）',
+      },
+      {
+        rule: 'missing-ntp',
+        path: '/ntpServers',
+        reason: 'cannot accept an error',
+        acceptedBy: 'Li Lei',
+      },
     ];
     const result = validatePlan(plan);
     expect(result.findings.find((f) => f.rule === 'missing-dns')?.accepted).toBe(
       '客户环境不提供 DNS，使用 hosts 文件',
     );
+    expect(result.findings.find((f) => f.rule === 'missing-dns')?.acceptedBy).toBe(
+      '王芳（客户网络组）',
+    );
     expect(result.findings.find((f) => f.rule === 'missing-ntp')?.accepted).toBeUndefined();
     expect(result.valid).toBe(false);
+  });
+
+  it.each([
+    ['no name', { acceptedBy: undefined }],
+    ['a blank name', { acceptedBy: '  ' }],
+    ['a blank reason', { reason: ' ' }],
+  ])('does not count an acceptance with %s', (_what, change) => {
+    const plan = samplePlan();
+    plan.dnsServers = [];
+    plan.acceptedWarnings = [
+      {
+        rule: 'missing-dns',
+        path: '/dnsServers',
+        reason: '使用 hosts',
+        acceptedBy: '王芳',
+        ...change,
+      },
+    ];
+    const dns = validatePlan(plan).findings.find((f) => f.rule === 'missing-dns');
+    expect(dns?.severity).toBe('warning');
+    expect(dns?.accepted).toBeUndefined();
   });
 
   it('validates an IPv6 plan', () => {

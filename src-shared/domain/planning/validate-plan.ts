@@ -48,6 +48,7 @@ export const PLAN_RULE_IDS = [
   'dns-count',
   'duplicate-hostname',
   'duplicate-ip',
+  'duplicate-mount',
   'duplicate-network-name',
   'duplicate-nic-name',
   'duplicate-server',
@@ -59,6 +60,7 @@ export const PLAN_RULE_IDS = [
   'invalid-address',
   'invalid-cidr',
   'invalid-hostname',
+  'invalid-mount',
   'invalid-version',
   'ip-outside-network',
   'machine-without-address',
@@ -139,6 +141,17 @@ function hasRole(machine: PlanMachine, role: string): boolean {
 
 function isBondMode(mode: string): boolean {
   return (BOND_MODES as readonly string[]).includes(mode) || /^[0-6]$/.test(mode);
+}
+
+/** A mount point as fstab(5) takes it: an absolute path, no blanks or control characters. */
+export function isMountPoint(text: string): boolean {
+  // \s covers blanks; \p{Cc} the control characters (tab, newline, NUL…).
+  return /^\/[^\s\p{Cc}]*$/u.test(text) && text.length <= 500;
+}
+
+/** `/data/` and `/data` are the same mount point. */
+export function normalMount(text: string): string {
+  return text.length > 1 ? text.replace(/\/+$/, '') || '/' : text;
 }
 
 /** A server entry (NTP, DNS) is an address or a host name. */
@@ -448,6 +461,41 @@ export function validatePlan(plan: Plan, options: ValidatePlanOptions = {}): Pla
             `Machine ${name}: unknown role "${role}"; known roles: ${MACHINE_ROLES.join(', ')}.`,
           ),
         );
+      }
+    });
+
+    // Disks: a mount point is an absolute path (fstab(5): the second field, no blanks), and a
+    // machine cannot mount two disks at one path (the second mount hides the first).
+    const mounts = new Map<string, number>();
+    machine.disks.forEach((disk, di) => {
+      const mount = typeof disk.mount === 'string' ? disk.mount : '';
+      if (mount === '') return;
+      if (!isMountPoint(mount)) {
+        add(
+          'invalid-mount',
+          'error',
+          `${base}/disks/${di}/mount`,
+          m(
+            `机器 ${name} 第 ${di + 1} 块盘的挂载点“${mount}”无效：应为以 / 开头、不含空格的绝对路径；未分区的数据盘留空。`,
+            `Machine ${name}, disk ${di + 1}: mount point "${mount}" is invalid: use an absolute path starting with / and without blanks; leave it empty for an unpartitioned data disk.`,
+          ),
+        );
+        return;
+      }
+      const key = normalMount(mount);
+      const first = mounts.get(key);
+      if (first !== undefined) {
+        add(
+          'duplicate-mount',
+          'error',
+          `${base}/disks/${di}/mount`,
+          m(
+            `机器 ${name} 第 ${di + 1} 块盘与第 ${first + 1} 块盘都挂载到 ${key}：请改用不同的挂载点。`,
+            `Machine ${name}: disks ${first + 1} and ${di + 1} are both mounted at ${key}; give each its own mount point.`,
+          ),
+        );
+      } else {
+        mounts.set(key, di);
       }
     });
 
@@ -1099,9 +1147,13 @@ export function validatePlan(plan: Plan, options: ValidatePlanOptions = {}): Pla
   );
 
   for (const accepted of plan.acceptedWarnings ?? []) {
+    // An acceptance counts with a reason and the name of whoever accepted it; errors never.
+    const by = typeof accepted.acceptedBy === 'string' ? accepted.acceptedBy.trim() : '';
+    if (accepted.reason.trim() === '' || by === '') continue;
     for (const f of findings) {
       if (f.severity === 'warning' && f.rule === accepted.rule && f.path === accepted.path) {
         f.accepted = accepted.reason;
+        f.acceptedBy = by;
       }
     }
   }

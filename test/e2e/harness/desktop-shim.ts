@@ -136,6 +136,7 @@ export function desktopShim(): void {
     plans: {
       exportXlsx: (input) => call('plans:export-xlsx', input),
       importXlsx: () => call('plans:import-xlsx'),
+      exportInstaller: (input) => call('plans:export-installer', input),
     },
     sync: {
       getSession: () => call('sync:get-session'),

@@ -15,7 +15,8 @@
  * - `deliverables:*`: JSON both ways, a Uint8Array written as `{"$bytes": "<base64>"}`;
  * - native dialogs are stubbed: `deliverables:save-pdf` "chooses" `<profile>/exports/<name>`, and
  *   `deliverables:open-pdf` records the path in `openedPaths` instead of starting a viewer;
- *   `plans:export-xlsx` saves to `<profile>/exports/<name>`, `plans:import-xlsx` opens the first
+ *   `plans:export-xlsx` saves to `<profile>/exports/<name>`, `plans:export-installer` creates
+ *   `<profile>/exports/<folder>`, `plans:import-xlsx` opens the first
  *   .xlsx in `<profile>/imports`;
  * - errors: 400 (invalid payload) / 401 (no session) / 403 (foreign origin or host) / 500, body
  *   `{"error": message}`.
@@ -284,6 +285,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // The open dialog "chooses" the first .xlsx in <profile>/imports (none: cancelled).
     planFiles: {
       chooseSavePath: (suggestedName) => Promise.resolve(join(exportsDir, suggestedName)),
+      chooseFolderPath: (folderName) => Promise.resolve(join(exportsDir, folderName)),
       chooseOpenPath: async () => {
         const dir = join(options.userDataDir, 'imports');
         const names = await readdir(dir).catch(() => [] as string[]);
@@ -324,7 +326,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // A push batch may carry up to 16 MiB of documents (PROTOCOL.md §4), a plan up to a few MiB;
     // everything else is small.
     const limit =
-      channel === IPC_CHANNELS.syncPush || channel === IPC_CHANNELS.plansExportXlsx
+      channel === IPC_CHANNELS.syncPush ||
+      channel === IPC_CHANNELS.plansExportXlsx ||
+      channel === IPC_CHANNELS.plansExportInstaller
         ? 17 * 1024 * 1024
         : 64 * 1024;
     const args = parseJsonArgs(await readBody(req, limit));
@@ -332,6 +336,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       case IPC_CHANNELS.plansExportXlsx:
         sendJson(res, 200, {
           result: await services.plans.exportXlsx(...IPC_ARGS_VALIDATORS[channel](args)),
+        });
+        return;
+      case IPC_CHANNELS.plansExportInstaller:
+        sendJson(res, 200, {
+          result: await services.plans.exportInstaller(...IPC_ARGS_VALIDATORS[channel](args)),
         });
         return;
       case IPC_CHANNELS.plansImportXlsx:

@@ -154,18 +154,18 @@ export function buildPlanningDocument(
     ]),
   ];
 
-  const diskOf = (
-    mount: (d: { mount?: string }) => boolean,
-    disks: { mount?: string; sizeGiB: number }[],
-  ) =>
+  // One line per disk: mount point (none for an unpartitioned data disk), size, type.
+  const diskOf = (system: boolean, disks: { mount?: string; sizeGiB: number; type?: string }[]) =>
     disks
-      .filter(mount)
-      .map((d) => d.sizeGiB)
-      .join(' + ') || '—';
+      .filter((d) => (d.mount === '/') === system)
+      .map((d) =>
+        [system ? '' : (d.mount ?? ''), String(d.sizeGiB), d.type ?? ''].filter(Boolean).join(' '),
+      )
+      .join('\n') || '—';
   const machines: Content[] = headed(
     { text: numbered(n++, pm.machines), style: 'h1' },
     grid(
-      [70, 62, 30, 36, 40, 44, 58, '*'],
+      [64, 56, 34, 40, 38, 64, 58, '*'],
       [
         pm.hostname,
         pm.roles,
@@ -181,8 +181,8 @@ export function buildPlanningDocument(
         cell(mc.roles.map(roleName).join('\n')),
         cell(mc.cpu),
         cell(mc.memoryGiB),
-        cell(diskOf((d) => d.mount === '/', mc.disks)),
-        cell(diskOf((d) => d.mount === undefined || d.mount === '', mc.disks)),
+        cell(diskOf(true, mc.disks), { style: 'small' }),
+        cell(diskOf(false, mc.disks), { style: 'small' }),
         cell(primaryAddress(plan, mc) ?? '—'),
         cell(
           [mc.os?.release ?? plan.os?.release, mc.os?.kernel ?? plan.os?.kernel]
@@ -353,7 +353,13 @@ export function buildPlanningDocument(
               stack: [
                 { text: pick(f.message, lang), style: 'cell' },
                 ...(f.accepted
-                  ? [{ text: pm.accepted(f.accepted), style: 'small', color: COLOURS.pass }]
+                  ? [
+                      {
+                        text: pm.accepted(f.accepted, f.acceptedBy ?? ''),
+                        style: 'small',
+                        color: COLOURS.pass,
+                      },
+                    ]
                   : []),
               ],
             },

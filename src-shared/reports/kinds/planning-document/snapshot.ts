@@ -153,6 +153,7 @@ export const PLANNING_SNAPSHOT_SCHEMA = {
           path: { type: 'string' },
           message: localized,
           accepted: { type: 'string' },
+          acceptedBy: { type: 'string' },
         },
       },
     },

@@ -51,7 +51,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { userErrorText } from '../../components/error-text';
 import { useDatabase } from '../../db/database-context';
 import { useRxDocument } from '../../db/hooks';
+import { SourceDeliverablesCard } from '../deliverables';
 import { SignaturePad } from '../deliverables/SignaturePad';
+import { ProcedureRecordButton } from './ProcedureRecordButton';
 import type { DrawnSignature } from '../deliverables/SignaturePad';
 import { mimeTypeOf } from '../visits/visit-view-model';
 import { laptopZone } from './zones';
@@ -63,6 +65,7 @@ const STATUS_COLOR: Record<StepState['status'], string> = {
   done: 'success',
   failed: 'error',
   skipped: 'warning',
+  waived: 'warning',
   bypassed: 'default',
 };
 
@@ -165,18 +168,21 @@ function RunView({ run }: { run: ProcedureRunDoc }) {
           </Flex>
         }
         extra={
-          state.status === 'completed' ? undefined : state.status === 'paused' ? (
-            <Button size="large" onClick={() => void act((d) => resumeRun(d, who, nowInstant()))}>
-              {t('procedures.run.resume')}
-            </Button>
-          ) : (
-            <ReasonButton
-              label={t('procedures.run.pause')}
-              title={t('procedures.run.pauseReason')}
-              onReason={(reason) => act((d) => pauseRun(d, reason, who, nowInstant()))}
-              testId="procedure-pause"
-            />
-          )
+          <Flex gap={8} wrap>
+            <ProcedureRecordButton run={run} />
+            {state.status === 'completed' ? undefined : state.status === 'paused' ? (
+              <Button size="large" onClick={() => void act((d) => resumeRun(d, who, nowInstant()))}>
+                {t('procedures.run.resume')}
+              </Button>
+            ) : (
+              <ReasonButton
+                label={t('procedures.run.pause')}
+                title={t('procedures.run.pauseReason')}
+                onReason={(reason) => act((d) => pauseRun(d, reason, who, nowInstant()))}
+                testId="procedure-pause"
+              />
+            )}
+          </Flex>
         }
       />
       <Row gutter={12}>
@@ -219,6 +225,7 @@ function RunView({ run }: { run: ProcedureRunDoc }) {
           )}
         </Col>
       </Row>
+      <SourceDeliverablesCard sourceId={run.id} />
       <Card size="small" title={t('procedures.run.log')} data-testid="procedure-log">
         <Flex vertical gap={2}>
           {[...state.events].reverse().map((e) => (

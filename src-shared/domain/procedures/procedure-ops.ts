@@ -9,6 +9,7 @@ import type {
   AttachmentRef,
   EvidenceKind,
   IsoInstant,
+  MaintenanceWindow,
   PolicyPackId,
   ProcedureEvent,
   ProcedureEvidence,
@@ -23,6 +24,7 @@ import { newId } from '../ids';
 import { deriveRun, rollbackPlan, stepById } from './derive';
 import type { RunState, StepState } from './derive';
 import { checkOutput, matchBranch } from './output-check';
+import { checkWindow } from './upgrade-plan';
 
 /** Pasted output is kept whole up to this many characters (a long installer log fits). */
 export const OUTPUT_MAX = 500_000;
@@ -53,6 +55,33 @@ export interface StartRunInput {
   incidentId?: string;
   fromVersion?: string;
   toVersion?: string;
+  /** Upgrade runs: the maintenance window, checked against the 28-day notice rule. */
+  window?: {
+    start: IsoInstant;
+    end: IsoInstant;
+    requestedAt: IsoInstant;
+    emergencyReason?: string;
+  };
+}
+
+/**
+ * A maintenance window as a run stores it: the end after the start, the notice counted from the
+ * change request; short notice needs the emergency-change reason (InputError otherwise).
+ */
+export function maintenanceWindow(w: NonNullable<StartRunInput['window']>): MaintenanceWindow {
+  const reason = optionalText(w.emergencyReason, 'emergencyReason', REASON_MAX);
+  const checked = checkWindow(w.requestedAt, w.start, reason);
+  if (!(Date.parse(w.end) > Date.parse(w.start))) {
+    fail('the window must end after it starts', 'windowEnd', 'procedureWindowEnd');
+  }
+  return compact({
+    start: w.start,
+    end: w.end,
+    requestedAt: w.requestedAt,
+    noticeDays: checked.noticeDays,
+    // A reason given with enough notice is not an emergency change: it is not kept.
+    emergencyReason: checked.emergency ? reason : undefined,
+  });
 }
 
 function actor(a: Actor): Actor {
@@ -91,6 +120,7 @@ export function startRun(input: StartRunInput, who: Actor, now: Now): ProcedureR
       input.incidentId === undefined ? undefined : requireId(input.incidentId, 'incidentId'),
     fromVersion: optionalText(input.fromVersion, 'fromVersion', 40),
     toVersion: optionalText(input.toVersion, 'toVersion', 40),
+    window: input.window === undefined ? undefined : maintenanceWindow(input.window),
     startedBy: a.by,
     startedAt: at,
     createdAt: at,

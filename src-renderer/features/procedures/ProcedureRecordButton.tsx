@@ -3,11 +3,11 @@ import { App, Button } from 'antd';
 import { useState } from 'react';
 import type { ProcedureRunDoc } from '../../../src-shared/db/types';
 import { useI18n } from '../../app/i18n';
-import { useEngineer } from '../../app/settings';
 import { useDatabase } from '../../db/database-context';
 import { GenerateReportModal, procedureRecordRequest } from '../deliverables';
 import { deliverableErrorText } from '../deliverables/deliverable-errors';
 import type { ReportRequest } from '../deliverables/report-pipeline';
+import { useProcedureIdentity } from './identity';
 
 /**
  * Makes the run's record (升级记录 for an upgrade, 实施记录 for a deployment checklist) through
@@ -17,7 +17,7 @@ export function ProcedureRecordButton({ run }: { run: ProcedureRunDoc }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const db = useDatabase();
-  const engineer = useEngineer();
+  const identity = useProcedureIdentity();
   const [request, setRequest] = useState<ReportRequest | null>(null);
   if (run.kind === 'troubleshooting') return null;
   return (
@@ -27,7 +27,7 @@ export function ProcedureRecordButton({ run }: { run: ProcedureRunDoc }) {
         icon={<FilePdfOutlined />}
         data-testid="procedure-record"
         onClick={() => {
-          procedureRecordRequest(db, run.id, engineer.name === '' ? '?' : engineer.name)
+          procedureRecordRequest(db, run.id, identity.name === '' ? '?' : identity.name)
             .then(setRequest)
             .catch((e: unknown) => message.error(deliverableErrorText(t, e)));
         }}

@@ -172,6 +172,41 @@ function requirePlanned(c: Context, stepId: string): StepState {
   return st;
 }
 
+/**
+ * Steps of the gating sections before `stepId` that are neither done nor waived: a step past a
+ * gate cannot start while any is left (the maintenance window does not open). Rollback and
+ * forward-fix steps are never gated: they repair what was done.
+ */
+export function openGateSteps(
+  template: ProcedureTemplate,
+  state: RunState,
+  stepId: string,
+): string[] {
+  if (state.mode !== 'forward') return [];
+  const at = template.sections.findIndex((s) => s.steps.some((x) => x.id === stepId));
+  const open: string[] = [];
+  template.sections.forEach((s, i) => {
+    if (i >= at || s.gate !== true) return;
+    for (const x of s.steps) {
+      const st = state.steps[x.id]!.status;
+      if (st !== 'done' && st !== 'waived') open.push(x.id);
+    }
+  });
+  return open;
+}
+
+function requireGateOpen(c: Context, stepId: string): void {
+  const open = openGateSteps(c.template, c.state, stepId);
+  if (open.length > 0) {
+    fail(
+      `the pre-checks gate step ${stepId}: ${open.join(', ')} must pass or be waived first`,
+      'stepId',
+      'procedureGateClosed',
+      { steps: open.join(', ') },
+    );
+  }
+}
+
 export function startStep(
   run: ProcedureRunDoc,
   stepId: string,
@@ -186,6 +221,7 @@ export function startStep(
     fail(`step ${stepId} is already finished`, 'stepId', 'procedureStepFinished');
   }
   if (st.status === 'in-progress') return run;
+  requireGateOpen(c, stepId);
   const step = stepById(c.template, stepId)!;
   const irreversible = step.checkpoint?.class === 'irreversible';
   if (irreversible && opts.confirmIrreversible !== true) {
@@ -365,8 +401,43 @@ export function skipStep(
   if (st.status === 'done' || st.status === 'skipped') {
     fail(`step ${stepId} is already finished`, 'stepId', 'procedureStepFinished');
   }
+  requireGateOpen(c, stepId);
   const text = requireText(reason, 'reason', REASON_MAX);
   return append(run, event('step-skipped', actor(who), nowInstant(now), { stepId, reason: text }));
+}
+
+/**
+ * Waives a gating pre-check that did not pass (or cannot be run): only a second person may, never
+ * the executor of the run, and only with a reason; the waiver is recorded with who and when and
+ * printed in the record. A pre-check that passed needs no waiver.
+ */
+export function waiveStep(
+  run: ProcedureRunDoc,
+  stepId: string,
+  reason: string,
+  who: Actor,
+  now: Now,
+): ProcedureRunDoc {
+  const c = context(run);
+  requireOpen(c.state);
+  const st = requirePlanned(c, stepId);
+  const section = c.template.sections.find((s) => s.steps.some((x) => x.id === stepId))!;
+  if (section.gate !== true) {
+    fail(`step ${stepId} is not a gating pre-check`, 'stepId', 'procedureNotWaivable');
+  }
+  if (st.status === 'done' || st.status === 'waived' || st.status === 'skipped') {
+    fail(`step ${stepId} is already finished`, 'stepId', 'procedureStepFinished');
+  }
+  const a = actor(who);
+  if (a.by === run.startedBy) {
+    fail(
+      'a waiver must come from a second person, not the executor',
+      'by',
+      'procedureWaiverByExecutor',
+    );
+  }
+  const text = requireText(reason, 'reason', REASON_MAX);
+  return append(run, event('step-waived', a, nowInstant(now), { stepId, reason: text }));
 }
 
 /** An approval of a gated step; the approver is never the run's executor. */

@@ -82,7 +82,7 @@ test('an upgrade: plan (path, short-notice window), gated pre-checks with a waiv
   page,
   harness,
 }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(1_200_000);
   await page.addInitScript(startAsEngineer, '王磊');
   await createCustomerWithSite(page, {
     customer: '江南联合银行股份有限公司',
@@ -253,6 +253,7 @@ test('an upgrade: plan (path, short-notice window), gated pre-checks with a waiv
   await expect(dialog.root.getByTestId('generate-number')).toContainText(/-UPG-\d{8}-0001/);
   await dialog.root.getByTestId('generate-render').click();
   await expect(dialog.root.getByTestId('generate-preview')).toBeVisible({ timeout: 180_000 });
+  await dialog.setSigner('customer', '张主任', '信息中心主任');
   await dialog.drawSignature('customer', 1);
   await dialog.drawSignature('engineer', 2);
   await dialog.sign();

@@ -346,8 +346,10 @@ export async function procedureRecordRequest(
     (await allocateDocumentNumber(db, kind, site.timeZone));
   const rep = customer.contacts[0];
   const template = templateOfRun(run);
-  // Everyone who recorded a step is an engineer of the record; the executor first.
-  const people = [...new Set([run.startedBy, ...run.events.map((e) => e.by), engineer])].filter(
+  // Everyone who worked a step is an engineer of the record, the executor first; approvers and
+  // waivers appear in their own sections.
+  const worked = run.events.filter((e) => e.kind !== 'approval-given' && e.kind !== 'step-waived');
+  const people = [...new Set([run.startedBy, ...worked.map((e) => e.by), engineer])].filter(
     (name) => name !== '' && name !== rep?.name,
   );
   const sources = {

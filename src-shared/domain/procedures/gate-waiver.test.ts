@@ -7,7 +7,7 @@ import { validateUpgradeRecordSnapshot } from '../../reports/kinds/upgrade-recor
 import { InputError } from '../errors';
 import { severeIncidentCheck } from './auto-checks';
 import type { IncidentFacts } from './auto-checks';
-import { deriveRun } from './derive';
+import { deriveRun, rollbackPlan } from './derive';
 import {
   attachEvidence,
   completeStep,
@@ -17,6 +17,7 @@ import {
   skipStep,
   startRun,
   startStep,
+  templateOfRun,
   waiveStep,
 } from './procedure-ops';
 
@@ -201,5 +202,56 @@ describe('maintenance window', () => {
         maintenanceWindow({ ...base, start: '2026-12-19T22:00:00+08:00', emergencyReason: 'x' }),
       ),
     ).toBe('procedureWindowInPast');
+  });
+});
+
+describe('ZStack upgrade runbook', () => {
+  it('gates on its pre-checks and rolls a failed upgrade back from the database dump', () => {
+    const now = clock();
+    let run = startRun(
+      {
+        customerId: 'C1',
+        siteId: 'S1',
+        siteZone: 'Asia/Shanghai',
+        templateId: 'zstack-upgrade',
+        templateVersion: 1,
+        clusterId: 'Z1',
+        fromVersion: '4.8.0',
+        toVersion: '4.8.10',
+      },
+      WANG,
+      now(),
+    );
+    expect(codeOf(() => startStep(run, 'db-dump', WANG, now()))).toBe('procedureGateClosed');
+    for (const id of ['no-severe-incidents', 'mn-status', 'hosts-connected', 'mn-disk'])
+      run = waiveStep(run, id, '演练环境', LI, now());
+    run = attachEvidence(run, 'change-approval', { kind: 'value', text: 'CHG-9' }, WANG, now());
+    run = waiveStep(run, 'change-approval', '演练环境', LI, now());
+    run = attachEvidence(
+      run,
+      'db-dump',
+      {
+        kind: 'output',
+        text: 'Successfully dumped to /var/lib/zstack/mysql-backup/pre-upgrade-2026.gz',
+      },
+      WANG,
+      now(),
+    );
+    run = completeStep(run, 'db-dump', WANG, now());
+    run = attachEvidence(
+      run,
+      'mn-upgrade',
+      { kind: 'output', text: 'ERROR: failed to upgrade database schema' },
+      WANG,
+      now(),
+    );
+    run = failStep(run, 'mn-upgrade', 'schema 升级失败', WANG, now());
+    const template = templateOfRun(run);
+    expect(template.products).toEqual(['ZStack']);
+    expect(rollbackPlan(template, deriveRun(template, run), 'mn-upgrade').steps).toEqual([
+      'rb-db-restore',
+      'rb-reinstall',
+      'rb-verify',
+    ]);
   });
 });

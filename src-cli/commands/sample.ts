@@ -2,6 +2,8 @@ import { samplePlan } from '../../src-shared/domain/planning/sample-plan';
 import { sampleOpsSnapshot } from '../../src-shared/reports/kinds/ops-service-report/sample';
 import { sampleAcceptanceSnapshot } from '../../src-shared/reports/kinds/acceptance-report/sample';
 import { sampleEntrySnapshot } from '../../src-shared/reports/kinds/entry-report/sample';
+import { sampleUpgradeRecordSnapshot } from '../../src-shared/reports/kinds/upgrade-record/sample';
+import { sampleImplementationRecordSnapshot } from '../../src-shared/reports/kinds/implementation-record/sample';
 import { sampleFaultSnapshot, sampleInspectionSnapshot } from '../../src-shared/reports/sample';
 import type { CliIo, GroupCommand, LeafCommand } from '../router';
 import { EXIT_OK, UsageError, writeJson } from '../router';
@@ -168,6 +170,50 @@ export const sampleEntryCommand: LeafCommand = {
   },
 };
 
+/** `sample upgrade` / `sample implementation`: a record made by running the real template. */
+function recordSample(
+  name: string,
+  summary: string,
+  help: string,
+  make: () => unknown,
+): LeafCommand {
+  return {
+    name,
+    summary,
+    help,
+    async run(args, io) {
+      const { flags, positionals } = parseLine(args, ['out'] as const);
+      if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+      await emit(io, flags.out, make());
+      return EXIT_OK;
+    },
+  };
+}
+
+export const sampleUpgradeCommand = recordSample(
+  'upgrade',
+  'write a sample upgrade record snapshot',
+  `Usage: fieldbook sample upgrade [--out run.json]
+
+Writes a realistic upgrade record snapshot (升级记录): DCE 5.0.3 → 5.1.0 with an emergency-change
+window, a failed control-plane batch and the rollback entered from it, made by running the real
+dce5-minor-upgrade template. Render it with fieldbook report render upgrade --input run.json.
+`,
+  sampleUpgradeRecordSnapshot,
+);
+
+export const sampleImplementationCommand = recordSample(
+  'implementation',
+  'write a sample implementation record snapshot',
+  `Usage: fieldbook sample implementation [--out run.json]
+
+Writes a realistic implementation record snapshot (实施记录): a DCE 5 installation checklist run
+with a failed and retried prerequisite and the full installer log in the appendix. Render it with
+fieldbook report render implementation --input run.json --out record.pdf.
+`,
+  sampleImplementationRecordSnapshot,
+);
+
 export const sampleCommand: GroupCommand = {
   name: 'sample',
   summary: 'write sample report snapshots and plans (JSON)',
@@ -178,6 +224,8 @@ export const sampleCommand: GroupCommand = {
     sampleOpsCommand,
     sampleAcceptanceCommand,
     sampleEntryCommand,
+    sampleUpgradeCommand,
+    sampleImplementationCommand,
   ],
 };
 

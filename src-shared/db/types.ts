@@ -352,7 +352,12 @@ export interface InspectionDoc extends BaseDoc {
   history: InspectionHistoryEntry[];
 }
 
-export type DeliverableKind = 'inspection-report' | 'fault-report' | 'planning-document';
+export type DeliverableKind =
+  | 'inspection-report'
+  | 'fault-report'
+  | 'planning-document'
+  | 'upgrade-record'
+  | 'implementation-record';
 export type DeliverableStatus = 'draft' | 'signed';
 export type DeliverableLang = 'zh' | 'en';
 
@@ -444,6 +449,8 @@ export type ProcedureEventKind =
   | 'step-done'
   | 'step-failed'
   | 'step-skipped'
+  /** A gating pre-check let through by a second person (never the executor), with a reason. */
+  | 'step-waived'
   | 'evidence-attached'
   | 'approval-given'
   | 'rollback-entered'
@@ -488,6 +495,18 @@ export interface ProcedureEvent {
   expiresAt?: IsoInstant;
 }
 
+/**
+ * A maintenance window: instants with the site's offset; `noticeDays` is whole days from the
+ * change request to the start. Less than 28 days' notice needs `emergencyReason`.
+ */
+export interface MaintenanceWindow {
+  start: IsoInstant;
+  end: IsoInstant;
+  requestedAt: IsoInstant;
+  noticeDays: number;
+  emergencyReason?: string;
+}
+
 export interface ProcedureRunDoc extends BaseDoc {
   kind: ProcedureKind;
   templateId: string;
@@ -501,6 +520,8 @@ export interface ProcedureRunDoc extends BaseDoc {
   incidentId?: string;
   fromVersion?: string;
   toVersion?: string;
+  /** Upgrade runs: the maintenance window (domain/procedures/upgrade-plan.ts checks it). */
+  window?: MaintenanceWindow;
   /** The executor: who started the run (an approval must come from someone else). */
   startedBy: string;
   startedAt: IsoInstant;

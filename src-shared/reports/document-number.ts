@@ -16,7 +16,9 @@ export type DocumentKind =
   | 'planning-document'
   | 'ops-service-report'
   | 'acceptance-report'
-  | 'entry-report';
+  | 'entry-report'
+  | 'upgrade-record'
+  | 'implementation-record';
 
 export const DOCUMENT_KIND_CODES = {
   'inspection-report': 'INS',
@@ -25,6 +27,8 @@ export const DOCUMENT_KIND_CODES = {
   'ops-service-report': 'OPS',
   'acceptance-report': 'ACC',
   'entry-report': 'ENT',
+  'upgrade-record': 'UPG',
+  'implementation-record': 'IMP',
 } as const satisfies Record<DocumentKind, string>;
 
 const NUMBER_RE = /^([A-Z0-9]{1,12})-([A-Z]{3})-(\d{4})(\d{2})(\d{2})-(\d{4,6})$/;

@@ -8,6 +8,7 @@
  * Described for outsiders by inspection-snapshot.schema.json and fault-snapshot.schema.json.
  */
 import type { PlanningSnapshot } from './kinds/planning-document/snapshot';
+import type { ProcedureRecordSnapshot } from './procedure-record/snapshot';
 import type {
   ClosureState,
   EnvironmentKind,
@@ -179,4 +180,5 @@ export interface FaultReportSnapshot extends SnapshotBase {
 }
 
 /** Every deliverable kind's snapshot (reports/kinds lists their modules). */
-export type ReportSnapshot = InspectionSnapshot | FaultReportSnapshot | PlanningSnapshot;
+export type ReportSnapshot =
+  InspectionSnapshot | FaultReportSnapshot | PlanningSnapshot | ProcedureRecordSnapshot;

@@ -1,8 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect as baseExpect, test } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { CustomerDetail } from './pages/customers';
-import { chooseOption } from './pages/visits-antd';
+import { GenerateReportDialog } from './pages/deliverables';
+import { chooseOption, typeDate } from './pages/visits-antd';
 import { createCustomerWithSite, startAsEngineer } from './pages/visits-setup';
 
 /** The screens read an encrypted local database; on a loaded 2-core machine 5 s is too tight. */
@@ -30,6 +34,12 @@ const OUTPUT: Record<string, string> = {
   'rb-helm-rollback': 'Rollback was a success! Happy Helming!',
   'rb-verify': 'master-01   Ready    control-plane   412d   v1.26.9\n',
 };
+
+/** `yyyy-MM-dd HH:mm` on the wall clock of Shanghai, `days` from now. */
+function shanghaiWall(days: number, hours = 0): string {
+  const at = new Date(Date.now() + days * 86_400_000 + hours * 3_600_000);
+  return at.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
+}
 
 class RunScreen {
   constructor(readonly page: Page) {}
@@ -68,10 +78,11 @@ class RunScreen {
   }
 }
 
-test('an upgrade run: a failed check, a retry, an approval, a failed control-plane batch, reload, rollback, completed', async ({
+test('an upgrade: plan (path, short-notice window), gated pre-checks with a waiver by a second person, a failed batch, rollback, the signed upgrade record', async ({
   page,
+  harness,
 }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(1_200_000);
   await page.addInitScript(startAsEngineer, '王磊');
   await createCustomerWithSite(page, {
     customer: '江南联合银行股份有限公司',
@@ -95,13 +106,50 @@ test('an upgrade run: a failed check, a retry, an approval, a failed control-pla
     search: false,
   });
   await chooseOption(page, form.locator('.ant-select').nth(2), 'prod-core', { search: false });
-  await expect(form.getByLabel('当前版本')).toHaveValue('5.0.3');
-  await form.getByLabel('目标版本').fill('5.1.0');
-  await page.screenshot({ path: `${SCREENS}/procedure-start-zh.png` });
+  // The from-version is the cluster record's; the path goes one minor version at a time.
+  await expect(form.getByTestId('procedure-from-version')).toHaveValue('5.0.3');
+  await expect(form.getByTestId('procedure-from-version')).toBeDisabled();
+  await form.getByTestId('procedure-to-version').fill('5.2.1');
+  const path = form.getByTestId('procedure-upgrade-path');
+  await expect(path).toContainText('5.0.3 → 5.2.1 需要 2 次作业');
+  await expect(path.getByTestId('procedure-hop')).toHaveText([
+    '1. 5.0.3 → 5.1.x',
+    '2. 5.1.x → 5.2.1',
+  ]);
+  await expect(path).toContainText('本次作业：5.0.3 → 5.1.x');
+  await form.getByTestId('procedure-to-version').fill('4.9.0');
+  await expect(form).toContainText('跨大版本不是升级');
+  await form.getByTestId('procedure-to-version').fill('5.1.0');
+  await expect(path).toContainText('一次作业即可完成');
+  // A window a week away: less than 28 days' notice, an emergency change that needs its reason.
+  await expect(form).toContainText('按现场时区 Asia/Shanghai 填写');
+  await typeDate(form.getByTestId('procedure-window-start'), shanghaiWall(7));
+  await typeDate(form.getByTestId('procedure-window-end'), shanghaiWall(7, 6));
+  const notice = form.getByTestId('procedure-notice');
+  await expect(notice).toHaveAttribute('data-short', 'true');
+  await expect(notice).toContainText('不足 28 天的通知期');
+  await form.getByRole('button', { name: '开始程序' }).click();
+  await expect(form).toContainText('通知期不足 28 天，请填写紧急变更原因');
+  await form
+    .getByTestId('procedure-emergency-reason')
+    .fill('CVE-2026-3141 须在本月修复，客户安全部批准');
+  await page.screenshot({ path: `${SCREENS}/procedure-start-zh.png`, fullPage: true });
   await form.getByRole('button', { name: '开始程序' }).click();
 
   const run = new RunScreen(page);
   await expect(page.getByTestId('procedure-mode')).toHaveText('正向执行');
+  await expect(page.getByTestId('procedure-emergency')).toContainText('紧急变更');
+  await expect(page.getByTestId('procedure-window')).toContainText('现场时间');
+  await expect(page.getByTestId('procedure-identity')).toHaveAttribute('data-source', 'local');
+  await expect(page.getByTestId('procedure-identity')).toContainText('王磊（本机工程师，未登录');
+  // The automatic check reads the incidents on this laptop: none on this cluster.
+  await expect(run.current).toHaveAttribute('data-step', 'no-severe-incidents');
+  await expect(run.current.getByTestId('procedure-auto-incidents')).toHaveAttribute(
+    'data-count',
+    '0',
+  );
+  await run.current.getByTestId('procedure-auto-record').click();
+  await run.done('no-severe-incidents');
   await expect(run.current).toHaveAttribute('data-step', 'nodes-ready');
   await expect(run.step('storage-migration')).toHaveClass(/is-irreversible/);
 
@@ -116,8 +164,28 @@ test('an upgrade run: a failed check, a retry, an approval, a failed control-pla
   // Fixed on site; the retry passes.
   await run.pass('nodes-ready');
   await run.pass('etcd-health', '3');
-  for (const id of ['cert-expiry', 'disk-free', 'registry-images', 'velero-backup', 'version-skew'])
-    await run.pass(id);
+  for (const id of ['cert-expiry', 'disk-free', 'registry-images']) await run.pass(id);
+
+  // The Velero backup partially failed: the pre-check fails and keeps the window shut.
+  await expect(run.current).toHaveAttribute('data-step', 'velero-backup');
+  await run.paste('daily-20261220   PartiallyFailed   2   0   2026-12-20 02:00:13 +0800 CST');
+  await run.fail('Velero 备份部分失败（2 个错误）');
+  await run.step('etcd-snapshot').click();
+  await expect(run.current.getByTestId('procedure-gate')).toContainText(
+    'Velero 备份在 24 小时内且已完成',
+  );
+  await expect(run.current.getByTestId('procedure-start-step')).toBeDisabled();
+  await run.step('velero-backup').click();
+  // The executor cannot waive it; a second person can, with a reason.
+  const waiver = run.current.getByTestId('procedure-waiver');
+  await waiver.getByTestId('procedure-waiver-by').fill('王磊');
+  await waiver.getByTestId('procedure-waiver-reason').fill('已另做 etcd 快照');
+  await waiver.getByTestId('procedure-waive').click();
+  await expect(page.getByText('保存失败：豁免须由执行人以外的第二人给出')).toBeVisible();
+  await waiver.getByTestId('procedure-waiver-by').fill('李主管');
+  await waiver.getByTestId('procedure-waive').click();
+  await expect(run.step('velero-backup')).toHaveAttribute('data-status', 'waived');
+  await run.pass('version-skew');
 
   // The change approval: the executor cannot approve; 李主管 can.
   await expect(run.current).toHaveAttribute('data-step', 'change-approval');
@@ -172,9 +240,55 @@ test('an upgrade run: a failed check, a retry, an approval, a failed control-pla
   // The log holds every event with site and laptop time.
   const log = page.getByTestId('procedure-log');
   await expect(log.locator('[data-kind="rollback-entered"]')).toHaveCount(1);
-  await expect(log.locator('[data-kind="step-failed"]')).toHaveCount(2);
+  await expect(log.locator('[data-kind="step-failed"]')).toHaveCount(3);
   await expect(log.locator('[data-kind="approval-given"]')).toContainText('李主管');
   await page.screenshot({ path: `${SCREENS}/procedure-rolled-back-zh.png`, fullPage: true });
+
+  await expect(log.locator('[data-kind="step-waived"]')).toContainText('李主管');
+
+  // The upgrade record, made from the run and signed in the normal sign dialog.
+  await page.getByTestId('procedure-record').click();
+  const dialog = new GenerateReportDialog(page);
+  await expect(dialog.root).toBeVisible();
+  await expect(dialog.root.getByTestId('generate-number')).toContainText(/-UPG-\d{8}-0001/);
+  await dialog.root.getByTestId('generate-render').click();
+  await expect(dialog.root.getByTestId('generate-preview')).toBeVisible({ timeout: 180_000 });
+  await dialog.setSigner('customer', '张主任', '信息中心主任');
+  await dialog.drawSignature('customer', 1);
+  await dialog.drawSignature('engineer', 2);
+  await dialog.sign();
+  await expect(dialog.verification()).toHaveText('签名有效');
+  await dialog.export();
+  await expect(page.getByText(/已导出到/).first()).toBeVisible();
+  await dialog.close();
+  await expect(page.getByTestId('source-deliverables')).toContainText('已签署');
+  const files = (await readdir(harness.exportsDir)).filter((f) => f.endsWith('.pdf'));
+  expect(files).toHaveLength(1);
+  const pdf = join(harness.exportsDir, files[0]!);
+  expect(files[0]).toMatch(/-UPG-\d{8}-0001-r1-zh\.pdf$/);
+  expect(spawnSync('pdfsig', [pdf], { encoding: 'utf8' }).stdout).toMatch(
+    /Signature Validation: Signature is Valid/,
+  );
+  const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+  for (const s of [
+    '升级记录',
+    '5.0.3 → 5.1.0',
+    '紧急变更',
+    'CVE-2026-3141',
+    '前置检查豁免',
+    '由 李主管 于',
+    '已另做 etcd 快照',
+    '进入回退：自失败步骤“升级第一台管理节点（含 etcd）”',
+    '已回退',
+    '签字确认',
+  ])
+    expect(text).toContain(s);
+  spawnSync('pdftoppm', ['-png', '-r', '60', pdf, `${SCREENS}/procedure-upgrade-record-zh`]);
+  await page.screenshot({ path: `${SCREENS}/procedure-run-zh.png`, fullPage: true });
+  await new AppShell(page).switchLanguage('en');
+  await expect(page.getByTestId('procedure-outcome')).toHaveText('Rolled back');
+  await page.screenshot({ path: `${SCREENS}/procedure-run-en.png`, fullPage: true });
+  await new AppShell(page).switchLanguage('zh');
 
   // Nothing can be added to a completed run; the customer page lists it.
   await page.goBack();

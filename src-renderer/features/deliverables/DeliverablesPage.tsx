@@ -33,6 +33,7 @@ import {
   faultReportRequest,
   inspectionReportRequest,
   planningDocumentRequest,
+  procedureRecordRequest,
   resumeDraftRequest,
 } from './report-requests';
 
@@ -244,7 +245,9 @@ export function DeliverablesPage() {
         ? faultReportRequest(db, doc.sourceId, engineer.name, doc)
         : doc.kind === 'planning-document'
           ? planningDocumentRequest(db, doc.sourceId, engineer.name, doc)
-          : inspectionReportRequest(db, doc.sourceId, engineer.name, doc),
+          : doc.kind === 'upgrade-record' || doc.kind === 'implementation-record'
+            ? procedureRecordRequest(db, doc.sourceId, engineer.name, doc)
+            : inspectionReportRequest(db, doc.sourceId, engineer.name, doc),
     );
   }
 

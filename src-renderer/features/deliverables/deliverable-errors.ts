@@ -5,7 +5,8 @@
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 /** What a report is built from; each has a `deliverables.source.<kind>` message. */
-export type SourceKind = 'incident' | 'inspection' | 'customer' | 'site' | 'plan' | 'cluster';
+export type SourceKind =
+  'incident' | 'inspection' | 'customer' | 'site' | 'plan' | 'cluster' | 'procedure';
 
 export class DeliverableUserError extends Error {
   constructor(

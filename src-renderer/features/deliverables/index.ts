@@ -4,5 +4,6 @@ export {
   faultReportRequest,
   inspectionReportRequest,
   planningDocumentRequest,
+  procedureRecordRequest,
 } from './report-requests';
 export { SourceDeliverablesCard } from './SourceDeliverablesCard';

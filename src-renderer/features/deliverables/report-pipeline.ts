@@ -20,6 +20,7 @@ import {
 } from '../../../src-shared/domain/deliverables';
 import { newId } from '../../../src-shared/domain/ids';
 import { pdfPageCount } from '../../../src-shared/reports/pdf-info';
+import { cliNameOf } from '../../../src-shared/reports/kinds/index';
 import type { ReportSnapshot, SnapshotSignature } from '../../../src-shared/reports/snapshot-types';
 import type { PdfVerification, SignedPdf } from '../../../src-shared/ipc';
 import { isoDateIn, nowInstant } from '../../app/clock';
@@ -75,12 +76,13 @@ export async function renderReport(
   preview = false,
 ): Promise<RenderedReport> {
   const options = { preview };
-  const rendered =
-    snapshot.kind === 'fault-report'
-      ? await renderClient().render('fault', snapshot, lang, onProgress, options)
-      : snapshot.kind === 'planning-document'
-        ? await renderClient().render('plan', snapshot, lang, onProgress, options)
-        : await renderClient().render('inspection', snapshot, lang, onProgress, options);
+  const rendered = await renderClient().render(
+    cliNameOf(snapshot.kind),
+    snapshot,
+    lang,
+    onProgress,
+    options,
+  );
   return {
     bytes: rendered.bytes,
     pageCount: pdfPageCount(rendered.bytes),

@@ -24,6 +24,9 @@ import { planOfDoc } from '../../../src-shared/domain/planning/plan-doc';
 import { validatePlan } from '../../../src-shared/domain/planning/validate-plan';
 import { buildPlanningSnapshot } from '../../../src-shared/reports/kinds/planning-document/snapshot';
 import type { SourceKind } from './deliverable-errors';
+import { templateOfRun } from '../../../src-shared/domain/procedures/procedure-ops';
+import { upgradeRecordFrom } from '../../../src-shared/reports/kinds/upgrade-record/snapshot';
+import { implementationRecordFrom } from '../../../src-shared/reports/kinds/implementation-record/snapshot';
 import { allocateDocumentNumber } from './report-pipeline';
 import type { ReportRequest } from './report-pipeline';
 
@@ -301,5 +304,98 @@ export async function planningDocumentRequest(
     ...(previous !== undefined ? { supersedesId: previous.id } : {}),
     customerRepresentative: { name: rep?.name ?? '', title: rep?.title ?? '' },
     engineer: { name: engineer, title: '' },
+  };
+}
+
+/** The record a procedure run makes, by the run's kind (a troubleshooting guide makes none). */
+const RECORD_KIND = {
+  upgrade: 'upgrade-record',
+  deployment: 'implementation-record',
+} as const;
+
+/**
+ * The upgrade record or implementation record of a procedure run, from the run's events as they
+ * are now (a new revision re-reads the run, so steps done after the first signature are in).
+ */
+export async function procedureRecordRequest(
+  db: FieldbookDatabase,
+  runId: string,
+  engineer: string,
+  previous?: DeliverableDoc,
+): Promise<ReportRequest> {
+  const run = await need(db.procedureRuns.findOne(runId).exec(), 'procedure', runId);
+  if (run.kind === 'troubleshooting') {
+    throw new DeliverableUserError('deliverables.error.noRecordKind', {});
+  }
+  const kind = RECORD_KIND[run.kind];
+  const customer = await need(
+    db.customers.findOne(run.customerId).exec(),
+    'customer',
+    run.customerId,
+  );
+  const site = await need(db.sites.findOne(run.siteId).exec(), 'site', run.siteId);
+  const cluster =
+    run.clusterId === undefined
+      ? null
+      : ((await db.clusters.findOne(run.clusterId).exec())?.toMutableJSON() ?? null);
+  const issuedAt = nowInstant();
+  const open = await openDraftFor(db, kind, run.id, previous);
+  const documentNumber =
+    open?.documentNumber ??
+    previous?.documentNumber ??
+    (await allocateDocumentNumber(db, kind, site.timeZone));
+  const rep = customer.contacts[0];
+  const template = templateOfRun(run);
+  // Everyone who worked a step is an engineer of the record, the executor first; approvers and
+  // waivers appear in their own sections.
+  const worked = run.events.filter((e) => e.kind !== 'approval-given' && e.kind !== 'step-waived');
+  const people = [...new Set([run.startedBy, ...worked.map((e) => e.by), engineer])].filter(
+    (name) => name !== '' && name !== rep?.name,
+  );
+  const sources = {
+    run,
+    template,
+    documentNumber,
+    issuedAt,
+    customer: {
+      name: customer.name,
+      ...(customer.shortName ? { shortName: customer.shortName } : {}),
+    },
+    site: {
+      name: site.name,
+      ...(site.address ? { address: site.address } : {}),
+      timeZone: run.siteZone,
+    },
+    ...(cluster !== null
+      ? {
+          cluster: {
+            name: cluster.name,
+            environment: cluster.environment,
+            product: cluster.product,
+            version: cluster.version,
+          },
+        }
+      : {}),
+    engineers: people.map((name) => ({ name })),
+    customerRepresentatives: rep
+      ? [{ name: rep.name, ...(rep.title ? { title: rep.title } : {}) }]
+      : [],
+  };
+  const fresh =
+    kind === 'upgrade-record' ? upgradeRecordFrom(sources) : implementationRecordFrom(sources);
+  const snapshot: ReportSnapshot =
+    previous === undefined ? fresh : nextRevisionSnapshot(previous, issuedAt, fresh);
+  return {
+    kind,
+    customerId: customer.id,
+    siteId: site.id,
+    sourceId: run.id,
+    title: `${template.name.zh}${run.toVersion ? ` → ${run.toVersion}` : ''}`,
+    location: site.name,
+    snapshot,
+    ...(previous !== undefined ? { supersedesId: previous.id } : {}),
+    customerRepresentative: { name: rep?.name ?? '', title: rep?.title ?? '' },
+    engineer: { name: engineer, title: '' },
+    ...(open !== undefined ? { draft: open } : {}),
   };
 }

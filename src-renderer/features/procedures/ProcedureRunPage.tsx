@@ -39,19 +39,25 @@ import {
   skipStep,
   startStep,
   templateOfRun,
+  openGateSteps,
   validApproval,
+  waiveStep,
 } from '../../../src-shared/domain/procedures/procedure-ops';
 import type { Actor, EvidenceInput } from '../../../src-shared/domain/procedures/procedure-ops';
 import type { ProcedureStep, ProcedureTemplate } from '../../../src-shared/policy/procedures';
 import { nowInstant } from '../../app/clock';
 import { desktop } from '../../app/desktop';
 import { useI18n } from '../../app/i18n';
-import { useEngineer } from '../../app/settings';
 import { PageHeader } from '../../components/PageHeader';
 import { userErrorText } from '../../components/error-text';
 import { useDatabase } from '../../db/database-context';
 import { useRxDocument } from '../../db/hooks';
+import { SourceDeliverablesCard } from '../deliverables';
 import { SignaturePad } from '../deliverables/SignaturePad';
+import { ProcedureRecordButton } from './ProcedureRecordButton';
+import { GateNotice, SevereIncidentCheck, WaiverArea } from './GateAreas';
+import { useProcedureIdentity } from './identity';
+import type { ProcedureIdentity } from './identity';
 import type { DrawnSignature } from '../deliverables/SignaturePad';
 import { mimeTypeOf } from '../visits/visit-view-model';
 import { laptopZone } from './zones';
@@ -63,6 +69,7 @@ const STATUS_COLOR: Record<StepState['status'], string> = {
   done: 'success',
   failed: 'error',
   skipped: 'warning',
+  waived: 'warning',
   bypassed: 'default',
 };
 
@@ -105,17 +112,17 @@ function RunView({ run }: { run: ProcedureRunDoc }) {
   const { t, pick, fmtDateTime } = useI18n();
   const db = useDatabase();
   const { message } = AntApp.useApp();
-  const engineer = useEngineer();
+  const identity = useProcedureIdentity();
   const template = useMemo(() => templateOfRun(run), [run]);
   const state = useMemo(() => deriveRun(template, run), [template, run]);
   const [selected, setSelected] = useState<string | undefined>(undefined);
-  const who: Actor = { by: engineer.name, zone: laptopZone() };
+  const who: Actor = { by: identity.name, zone: laptopZone() };
 
   // After a reload (or a merge) show the step this engineer was on; later, follow the plan.
   const stepId =
     selected !== undefined && state.steps[selected] !== undefined
       ? selected
-      : resumeStepFor(state, engineer.name);
+      : resumeStepFor(state, identity.name);
 
   const act = async (op: (doc: ProcedureRunDoc) => ProcedureRunDoc): Promise<boolean> => {
     try {
@@ -159,24 +166,49 @@ function RunView({ run }: { run: ProcedureRunDoc }) {
                 {t('procedures.run.versions', { from: run.fromVersion, to: run.toVersion })}
               </span>
             )}
+            {run.window !== undefined && (
+              <span data-testid="procedure-window">
+                {t('procedures.run.window', {
+                  start: fmtDateTime(run.window.start, run.siteZone),
+                  end: fmtDateTime(run.window.end, run.siteZone),
+                })}
+              </span>
+            )}
+            {run.window?.emergencyReason !== undefined && (
+              <Tag color="red" title={run.window.emergencyReason} data-testid="procedure-emergency">
+                {t('procedures.run.emergency', { days: run.window.noticeDays })}
+              </Tag>
+            )}
             <span>
               {t('procedures.run.executor')}: {run.startedBy}
             </span>
+            <Tag
+              color={identity.source === 'signed-in' ? 'green' : 'default'}
+              data-testid="procedure-identity"
+              data-source={identity.source}
+            >
+              {t(`procedures.identity.${identity.source === 'signed-in' ? 'signedIn' : 'local'}`, {
+                name: identity.name,
+              })}
+            </Tag>
           </Flex>
         }
         extra={
-          state.status === 'completed' ? undefined : state.status === 'paused' ? (
-            <Button size="large" onClick={() => void act((d) => resumeRun(d, who, nowInstant()))}>
-              {t('procedures.run.resume')}
-            </Button>
-          ) : (
-            <ReasonButton
-              label={t('procedures.run.pause')}
-              title={t('procedures.run.pauseReason')}
-              onReason={(reason) => act((d) => pauseRun(d, reason, who, nowInstant()))}
-              testId="procedure-pause"
-            />
-          )
+          <Flex gap={8} wrap>
+            <ProcedureRecordButton run={run} />
+            {state.status === 'completed' ? undefined : state.status === 'paused' ? (
+              <Button size="large" onClick={() => void act((d) => resumeRun(d, who, nowInstant()))}>
+                {t('procedures.run.resume')}
+              </Button>
+            ) : (
+              <ReasonButton
+                label={t('procedures.run.pause')}
+                title={t('procedures.run.pauseReason')}
+                onReason={(reason) => act((d) => pauseRun(d, reason, who, nowInstant()))}
+                testId="procedure-pause"
+              />
+            )}
+          </Flex>
         }
       />
       <Row gutter={12}>
@@ -213,12 +245,14 @@ function RunView({ run }: { run: ProcedureRunDoc }) {
               step={stepById(template, stepId)!}
               st={state.steps[stepId]!}
               who={who}
+              identity={identity}
               act={act}
               onNext={() => setSelected(undefined)}
             />
           )}
         </Col>
       </Row>
+      <SourceDeliverablesCard sourceId={run.id} />
       <Card size="small" title={t('procedures.run.log')} data-testid="procedure-log">
         <Flex vertical gap={2}>
           {[...state.events].reverse().map((e) => (
@@ -300,17 +334,20 @@ interface StepPanelProps {
   step: ProcedureStep;
   st: StepState;
   who: Actor;
+  identity: ProcedureIdentity;
   act: (op: (doc: ProcedureRunDoc) => ProcedureRunDoc) => Promise<boolean>;
   onNext: () => void;
 }
 
-function StepPanel({ run, template, state, step, st, who, act, onNext }: StepPanelProps) {
+function StepPanel({ run, template, state, step, st, who, identity, act, onNext }: StepPanelProps) {
   const { t, pick, fmtDateTime } = useI18n();
   const now = useNowTick();
   const [confirming, setConfirming] = useState(false);
   const open = state.status === 'in-progress';
   const planned = state.plan.includes(step.id) && st.status !== 'bypassed';
-  const finished = st.status === 'done' || st.status === 'skipped';
+  const finished = st.status === 'done' || st.status === 'skipped' || st.status === 'waived';
+  const gated = template.sections.find((x) => x.steps.some((y) => y.id === step.id))?.gate === true;
+  const gateClosed = openGateSteps(template, state, step.id).length > 0;
   const irreversible = step.checkpoint?.class === 'irreversible';
   const missing = missingEvidence(template, st);
   const failing = failingCheck(st);
@@ -404,10 +441,14 @@ function StepPanel({ run, template, state, step, st, who, act, onNext }: StepPan
         )}
 
         {planned && open && !finished && st.status === 'pending' && (
+          <GateNotice template={template} state={state} stepId={step.id} />
+        )}
+        {planned && open && !finished && st.status === 'pending' && (
           <Button
             size="large"
             type="primary"
             danger={irreversible}
+            disabled={gateClosed}
             data-testid="procedure-start-step"
             onClick={() => (irreversible ? setConfirming(true) : void start())}
           >
@@ -437,20 +478,40 @@ function StepPanel({ run, template, state, step, st, who, act, onNext }: StepPan
             names={names}
           />
         )}
-        {planned && open && !finished && (st.status !== 'pending' || !irreversible) && (
-          <EvidenceArea step={step} st={st} missing={missing} onAttach={attach} signer={who.by} />
+        {step.auto === 'no-severe-incidents' && planned && open && !finished && (
+          <SevereIncidentCheck run={run} onRecord={(text) => attach({ kind: 'value', text })} />
         )}
+        {planned &&
+          open &&
+          !finished &&
+          !gateClosed &&
+          (st.status !== 'pending' || !irreversible) && (
+            <EvidenceArea step={step} st={st} missing={missing} onAttach={attach} signer={who.by} />
+          )}
         {step.approval !== undefined && planned && !finished && open && (
           <ApprovalArea
             run={run}
             step={step}
             st={st}
+            identity={identity}
             onApprove={(name) =>
               act((d) => giveApproval(d, step.id, { by: name, zone: who.zone }, nowInstant()))
             }
           />
         )}
         {failing !== undefined && <CheckResult step={step} text={failing.text ?? ''} />}
+        {gated && planned && open && !finished && (
+          <WaiverArea
+            identity={identity}
+            onWaive={async (by, reason) => {
+              const ok = await act((d) =>
+                waiveStep(d, step.id, reason, { by, zone: who.zone }, nowInstant()),
+              );
+              if (ok) onNext();
+              return ok;
+            }}
+          />
+        )}
         {planned && open && !finished && st.status !== 'pending' && (
           <Flex gap={8} wrap>
             <Button
@@ -678,15 +739,20 @@ function ApprovalArea({
   run,
   step,
   st,
+  identity,
   onApprove,
 }: {
   run: ProcedureRunDoc;
   step: ProcedureStep;
   st: StepState;
+  identity: ProcedureIdentity;
   onApprove: (name: string) => Promise<boolean>;
 }) {
   const { t, fmtDateTime } = useI18n();
-  const [name, setName] = useState('');
+  const [typed, setName] = useState('');
+  // Signed in, the approval is the signed-in user's; otherwise the approver types their name.
+  const signedIn = identity.source === 'signed-in';
+  const name = signedIn ? identity.name : typed;
   const nowMs = useNowTick(30_000);
   return (
     <Card size="small" title={t('procedures.approval.title')} data-testid="procedure-approval">
@@ -708,14 +774,18 @@ function ApprovalArea({
           </Typography.Text>
         ))}
         <Flex gap={6}>
-          <Input
-            value={name}
-            maxLength={100}
-            onChange={(e) => setName(e.target.value)}
-            placeholder={t('procedures.approval.approver')}
-            aria-label={t('procedures.approval.approver')}
-            data-testid="procedure-approver"
-          />
+          {signedIn ? (
+            <Typography.Text>{t('procedures.approval.asUser', { name })}</Typography.Text>
+          ) : (
+            <Input
+              value={typed}
+              maxLength={100}
+              onChange={(e) => setName(e.target.value)}
+              placeholder={t('procedures.approval.approver')}
+              aria-label={t('procedures.approval.approver')}
+              data-testid="procedure-approver"
+            />
+          )}
           <Button
             size="large"
             disabled={name.trim() === ''}

@@ -23,7 +23,8 @@ export const procedureRunSchema: RxJsonSchema<ProcedureRunDoc> = {
   title: 'procedureRuns',
   description:
     'A run of a procedure template (deployment checklist, upgrade runbook, troubleshooting guide): an append-only event log.',
-  version: 0,
+  // v1: the maintenance window and the `step-waived` event (issue 9); v0 documents are valid.
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -40,6 +41,18 @@ export const procedureRunSchema: RxJsonSchema<ProcedureRunDoc> = {
     incidentId: idProperty,
     fromVersion: { type: 'string', minLength: 1, maxLength: 40 },
     toVersion: { type: 'string', minLength: 1, maxLength: 40 },
+    window: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['start', 'end', 'requestedAt', 'noticeDays'],
+      properties: {
+        start: instantProperty,
+        end: instantProperty,
+        requestedAt: instantProperty,
+        noticeDays: { type: 'integer', minimum: -100_000, maximum: 100_000 },
+        emergencyReason: textProperty(2_000, 1),
+      },
+    },
     startedBy: name,
     startedAt: instantProperty,
     events: {
@@ -59,6 +72,7 @@ export const procedureRunSchema: RxJsonSchema<ProcedureRunDoc> = {
               'step-done',
               'step-failed',
               'step-skipped',
+              'step-waived',
               'evidence-attached',
               'approval-given',
               'rollback-entered',
@@ -108,4 +122,6 @@ export const procedureRunSchema: RxJsonSchema<ProcedureRunDoc> = {
   indexes: [['customerId', 'startedAt']],
 };
 
-export const procedureRunMigrationStrategies: MigrationStrategies = {};
+export const procedureRunMigrationStrategies: MigrationStrategies = {
+  1: (doc: unknown) => doc,
+};

@@ -29,6 +29,8 @@ export type StepStatus =
   | 'done'
   | 'failed'
   | 'skipped'
+  /** A gating pre-check a second person let through with a reason (`step-waived`). */
+  | 'waived'
   /** Troubleshooting: not on the path the answers chose. */
   | 'bypassed';
 
@@ -157,6 +159,14 @@ export function deriveRun(
         s.reason = e.reason;
         s.branch = e.kind === 'step-done' ? e.branch : undefined;
         break;
+      case 'step-waived':
+        // A pre-check that passed after all stays done; otherwise the waiver finishes it.
+        if (!s || s.status === 'done') break;
+        s.status = 'waived';
+        s.finishedAt = e.at;
+        s.by = e.by;
+        s.reason = e.reason;
+        break;
       case 'approval-given':
         if (!s) break;
         s.approvals.push({
@@ -193,7 +203,8 @@ export function deriveRun(
   const plan = mode === 'forward' ? mainOrder : (modePlan ?? []);
   if (mode === 'forward' && template.kind === 'troubleshooting')
     applyBranches(template, plan, steps);
-  const finished = (st: StepStatus) => st === 'done' || st === 'skipped' || st === 'bypassed';
+  const finished = (st: StepStatus) =>
+    st === 'done' || st === 'skipped' || st === 'bypassed' || st === 'waived';
   const currentStepId = plan.find((id) => !finished(steps[id]!.status));
   return {
     mode,

@@ -9,6 +9,7 @@ import type {
   AttachmentRef,
   EvidenceKind,
   IsoInstant,
+  MaintenanceWindow,
   PolicyPackId,
   ProcedureEvent,
   ProcedureEvidence,
@@ -23,6 +24,7 @@ import { newId } from '../ids';
 import { deriveRun, rollbackPlan, stepById } from './derive';
 import type { RunState, StepState } from './derive';
 import { checkOutput, matchBranch } from './output-check';
+import { checkWindow } from './upgrade-plan';
 
 /** Pasted output is kept whole up to this many characters (a long installer log fits). */
 export const OUTPUT_MAX = 500_000;
@@ -53,6 +55,33 @@ export interface StartRunInput {
   incidentId?: string;
   fromVersion?: string;
   toVersion?: string;
+  /** Upgrade runs: the maintenance window, checked against the 28-day notice rule. */
+  window?: {
+    start: IsoInstant;
+    end: IsoInstant;
+    requestedAt: IsoInstant;
+    emergencyReason?: string;
+  };
+}
+
+/**
+ * A maintenance window as a run stores it: the end after the start, the notice counted from the
+ * change request; short notice needs the emergency-change reason (InputError otherwise).
+ */
+export function maintenanceWindow(w: NonNullable<StartRunInput['window']>): MaintenanceWindow {
+  const reason = optionalText(w.emergencyReason, 'emergencyReason', REASON_MAX);
+  const checked = checkWindow(w.requestedAt, w.start, reason);
+  if (!(Date.parse(w.end) > Date.parse(w.start))) {
+    fail('the window must end after it starts', 'windowEnd', 'procedureWindowEnd');
+  }
+  return compact({
+    start: w.start,
+    end: w.end,
+    requestedAt: w.requestedAt,
+    noticeDays: checked.noticeDays,
+    // A reason given with enough notice is not an emergency change: it is not kept.
+    emergencyReason: checked.emergency ? reason : undefined,
+  });
 }
 
 function actor(a: Actor): Actor {
@@ -91,6 +120,7 @@ export function startRun(input: StartRunInput, who: Actor, now: Now): ProcedureR
       input.incidentId === undefined ? undefined : requireId(input.incidentId, 'incidentId'),
     fromVersion: optionalText(input.fromVersion, 'fromVersion', 40),
     toVersion: optionalText(input.toVersion, 'toVersion', 40),
+    window: input.window === undefined ? undefined : maintenanceWindow(input.window),
     startedBy: a.by,
     startedAt: at,
     createdAt: at,
@@ -142,6 +172,41 @@ function requirePlanned(c: Context, stepId: string): StepState {
   return st;
 }
 
+/**
+ * Steps of the gating sections before `stepId` that are neither done nor waived: a step past a
+ * gate cannot start while any is left (the maintenance window does not open). Rollback and
+ * forward-fix steps are never gated: they repair what was done.
+ */
+export function openGateSteps(
+  template: ProcedureTemplate,
+  state: RunState,
+  stepId: string,
+): string[] {
+  if (state.mode !== 'forward') return [];
+  const at = template.sections.findIndex((s) => s.steps.some((x) => x.id === stepId));
+  const open: string[] = [];
+  template.sections.forEach((s, i) => {
+    if (i >= at || s.gate !== true) return;
+    for (const x of s.steps) {
+      const st = state.steps[x.id]!.status;
+      if (st !== 'done' && st !== 'waived') open.push(x.id);
+    }
+  });
+  return open;
+}
+
+function requireGateOpen(c: Context, stepId: string): void {
+  const open = openGateSteps(c.template, c.state, stepId);
+  if (open.length > 0) {
+    fail(
+      `the pre-checks gate step ${stepId}: ${open.join(', ')} must pass or be waived first`,
+      'stepId',
+      'procedureGateClosed',
+      { steps: open.join(', ') },
+    );
+  }
+}
+
 export function startStep(
   run: ProcedureRunDoc,
   stepId: string,
@@ -156,6 +221,7 @@ export function startStep(
     fail(`step ${stepId} is already finished`, 'stepId', 'procedureStepFinished');
   }
   if (st.status === 'in-progress') return run;
+  requireGateOpen(c, stepId);
   const step = stepById(c.template, stepId)!;
   const irreversible = step.checkpoint?.class === 'irreversible';
   if (irreversible && opts.confirmIrreversible !== true) {
@@ -335,8 +401,43 @@ export function skipStep(
   if (st.status === 'done' || st.status === 'skipped') {
     fail(`step ${stepId} is already finished`, 'stepId', 'procedureStepFinished');
   }
+  requireGateOpen(c, stepId);
   const text = requireText(reason, 'reason', REASON_MAX);
   return append(run, event('step-skipped', actor(who), nowInstant(now), { stepId, reason: text }));
+}
+
+/**
+ * Waives a gating pre-check that did not pass (or cannot be run): only a second person may, never
+ * the executor of the run, and only with a reason; the waiver is recorded with who and when and
+ * printed in the record. A pre-check that passed needs no waiver.
+ */
+export function waiveStep(
+  run: ProcedureRunDoc,
+  stepId: string,
+  reason: string,
+  who: Actor,
+  now: Now,
+): ProcedureRunDoc {
+  const c = context(run);
+  requireOpen(c.state);
+  const st = requirePlanned(c, stepId);
+  const section = c.template.sections.find((s) => s.steps.some((x) => x.id === stepId))!;
+  if (section.gate !== true) {
+    fail(`step ${stepId} is not a gating pre-check`, 'stepId', 'procedureNotWaivable');
+  }
+  if (st.status === 'done' || st.status === 'waived' || st.status === 'skipped') {
+    fail(`step ${stepId} is already finished`, 'stepId', 'procedureStepFinished');
+  }
+  const a = actor(who);
+  if (a.by === run.startedBy) {
+    fail(
+      'a waiver must come from a second person, not the executor',
+      'by',
+      'procedureWaiverByExecutor',
+    );
+  }
+  const text = requireText(reason, 'reason', REASON_MAX);
+  return append(run, event('step-waived', a, nowInstant(now), { stepId, reason: text }));
 }
 
 /** An approval of a gated step; the approver is never the run's executor. */

@@ -7,19 +7,25 @@ import type { PolicyPackId } from '../../db/types';
 import { InputError } from '../../domain/errors';
 import { DCE5_INSTALL_CHECKLIST_V1 } from './dce5-install-checklist-v1';
 import { DCE5_MINOR_UPGRADE_V1 } from './dce5-minor-upgrade-v1';
+import { DCE5_MINOR_UPGRADE_V2 } from './dce5-minor-upgrade-v2';
 import { K8S_CONTAINER_RESTARTING_V1 } from './k8s-container-restarting-v1';
+import { ZSTACK_UPGRADE_V1 } from './zstack-upgrade-v1';
 import type { ProcedureKind, ProcedureSection, ProcedureStep, ProcedureTemplate } from './types';
 
 export type * from './types';
 export { EVIDENCE_KINDS } from './types';
 export { DCE5_MINOR_UPGRADE_V1 } from './dce5-minor-upgrade-v1';
+export { DCE5_MINOR_UPGRADE_V2 } from './dce5-minor-upgrade-v2';
 export { DCE5_INSTALL_CHECKLIST_V1 } from './dce5-install-checklist-v1';
 export { K8S_CONTAINER_RESTARTING_V1 } from './k8s-container-restarting-v1';
+export { ZSTACK_UPGRADE_V1 } from './zstack-upgrade-v1';
 
 export const BUILTIN_PROCEDURE_TEMPLATES: readonly ProcedureTemplate[] = [
   DCE5_MINOR_UPGRADE_V1,
+  DCE5_MINOR_UPGRADE_V2,
   DCE5_INSTALL_CHECKLIST_V1,
   K8S_CONTAINER_RESTARTING_V1,
+  ZSTACK_UPGRADE_V1,
 ];
 
 /** Longest path from the first step of a troubleshooting guide to any leaf (issue 9 §5). */
@@ -111,6 +117,9 @@ export function procedureTemplateProblems(t: ProcedureTemplate): string[] {
     }
   }
   if (mainOrder.length === 0) p.push('no main section');
+  for (const s of t.sections) {
+    if (s.gate === true && s.kind !== 'main') p.push(`${s.id}: only a main section can gate`);
+  }
   for (const { section, step } of templateSteps(t)) {
     const where = `${section.id}/${step.id}`;
     p.push(...regexProblem(`${where} pattern`, step.expected.pattern));
@@ -131,6 +140,9 @@ export function procedureTemplateProblems(t: ProcedureTemplate): string[] {
         if (kindOf.get(r) !== 'forward-fix')
           p.push(`${where}: forward-fix step ${r} is not in a forward-fix section`);
       }
+    }
+    if (step.auto !== undefined && !step.evidence.includes('value')) {
+      p.push(`${where}: an automatic check records value evidence`);
     }
     if ((step.branches || step.end) && t.kind !== 'troubleshooting') {
       p.push(`${where}: branches and end belong to troubleshooting guides`);

@@ -88,6 +88,12 @@ export interface ProcedureStep {
   branches?: StepBranch[];
   /** Troubleshooting fix leaf: done ends the guide. */
   end?: boolean;
+  /**
+   * A check the app makes from the laptop's own data and attaches as the step's value evidence
+   * (the expected result then reads it like any value): `no-severe-incidents` counts the
+   * unresolved level 1/2 incidents of the run's cluster.
+   */
+  auto?: 'no-severe-incidents';
 }
 
 export interface ProcedureSection {
@@ -99,6 +105,11 @@ export interface ProcedureSection {
    * after an irreversible step.
    */
   kind: 'main' | 'rollback' | 'forward-fix';
+  /**
+   * Gating pre-checks (a `main` section): no step of a later section may start until every step
+   * of this one is done, or waived with a reason by a second person (not the executor).
+   */
+  gate?: boolean;
   steps: ProcedureStep[];
 }
 

@@ -22,6 +22,10 @@ import { buildAcceptanceReport } from './acceptance-report/build';
 import type { AcceptanceSnapshot } from './acceptance-report/snapshot';
 import { buildEntryReport } from './entry-report/build';
 import type { EntrySnapshot } from './entry-report/snapshot';
+import { buildUpgradeRecord } from './upgrade-record/build';
+import type { UpgradeRecordSnapshot } from './upgrade-record/snapshot';
+import { buildImplementationRecord } from './implementation-record/build';
+import type { ImplementationRecordSnapshot } from './implementation-record/snapshot';
 
 export interface DeliverableKindModule<S> {
   kind: DocumentKind;
@@ -73,6 +77,18 @@ export const DELIVERABLE_KINDS = [
     cliName: 'entry',
     title: { zh: '运维进场报告', en: 'Operations entry report' },
     build: buildEntryReport,
+  }),
+  kind<UpgradeRecordSnapshot>({
+    kind: 'upgrade-record',
+    cliName: 'upgrade',
+    title: { zh: '升级记录', en: 'Upgrade record' },
+    build: buildUpgradeRecord,
+  }),
+  kind<ImplementationRecordSnapshot>({
+    kind: 'implementation-record',
+    cliName: 'implementation',
+    title: { zh: '实施记录', en: 'Implementation record' },
+    build: buildImplementationRecord,
   }),
 ] as const;
 

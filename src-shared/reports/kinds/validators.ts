@@ -11,6 +11,8 @@ import { buildPlanningSnapshot, validatePlanningSnapshot } from './planning-docu
 import { validateOpsReportSnapshot } from './ops-service-report/snapshot';
 import { validateAcceptanceSnapshot } from './acceptance-report/snapshot';
 import { validateEntrySnapshot } from './entry-report/snapshot';
+import { validateUpgradeRecordSnapshot } from './upgrade-record/snapshot';
+import { validateImplementationRecordSnapshot } from './implementation-record/snapshot';
 
 export interface SnapshotInputOptions {
   /** Issue time for a snapshot made from bare input (a plan given to `report render plan`). */
@@ -29,6 +31,8 @@ export const SNAPSHOT_INPUTS: Record<
   'ops-service-report': (v) => validateOpsReportSnapshot(v),
   'acceptance-report': (v) => validateAcceptanceSnapshot(v),
   'entry-report': (v) => validateEntrySnapshot(v),
+  'upgrade-record': (v) => validateUpgradeRecordSnapshot(v),
+  'implementation-record': (v) => validateImplementationRecordSnapshot(v),
   'fault-report': (v) => validateFaultSnapshot(v),
   'planning-document': (v, { now }) => {
     if (

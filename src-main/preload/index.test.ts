@@ -36,6 +36,7 @@ describe('preload', () => {
       blobs: ['get', 'has', 'put'],
       deliverables: ['openPdf', 'savePdf', 'signPdf', 'verifyPdf'],
       plans: ['exportXlsx', 'importXlsx'],
+      workspace: ['exportFile', 'importFile'],
       sync: [
         'downloadBlob',
         'getSession',

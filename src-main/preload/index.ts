@@ -43,6 +43,10 @@ const api = {
     exportXlsx: (input) => call(IPC_CHANNELS.plansExportXlsx, input),
     importXlsx: () => call(IPC_CHANNELS.plansImportXlsx),
   },
+  workspace: {
+    exportFile: (input) => call(IPC_CHANNELS.workspaceExportFile, input),
+    importFile: (input) => call(IPC_CHANNELS.workspaceImportFile, input),
+  },
   sync: {
     getSession: () => call(IPC_CHANNELS.syncGetSession),
     signIn: (input) => call(IPC_CHANNELS.syncSignIn, input),

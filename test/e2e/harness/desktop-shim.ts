@@ -137,6 +137,10 @@ export function desktopShim(): void {
       exportXlsx: (input) => call('plans:export-xlsx', input),
       importXlsx: () => call('plans:import-xlsx'),
     },
+    workspace: {
+      exportFile: (input) => call('workspace:export-file', input),
+      importFile: (input) => call('workspace:import-file', input),
+    },
     sync: {
       getSession: () => call('sync:get-session'),
       signIn: (input) => call('sync:sign-in', input),

@@ -54,7 +54,7 @@ async function sampleWithPhoto(store: BlobStore): Promise<WorkspaceDocuments> {
   const entry = ws.visitLogEntries[0]!;
   ws.visitLogEntries[0] = { ...entry, kind: 'photo', attachments: [photo] };
   const documents: WorkspaceDocuments = {};
-  for (const name of COLLECTION_NAMES) documents[name] = ws[name] as BaseDoc[];
+  for (const name of COLLECTION_NAMES) documents[name] = ws[name];
   return documents;
 }
 

@@ -193,7 +193,7 @@ export async function planImport<T extends BaseDoc>(
       'workspace-import',
     );
     if (documentsEqual(master, merged)) plan.unchanged++;
-    else plan.update.push(withoutStorageFields(merged) as unknown as T);
+    else plan.update.push(withoutStorageFields(merged));
   }
   return plan;
 }

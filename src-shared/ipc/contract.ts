@@ -278,8 +278,7 @@ export type PlanImportResult =
 
 /** What a workspace file holds: the whole workspace, or one customer's documents. */
 export type WorkspaceScope =
-  | { kind: 'workspace' }
-  | { kind: 'customer'; customerId: string; customerName: string };
+  { kind: 'workspace' } | { kind: 'customer'; customerId: string; customerName: string };
 
 /** Documents per collection, without storage metadata (no `_meta`, `_rev`, `_attachments`). */
 export type WorkspaceDocuments = Partial<Record<CollectionName, BaseDoc[]>>;

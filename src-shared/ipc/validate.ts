@@ -266,7 +266,7 @@ export function parseWorkspaceExportInput(value: unknown): WorkspaceExportInput 
     password: parseWorkspacePassword(input['password']),
     suggestedName,
     scope: parseWorkspaceScope(input['scope']),
-    documents: documents as WorkspaceDocuments,
+    documents: documents,
   };
 }
 

@@ -9,7 +9,7 @@ import { ENGINEER_NAME_MAX, readOrCreateIssuerCode, useEngineer } from '../../ap
 import { documentNumberOrg } from '../../../src-shared/domain/deliverables';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormRules } from '../../components/form-rules';
-import { WorkspaceSampleCard } from '../workspace';
+import { WorkspaceSampleCard, WorkspaceTransferCard } from '../workspace';
 import { ReminderSettingsCard } from '../reminders';
 
 function EngineerCard() {
@@ -139,6 +139,7 @@ export function SettingsPage() {
         <LanguageCard />
         <ReminderSettingsCard />
         <WorkspaceSampleCard />
+        <WorkspaceTransferCard />
         <AboutCard />
       </Flex>
     </div>

@@ -161,6 +161,7 @@ export function desktopShim(): void {
       blobs: Object.freeze(api.blobs),
       deliverables: Object.freeze(api.deliverables),
       plans: Object.freeze(api.plans),
+      workspace: Object.freeze(api.workspace),
       sync: Object.freeze(api.sync),
     }),
     enumerable: true,

@@ -4,7 +4,7 @@
  * it with each collection's own conflict handler (the one replication uses), in chunks so the
  * UI shows progress and replication sees distinct write times.
  */
-import type { RxCollection, RxConflictHandler } from 'rxdb';
+import type { RxCollection } from 'rxdb';
 import { COLLECTION_NAMES } from '../../src-shared/db/schemas/index';
 import type { BaseDoc, CollectionName } from '../../src-shared/db/types';
 import {

@@ -17,7 +17,6 @@ import type {
   SyncPushInput,
   SyncSignInInput,
   SyncWaitInput,
-  WorkspaceDocuments,
   WorkspaceExportInput,
   WorkspaceImportInput,
   WorkspaceScope,
@@ -266,7 +265,7 @@ export function parseWorkspaceExportInput(value: unknown): WorkspaceExportInput 
     password: parseWorkspacePassword(input['password']),
     suggestedName,
     scope: parseWorkspaceScope(input['scope']),
-    documents: documents,
+    documents,
   };
 }
 

@@ -3,7 +3,6 @@ import { ExportOutlined, ImportOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { DateTime } from 'luxon';
 import { WORKSPACE_PASSWORD_MIN } from '../../../src-shared/db/workspace-transfer';
-import type { CustomerDoc } from '../../../src-shared/db/types';
 import type {
   WorkspaceExportResult,
   WorkspaceImportFailureCode,

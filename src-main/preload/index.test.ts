@@ -34,7 +34,7 @@ describe('preload', () => {
       app: ['getInfo'],
       keystore: ['getDatabaseKey'],
       blobs: ['get', 'has', 'put'],
-      deliverables: ['openPdf', 'savePdf', 'signPdf', 'verifyPdf'],
+      deliverables: ['getSigningCertificate', 'openPdf', 'savePdf', 'signPdf', 'verifyPdf'],
       plans: ['exportXlsx', 'importXlsx'],
       workspace: ['exportFile', 'importFile'],
       sync: [

@@ -38,6 +38,7 @@ const api = {
     verifyPdf: (bytes) => call(IPC_CHANNELS.deliverablesVerifyPdf, bytes),
     savePdf: (input) => call(IPC_CHANNELS.deliverablesSavePdf, input),
     openPdf: (path) => call(IPC_CHANNELS.deliverablesOpenPdf, path),
+    getSigningCertificate: () => call(IPC_CHANNELS.deliverablesGetSigningCertificate),
   },
   plans: {
     exportXlsx: (input) => call(IPC_CHANNELS.plansExportXlsx, input),

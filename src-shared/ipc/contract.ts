@@ -69,6 +69,21 @@ export interface PdfSignerInfo {
   notAfter: string;
 }
 
+/** The laptop's signing certificate as Settings shows it. */
+export interface SigningCertificateInfo extends PdfSignerInfo {
+  /**
+   * `enrolled`: issued by the organisation's CA at sign-in; `self-signed`: made on this laptop
+   * at its first signature, before enrolment (readers cannot trust it).
+   */
+  status: 'enrolled' | 'self-signed';
+  /** Readable issuer, `CN=…, O=…`. */
+  issuer: string;
+  /** Start of the validity, ISO-8601 UTC. */
+  notBefore: string;
+  /** Subject of the organisation's CA the laptop checks its signed PDFs against, if stored. */
+  trustedCa: string | null;
+}
+
 /** Result of `deliverables.signPdf`. */
 export interface SignedPdf {
   /** The signed file: the input plus an incremental update holding the CMS signature. */
@@ -401,6 +416,11 @@ export interface DesktopApi {
      * encrypted with the OS key store; the key never leaves the main process.
      */
     signPdf(input: SignPdfInput): Promise<SignedPdf>;
+    /**
+     * The signing certificate, or `null` before the first signature (nothing is created by this
+     * call).
+     */
+    getSigningCertificate(): Promise<SigningCertificateInfo | null>;
     /** Verifies the signatures of a PDF; rejects only when the bytes are not a PDF at all. */
     verifyPdf(bytes: Uint8Array): Promise<PdfVerification>;
     /**
@@ -494,6 +514,7 @@ export const IPC_CHANNELS = {
   deliverablesVerifyPdf: 'deliverables:verify-pdf',
   deliverablesSavePdf: 'deliverables:save-pdf',
   deliverablesOpenPdf: 'deliverables:open-pdf',
+  deliverablesGetSigningCertificate: 'deliverables:get-signing-certificate',
   plansExportXlsx: 'plans:export-xlsx',
   plansImportXlsx: 'plans:import-xlsx',
   workspaceExportFile: 'workspace:export-file',
@@ -526,6 +547,7 @@ export interface IpcInvokeMap {
   [IPC_CHANNELS.deliverablesVerifyPdf]: DesktopApi['deliverables']['verifyPdf'];
   [IPC_CHANNELS.deliverablesSavePdf]: DesktopApi['deliverables']['savePdf'];
   [IPC_CHANNELS.deliverablesOpenPdf]: DesktopApi['deliverables']['openPdf'];
+  [IPC_CHANNELS.deliverablesGetSigningCertificate]: DesktopApi['deliverables']['getSigningCertificate'];
   [IPC_CHANNELS.plansExportXlsx]: DesktopApi['plans']['exportXlsx'];
   [IPC_CHANNELS.plansImportXlsx]: DesktopApi['plans']['importXlsx'];
   [IPC_CHANNELS.workspaceExportFile]: DesktopApi['workspace']['exportFile'];

@@ -443,6 +443,8 @@ export const IPC_ARGS_VALIDATORS: {
   [IPC_CHANNELS.deliverablesOpenPdf]: (args) => [
     parseAbsolutePath(parseSingleArg(args, 'deliverables.openPdf')),
   ],
+  [IPC_CHANNELS.deliverablesGetSigningCertificate]: (args) =>
+    parseNoArgs(args, 'deliverables.getSigningCertificate'),
   [IPC_CHANNELS.plansExportXlsx]: (args) => [
     parsePlanExportInput(parseSingleArg(args, 'plans.exportXlsx')),
   ],

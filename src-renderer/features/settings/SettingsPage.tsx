@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useFormRules } from '../../components/form-rules';
 import { WorkspaceSampleCard, WorkspaceTransferCard } from '../workspace';
 import { ReminderSettingsCard } from '../reminders';
+import { CalendarsAndPacksCard, SigningCertificateCard } from './SigningAndPolicyCards';
 
 function EngineerCard() {
   const { t } = useI18n();
@@ -140,6 +141,8 @@ export function SettingsPage() {
         <ReminderSettingsCard />
         <WorkspaceSampleCard />
         <WorkspaceTransferCard />
+        <SigningCertificateCard />
+        <CalendarsAndPacksCard />
         <AboutCard />
       </Flex>
     </div>

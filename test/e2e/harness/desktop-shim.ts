@@ -128,6 +128,7 @@ export function desktopShim(): void {
     deliverables: {
       signPdf: (input) => callWithBytes('deliverables:sign-pdf', input),
       verifyPdf: (bytes) => callWithBytes('deliverables:verify-pdf', bytes),
+      getSigningCertificate: () => callWithBytes('deliverables:get-signing-certificate'),
       savePdf: (input) => callWithBytes('deliverables:save-pdf', input),
       async openPdf(path) {
         await callWithBytes('deliverables:open-pdf', path);

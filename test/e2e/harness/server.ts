@@ -442,6 +442,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         return services.deliverables.savePdf(...IPC_ARGS_VALIDATORS[channel](args));
       case IPC_CHANNELS.deliverablesOpenPdf:
         return services.deliverables.openPdf(...IPC_ARGS_VALIDATORS[channel](args));
+      case IPC_CHANNELS.deliverablesGetSigningCertificate:
+        IPC_ARGS_VALIDATORS[channel](args);
+        return services.deliverables.getSigningCertificate();
       default:
         throw new HttpError(404, `unknown deliverables channel "${channel}"`);
     }

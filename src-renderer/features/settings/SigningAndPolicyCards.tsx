@@ -167,7 +167,9 @@ export function CalendarsAndPacksCard() {
           { title: t('settings.policies.sites'), dataIndex: 'sites', align: 'right' },
         ]}
       />
-      <Typography.Text strong>{t('settings.policies.packs')}</Typography.Text>
+      <Typography.Text strong className="fb-block-gap">
+        {t('settings.policies.packs')}
+      </Typography.Text>
       <Table<PackRow>
         size="small"
         rowKey="id"

@@ -251,6 +251,12 @@ export interface LevelChange {
 }
 
 export interface IncidentDoc extends BaseDoc {
+  /**
+   * The engineer responsible (display name, as on timelines): whose "my open incidents" it is.
+   * Absent on incidents opened before schema v2 and on unassigned ones: those count as
+   * everyone's.
+   */
+  assignee?: string;
   siteId: string;
   contractId: string;
   clusterId?: string;

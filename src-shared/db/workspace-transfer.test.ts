@@ -31,3 +31,16 @@ describe('workspace documents across schema versions', () => {
     );
   });
 });
+
+describe('incident schema v2 (assignee)', () => {
+  it('an incident of schema v1 migrates unchanged (unassigned) and an assignee is accepted', async () => {
+    expect(COLLECTION_SCHEMAS.incidents.version).toBe(2);
+    const incident = buildSampleWorkspace(new Date('2026-03-04T02:00:00Z')).incidents[0]!;
+    const { assignee: _a, ...v1 } = incident;
+    const [migrated] = await migrateWorkspaceDocuments('incidents', 1, [v1]);
+    expect(migrated).toEqual(v1);
+    expect(checkWorkspaceDocuments({ incidents: [migrated] })).toEqual([]);
+    expect(checkWorkspaceDocuments({ incidents: [{ ...v1, assignee: '王磊' }] })).toEqual([]);
+    expect(checkWorkspaceDocuments({ incidents: [{ ...v1, assignee: '' }] })).not.toEqual([]);
+  });
+});

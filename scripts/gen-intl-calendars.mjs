@@ -21,8 +21,16 @@ export const INTL_CALENDARS = [
   { id: 'my', country: 'MY', name: { zh: '马来西亚公共假日', en: 'Malaysia public holidays' } },
   { id: 'th', country: 'TH', name: { zh: '泰国公共假日', en: 'Thailand public holidays' } },
   { id: 'jp', country: 'JP', name: { zh: '日本法定节假日', en: 'Japan public holidays' } },
-  { id: 'de', country: 'DE', name: { zh: '德国法定节假日（全国）', en: 'Germany public holidays (nationwide)' } },
-  { id: 'gb', country: 'GB', name: { zh: '英国公共假日（英格兰）', en: 'United Kingdom public holidays (England)' } },
+  {
+    id: 'de',
+    country: 'DE',
+    name: { zh: '德国法定节假日（全国）', en: 'Germany public holidays (nationwide)' },
+  },
+  {
+    id: 'gb',
+    country: 'GB',
+    name: { zh: '英国公共假日（英格兰）', en: 'United Kingdom public holidays (England)' },
+  },
   { id: 'us', country: 'US', name: { zh: '美国联邦假日', en: 'United States federal holidays' } },
 ];
 
@@ -36,7 +44,10 @@ function daysOf(country, year) {
     if (h.type !== 'public') continue;
     const date = h.date.slice(0, 10);
     if (byDate.has(date)) continue;
-    byDate.set(date, { date, name: { zh: zhNames.get(`${h.date}|${h.rule}`) ?? h.name, en: h.name } });
+    byDate.set(date, {
+      date,
+      name: { zh: zhNames.get(`${h.date}|${h.rule}`) ?? h.name, en: h.name },
+    });
   }
   return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
 }

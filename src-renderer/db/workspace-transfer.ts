@@ -81,11 +81,7 @@ export async function mergeWorkspaceDocuments(
           return [d.id, clean];
         }),
       );
-      const plan = await planImport(
-        coll.conflictHandler,
-        local,
-        chunk,
-      );
+      const plan = await planImport(coll.conflictHandler, local, chunk);
       // A tombstone's id is free for an insert; a live one takes the merged state.
       const live = plan.update.filter(
         (d) => (local.get(d.id) as { _deleted?: boolean })?._deleted !== true,

@@ -68,7 +68,7 @@ function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void })
     setResult(null);
     const customer =
       values.scope === 'customer'
-        ? (customers.docs).find((c) => c.id === values.customerId)
+        ? customers.docs.find((c) => c.id === values.customerId)
         : undefined;
     try {
       setProgress({ phase: 'reading', done: 0, total: 1 });
@@ -141,7 +141,7 @@ function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void })
                     showSearch
                     optionFilterProp="label"
                     data-testid="export-customer"
-                    options={(customers.docs).map((c) => ({
+                    options={customers.docs.map((c) => ({
                       value: c.id,
                       label: c.name,
                     }))}

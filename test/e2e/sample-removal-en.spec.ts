@@ -28,7 +28,7 @@ test('English UI: the sample workspace is removed after a confirmation, own reco
   await card.getByRole('button', { name: 'Remove the sample workspace' }).click();
   const confirm = page.getByTestId('sample-remove-confirm');
   await expect(confirm).toContainText('Every record you created yourself stays.');
-  await expect(page.getByText('Remove the sample workspace?')).toBeVisible();
+  await expect(page.locator('.ant-modal-confirm-title')).toHaveText('Remove the sample workspace?');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/sample-remove-confirm-en.png` });
   await page.getByTestId('sample-remove-ok').click();
   await expect(page.getByText(/Removed \d+ records of the sample workspace/)).toBeVisible();

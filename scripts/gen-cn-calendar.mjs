@@ -5,8 +5,8 @@
 // The shipped file is data so a lead can publish a newer calendar through the server; this
 // script only produces the built-in one.
 import { createRequire } from 'node:module';
-import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { writeCalendarJson } from './calendar-json.mjs';
 
 const FIRST_YEAR = 2025;
 const require = createRequire(import.meta.url);
@@ -51,10 +51,5 @@ const calendar = {
 };
 
 const out = fileURLToPath(new URL('../src-shared/policy/calendars/cn.json', import.meta.url));
-// One day per line keeps the file reviewable and stable under prettier.
-const text = JSON.stringify(calendar, null, 2).replace(
-  /\{\n\s*"date": ("[^"]+"),\n\s*"name": \{\n\s*"zh": ("[^"]*"),\n\s*"en": ("[^"]*")\n\s*\}\n\s*\}/g,
-  '{ "date": $1, "name": { "zh": $2, "en": $3 } }',
-);
-writeFileSync(out, text + '\n');
+writeCalendarJson(out, calendar);
 console.log(`wrote ${out}: years ${years.join(', ')} from chinese-days ${pkg.version}`);

@@ -8,7 +8,11 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session, shell 
 import type { MenuItemConstructorOptions } from 'electron';
 import { createDesktopServices, USER_DATA_LAYOUT } from '../services/desktop-services';
 import { registerIpcHandlers } from '../ipc/register';
-import { createElectronNativeShell, createElectronPlanFilesShell } from './native-shell';
+import {
+  createElectronNativeShell,
+  createElectronPlanFilesShell,
+  createElectronWorkspaceFilesShell,
+} from './native-shell';
 import { chooseSecretProtector } from './secret-protector';
 import {
   appPagePath,
@@ -84,6 +88,11 @@ async function start(): Promise<void> {
       defaultDir: () => app.getPath('documents'),
     }),
     planFiles: createElectronPlanFilesShell({
+      dialog,
+      window: () => mainWindow,
+      defaultDir: () => app.getPath('documents'),
+    }),
+    workspaceFiles: createElectronWorkspaceFilesShell({
       dialog,
       window: () => mainWindow,
       defaultDir: () => app.getPath('documents'),

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions, Shell } from 'electron';
 import type { NativeShell } from '../services/deliverables-service';
 import type { PlanFilesShell } from '../services/plans-service';
+import type { WorkspaceFilesShell } from '../services/workspace-service';
+import { WORKSPACE_FILE_EXTENSION } from '../../src-shared/db/workspace-transfer';
 
 export function createElectronNativeShell(deps: {
   dialog: Pick<Dialog, 'showSaveDialog'>;
@@ -38,13 +40,30 @@ export function createElectronNativeShell(deps: {
   };
 }
 
-/** The save and open dialogs of the plan's workbook (.xlsx). */
-export function createElectronPlanFilesShell(deps: {
+interface FileDialogDeps {
   dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
   window: () => BrowserWindow | null;
   defaultDir: () => string;
-}): PlanFilesShell {
-  const filters = [{ name: 'Excel', extensions: ['xlsx'] }];
+}
+
+/** The save and open dialogs of the plan's workbook (.xlsx). */
+export function createElectronPlanFilesShell(deps: FileDialogDeps): PlanFilesShell {
+  return createElectronFileDialogs(deps, { name: 'Excel', extensions: ['xlsx'] });
+}
+
+/** The save and open dialogs of workspace files (.fieldbook). */
+export function createElectronWorkspaceFilesShell(deps: FileDialogDeps): WorkspaceFilesShell {
+  return createElectronFileDialogs(deps, {
+    name: 'Fieldbook',
+    extensions: [WORKSPACE_FILE_EXTENSION],
+  });
+}
+
+function createElectronFileDialogs(
+  deps: FileDialogDeps,
+  filter: { name: string; extensions: string[] },
+): PlanFilesShell & WorkspaceFilesShell {
+  const filters = [filter];
   const chooseSave = async (options: SaveDialogOptions) => {
     const parent = deps.window();
     const result = parent

@@ -6,7 +6,8 @@ type DeliverablesChannel =
   | typeof IPC_CHANNELS.deliverablesSignPdf
   | typeof IPC_CHANNELS.deliverablesVerifyPdf
   | typeof IPC_CHANNELS.deliverablesSavePdf
-  | typeof IPC_CHANNELS.deliverablesOpenPdf;
+  | typeof IPC_CHANNELS.deliverablesOpenPdf
+  | typeof IPC_CHANNELS.deliverablesGetSigningCertificate;
 
 /** Handlers of the `deliverables:` namespace. */
 export function createDeliverablesHandlers(
@@ -17,5 +18,6 @@ export function createDeliverablesHandlers(
     [IPC_CHANNELS.deliverablesVerifyPdf]: (bytes) => deliverables.verifyPdf(bytes),
     [IPC_CHANNELS.deliverablesSavePdf]: (input) => deliverables.savePdf(input),
     [IPC_CHANNELS.deliverablesOpenPdf]: (path) => deliverables.openPdf(path),
+    [IPC_CHANNELS.deliverablesGetSigningCertificate]: () => deliverables.getSigningCertificate(),
   };
 }

@@ -15,6 +15,7 @@ import type { IpcHandler, IpcHandlerMap } from './handler-types';
 import { createKeystoreHandlers } from './keystore-handlers';
 import { createPlansHandlers } from './plans-handlers';
 import { createSyncHandlers } from './sync-handlers';
+import { createWorkspaceHandlers } from './workspace-handlers';
 
 /** The part of `ipcMain` used here (lets tests pass a fake). */
 export interface IpcMainLike {
@@ -43,6 +44,7 @@ export function createIpcHandlers(api: DesktopApi): IpcHandlerMap {
     ...createBlobsHandlers(api.blobs),
     ...createDeliverablesHandlers(api.deliverables),
     ...createPlansHandlers(api.plans),
+    ...createWorkspaceHandlers(api.workspace),
     ...createSyncHandlers(api.sync),
   };
 }

@@ -34,8 +34,9 @@ describe('preload', () => {
       app: ['getInfo'],
       keystore: ['getDatabaseKey'],
       blobs: ['get', 'has', 'put'],
-      deliverables: ['openPdf', 'savePdf', 'signPdf', 'verifyPdf'],
+      deliverables: ['getSigningCertificate', 'openPdf', 'savePdf', 'signPdf', 'verifyPdf'],
       plans: ['exportInstaller', 'exportXlsx', 'importXlsx'],
+      workspace: ['exportFile', 'importFile'],
       sync: [
         'downloadBlob',
         'getSession',

@@ -38,11 +38,16 @@ const api = {
     verifyPdf: (bytes) => call(IPC_CHANNELS.deliverablesVerifyPdf, bytes),
     savePdf: (input) => call(IPC_CHANNELS.deliverablesSavePdf, input),
     openPdf: (path) => call(IPC_CHANNELS.deliverablesOpenPdf, path),
+    getSigningCertificate: () => call(IPC_CHANNELS.deliverablesGetSigningCertificate),
   },
   plans: {
     exportXlsx: (input) => call(IPC_CHANNELS.plansExportXlsx, input),
     importXlsx: () => call(IPC_CHANNELS.plansImportXlsx),
     exportInstaller: (input) => call(IPC_CHANNELS.plansExportInstaller, input),
+  },
+  workspace: {
+    exportFile: (input) => call(IPC_CHANNELS.workspaceExportFile, input),
+    importFile: (input) => call(IPC_CHANNELS.workspaceImportFile, input),
   },
   sync: {
     getSession: () => call(IPC_CHANNELS.syncGetSession),

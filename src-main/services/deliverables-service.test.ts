@@ -184,5 +184,38 @@ describe('deliverables service', () => {
     );
     const still = await service.signPdf(signInput());
     expect(still.signer.fingerprint).toBe(after.signer.fingerprint);
+
+    // Settings reads the enrolled certificate: issuer, validity, fingerprint; the CA once stored.
+    const enrolled = await service.getSigningCertificate();
+    expect(enrolled).toMatchObject({
+      status: 'enrolled',
+      commonName: '张伟',
+      fingerprint: after.signer.fingerprint,
+      trustedCa: null,
+    });
+    expect(enrolled?.issuer).toContain('CN=Fieldbook Test CA');
+    await identities.setTrustedCa(certificateToPem(ca));
+    const info = (await service.getSigningCertificate())!;
+    expect(info.trustedCa).toContain('Fieldbook Test CA');
+    expect(Date.parse(info.notAfter) - Date.parse(info.notBefore)).toBeGreaterThan(
+      364 * 86_400_000,
+    );
+  }, 60_000);
+
+  it('the signing certificate: none before the first signature (and asking creates none), then self-signed', async () => {
+    const { service, identities } = setup('cert-info');
+    expect(await service.getSigningCertificate()).toBeNull();
+    await expect(readFile(identities.path)).rejects.toThrow(/ENOENT/);
+    const signed = await service.signPdf(signInput());
+    const info = await service.getSigningCertificate();
+    expect(info).toMatchObject({
+      status: 'self-signed',
+      selfSigned: true,
+      commonName: '张伟',
+      fingerprint: signed.signer.fingerprint,
+      trustedCa: null,
+    });
+    // Self-signed: the issuer is the subject.
+    expect(info!.issuer).toBe(info!.subject);
   }, 60_000);
 });

@@ -9,6 +9,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type {
   DesktopApi,
   PdfSignerInfo,
+  SigningCertificateInfo,
   PdfVerification,
   SavePdfInput,
   SignPdfInput,
@@ -113,6 +114,20 @@ export function createDeliverablesService(options: {
         sha256: result.sha256,
         signedAt: result.signingTime.toISOString(),
         signer,
+      };
+    },
+
+    async getSigningCertificate(): Promise<SigningCertificateInfo | null> {
+      const identity = await identities.peek();
+      if (identity === null) return null;
+      const signer = await signerInfo(identity);
+      const { ca } = await identities.trustedCa();
+      return {
+        ...signer,
+        status: signer.selfSigned ? 'self-signed' : 'enrolled',
+        issuer: describeName(identity.certificate.issuer).text,
+        notBefore: identity.certificate.notBefore.value.toISOString(),
+        trustedCa: ca === null ? null : describeName(ca.subject).text,
       };
     },
 

@@ -13,6 +13,9 @@ import type { NativeShell } from './deliverables-service';
 import { KeyStore } from './key-store';
 import { createPlansService } from './plans-service';
 import type { PlanFilesShell } from './plans-service';
+import { createWorkspaceService } from './workspace-service';
+import type { WorkspaceFilesShell } from './workspace-service';
+import type { ScryptParams } from './workspace-archive';
 import type { SecretProtector } from './key-store';
 import { SigningIdentityStore } from './signing-identity-store';
 import { enrolOnSignIn } from './enrol-on-sign-in';
@@ -28,6 +31,10 @@ export interface DesktopServicesOptions {
   native: NativeShell;
   /** Save and open dialogs of the plan's workbook (Electron's, or a stub in tests). */
   planFiles?: PlanFilesShell;
+  /** Save and open dialogs of workspace files (Electron's, or a stub in tests). */
+  workspaceFiles?: WorkspaceFilesShell;
+  /** Key derivation cost of workspace files (tests lower it; the default is workspace-archive's). */
+  workspaceScrypt?: ScryptParams;
   /** What `app.getInfo` reports besides the platform. */
   appInfo: Omit<AppInfo, 'platform'>;
   /** Sync session tuning and hooks (tests shorten timeouts; `onSignedIn` replaces enrolment). */
@@ -91,6 +98,15 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
         chooseOpenPath: () => Promise.reject(new Error('no open dialog is available here')),
       },
     ),
+    workspace: createWorkspaceService({
+      files: options.workspaceFiles ?? {
+        chooseSavePath: (name) => options.native.chooseSavePath(name),
+        chooseOpenPath: () => Promise.reject(new Error('no open dialog is available here')),
+      },
+      blobStore,
+      appVersion: options.appInfo.version,
+      ...(options.workspaceScrypt ? { scrypt: options.workspaceScrypt } : {}),
+    }),
     sync: {
       getSession: () => syncSession.getSession(),
       signIn: (input) => syncSession.signIn(input),

@@ -121,6 +121,12 @@ export class SigningIdentityStore {
     return this.pending;
   }
 
+  /** The stored identity, or `null` when none was created yet (this call never creates one). */
+  async peek(): Promise<SigningIdentity | null> {
+    if (this.pending) return this.pending;
+    return (await this.read()) === null ? null : this.get();
+  }
+
   private async loadOrCreate(subjectIfNew?: DistinguishedName): Promise<SigningIdentity> {
     const existing = await this.read();
     if (existing) return this.open(existing);

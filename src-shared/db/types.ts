@@ -81,8 +81,26 @@ export interface CustomerDoc extends BaseDoc {
   notes?: string;
 }
 
-/** Holiday calendar of a site: `cn` is mainland China's statutory calendar, `none` weekends only. */
-export type HolidayCalendarId = 'cn' | 'none';
+/**
+ * Holiday calendars a site can choose: `cn` is mainland China's statutory calendar with its
+ * make-up working days (调休), `none` weekends only, the others public holidays of a country
+ * from the date-holidays package (src-shared/policy/calendars/<id>.json,
+ * scripts/gen-intl-calendars.mjs). Adding one needs a site schema version (the schema lists them).
+ */
+export const HOLIDAY_CALENDAR_IDS = [
+  'cn',
+  'none',
+  'sg',
+  'hk',
+  'my',
+  'th',
+  'jp',
+  'de',
+  'gb',
+  'us',
+] as const;
+
+export type HolidayCalendarId = (typeof HOLIDAY_CALENDAR_IDS)[number];
 
 export interface RemoteAccess {
   method: string;
@@ -233,6 +251,12 @@ export interface LevelChange {
 }
 
 export interface IncidentDoc extends BaseDoc {
+  /**
+   * The engineer responsible (display name, as on timelines): whose "my open incidents" it is.
+   * Absent on incidents opened before schema v2 and on unassigned ones: those count as
+   * everyone's.
+   */
+  assignee?: string;
   siteId: string;
   contractId: string;
   clusterId?: string;

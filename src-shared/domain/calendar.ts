@@ -9,6 +9,14 @@
 import type { HolidayCalendarId, IsoDate } from '../db/types';
 import type { Localized } from '../policy/types';
 import cnCalendarJson from '../policy/calendars/cn.json' with { type: 'json' };
+import deCalendarJson from '../policy/calendars/de.json' with { type: 'json' };
+import gbCalendarJson from '../policy/calendars/gb.json' with { type: 'json' };
+import hkCalendarJson from '../policy/calendars/hk.json' with { type: 'json' };
+import jpCalendarJson from '../policy/calendars/jp.json' with { type: 'json' };
+import myCalendarJson from '../policy/calendars/my.json' with { type: 'json' };
+import sgCalendarJson from '../policy/calendars/sg.json' with { type: 'json' };
+import thCalendarJson from '../policy/calendars/th.json' with { type: 'json' };
+import usCalendarJson from '../policy/calendars/us.json' with { type: 'json' };
 import { InputError } from './errors';
 
 export interface CalendarDay {
@@ -45,7 +53,23 @@ export interface DayKind {
 
 export const CN_CALENDAR = cnCalendarJson as HolidayCalendarData;
 
-export const BUILTIN_CALENDARS: readonly HolidayCalendarData[] = [CN_CALENDAR];
+export const SG_CALENDAR = sgCalendarJson as HolidayCalendarData;
+
+/**
+ * Mainland China (with 调休) first, then the countries generated from date-holidays; `none`
+ * needs no data. Every id of HOLIDAY_CALENDAR_IDS but `none` is here (a test checks).
+ */
+export const BUILTIN_CALENDARS: readonly HolidayCalendarData[] = [
+  CN_CALENDAR,
+  SG_CALENDAR,
+  hkCalendarJson as HolidayCalendarData,
+  myCalendarJson as HolidayCalendarData,
+  thCalendarJson as HolidayCalendarData,
+  jpCalendarJson as HolidayCalendarData,
+  deCalendarJson as HolidayCalendarData,
+  gbCalendarJson as HolidayCalendarData,
+  usCalendarJson as HolidayCalendarData,
+];
 
 export const DAY_MS = 86_400_000;
 

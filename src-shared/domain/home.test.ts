@@ -171,6 +171,39 @@ describe('buildHomeView', () => {
     expect(view.hourlyUpdates[1]?.dueAtMs).toBe(Date.parse('2026-03-04T10:20:00+08:00'));
   });
 
+  it("'my open incidents' are those assigned to me, or to nobody (opened before assignees)", () => {
+    // openIncident assigns the engineer who opens it unless told otherwise.
+    const mine = incident('M', '2', '2026-03-04T09:30:00+08:00');
+    expect(mine.assignee).toBe('张伟');
+    const theirs = { ...incident('T', '2', '2026-03-04T09:30:00+08:00'), assignee: '李娜' };
+    const { assignee: _none, ...legacy } = incident('L', '2', '2026-03-04T09:30:00+08:00');
+    const view = buildHomeView(input({ incidents: [mine, theirs, legacy] }), NOW);
+    expect(view.openIncidents.map((i) => i.incident.id).sort()).toEqual(['L', 'M']);
+    // Level 1 hourly updates follow the same rule.
+    const urgent = { ...incident('U', '1', '2026-03-04T09:45:00+08:00'), assignee: '李娜' };
+    expect(buildHomeView(input({ incidents: [urgent] }), NOW).hourlyUpdates).toEqual([]);
+    // Without an engineer name, everyone's count.
+    expect(
+      buildHomeView(input({ engineer: '', incidents: [mine, theirs, legacy] }), NOW).openIncidents,
+    ).toHaveLength(3);
+    // An explicit assignee wins over the author.
+    const handed = openIncident(
+      {
+        customerId: 'C1',
+        site: sh,
+        contract: k1,
+        title: '交接',
+        description: '',
+        level: '3',
+        openedAt: '2026-03-04T09:00:00+08:00',
+        author: '张伟',
+        assignee: '李娜',
+      },
+      '2026-03-04T09:00:00+08:00',
+    );
+    expect(handed.assignee).toBe('李娜');
+  });
+
   it('names the cancellation deadline of an incident waiting for customer information', () => {
     const opened = incident('E', '4', '2026-03-02T10:00:00+08:00');
     const paused = pauseIncident(

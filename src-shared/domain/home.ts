@@ -131,6 +131,13 @@ function isMine(visit: VisitDoc, engineer: string): boolean {
   return me === '' || visit.engineers.some((e) => e.trim() === me);
 }
 
+/** An incident assigned to the engineer, or to nobody (opened before incidents had assignees). */
+export function isMyIncident(incident: IncidentDoc, engineer: string): boolean {
+  const me = engineer.trim();
+  const assignee = incident.assignee?.trim() ?? '';
+  return me === '' || assignee === '' || assignee === me;
+}
+
 function byId<T extends { id: string }>(docs: readonly T[]): Map<string, T> {
   return new Map(docs.map((d) => [d.id, d]));
 }
@@ -204,6 +211,7 @@ export function buildHomeView(input: HomeInput, now: Date | number): HomeView {
   const deadlines: HomeDeadline[] = [];
   for (const incident of input.incidents) {
     if (incident.status !== 'open' && incident.status !== 'paused') continue;
+    if (!isMyIncident(incident, input.engineer)) continue;
     const site = siteById.get(incident.siteId);
     if (site === undefined) continue;
     const sla = safeSla(incident, site, nowMs, input.ctx);

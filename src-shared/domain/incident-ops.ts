@@ -183,6 +183,8 @@ export interface OpenIncidentInput {
   /** The customer's first contact: the SLA clock starts here. */
   openedAt: IsoInstant;
   author: string;
+  /** The engineer responsible; the author (the engineer opening it) by default. */
+  assignee?: string;
   impact?: string;
   /** Only for fixtures and imports. */
   id?: string;
@@ -271,6 +273,8 @@ export function openIncident(
   const base: IncidentDoc = compact<IncidentDoc>({
     id: input.id === undefined ? newId(openedMs) : requireId(input.id, 'id'),
     customerId,
+    assignee:
+      optionalText(input.assignee, 'assignee', 100) ?? (author === '?' ? undefined : author),
     siteId: site.id,
     contractId: contract.id,
     clusterId: input.clusterId === undefined ? undefined : requireId(input.clusterId, 'clusterId'),

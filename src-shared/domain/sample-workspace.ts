@@ -309,7 +309,7 @@ export function buildSampleWorkspace(now: Date): SampleWorkspace {
     name: '新加坡国际业务机房',
     address: '26 Tuas South Avenue 8, #03-12 Tuas Data Centre Park, Singapore 637648',
     timeZone: 'Asia/Singapore',
-    holidayCalendar: 'none',
+    holidayCalendar: 'sg',
     contacts: [{ name: 'Marcus Tan', title: 'Data Centre Operations', phone: '+65 6862 4410' }],
     remoteAccess: { method: 'IPsec VPN（经上海）', host: '10.88.0.1', username: 'sj_remote' },
     notes: '申江证券国际（新加坡）有限公司；当地时间 Asia/Singapore，与上海无时差但节假日不同。',

@@ -805,8 +805,8 @@ describe('computeDue details', () => {
       [{ openedAt: 'yesterday' }, 'openedAt'],
       [{ timeZone: 'Mars/Olympus' }, 'timeZone'],
       [{ timeZone: '' }, 'timeZone'],
-      [{ calendar: 'us' as HolidayCalendarId }, 'calendar'],
-      [{ calendar: 'us' as HolidayCalendarId, level: '5' }, 'calendar'],
+      [{ calendar: 'xx' as HolidayCalendarId }, 'calendar'],
+      [{ calendar: 'xx' as HolidayCalendarId, level: '5' }, 'calendar'],
       [{ pauses: [{ start: '2026-03-06T18:00:00+08:00', reason: 'lunch' }] }, 'pauses'],
       [
         {

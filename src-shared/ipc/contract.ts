@@ -9,7 +9,7 @@
  * (invalid payload, unknown blob, storage failure). Payloads are checked on the main side with the
  * validators in `./validate`; the renderer is never trusted.
  */
-import type { AttachmentRef } from '../db/types';
+import type { AttachmentRef, BaseDoc, CollectionName } from '../db/types';
 import type { Plan } from '../domain/planning/plan';
 import type {
   PullResponse,
@@ -67,6 +67,21 @@ export interface PdfSignerInfo {
   fingerprint: string;
   /** End of the certificate's validity, ISO-8601 UTC. */
   notAfter: string;
+}
+
+/** The laptop's signing certificate as Settings shows it. */
+export interface SigningCertificateInfo extends PdfSignerInfo {
+  /**
+   * `enrolled`: issued by the organisation's CA at sign-in; `self-signed`: made on this laptop
+   * at its first signature, before enrolment (readers cannot trust it).
+   */
+  status: 'enrolled' | 'self-signed';
+  /** Readable issuer, `CN=…, O=…`. */
+  issuer: string;
+  /** Start of the validity, ISO-8601 UTC. */
+  notBefore: string;
+  /** Subject of the organisation's CA the laptop checks its signed PDFs against, if stored. */
+  trustedCa: string | null;
 }
 
 /** Result of `deliverables.signPdf`. */
@@ -290,6 +305,96 @@ export interface PlanImportError {
 export type PlanImportResult =
   { ok: true; name: string; plan: Plan } | { ok: false; name: string; errors: PlanImportError[] };
 
+/** What a workspace file holds: the whole workspace, or one customer's documents. */
+export type WorkspaceScope =
+  { kind: 'workspace' } | { kind: 'customer'; customerId: string; customerName: string };
+
+/** Documents per collection, without storage metadata (no `_meta`, `_rev`, `_attachments`). */
+export type WorkspaceDocuments = Partial<Record<CollectionName, BaseDoc[]>>;
+
+/** Input of `workspace.exportFile`. The password is used once and never stored. */
+export interface WorkspaceExportInput {
+  /** At least `WORKSPACE_PASSWORD_MIN` characters; the file's key is derived from it (scrypt). */
+  password: string;
+  /** File name proposed in the save dialog; ends in `.fieldbook`. */
+  suggestedName: string;
+  scope: WorkspaceScope;
+  /** Each document must match its collection's current schema. */
+  documents: WorkspaceDocuments;
+}
+
+/** Result of `workspace.exportFile`. */
+export interface WorkspaceExportResult {
+  /** Absolute path written. */
+  path: string;
+  /** Size of the file in bytes. */
+  bytes: number;
+  documents: number;
+  /** Blobs (photos, files, PDFs) written into the file. */
+  blobs: number;
+  /**
+   * Blobs the documents reference that this laptop does not hold (synced documents whose files
+   * were never downloaded); the file is written without them.
+   */
+  missingBlobs: string[];
+}
+
+/** The clear part of a workspace file's content, shown before anything is merged. */
+export interface WorkspaceManifest {
+  /** Format version of the file (docs/workspace-file-format.md). */
+  formatVersion: number;
+  /** ISO-8601 UTC instant of the export. */
+  exportedAt: string;
+  /** Version of the Fieldbook that wrote it. */
+  appVersion: string;
+  scope: WorkspaceScope;
+  /** Documents per collection. */
+  counts: Partial<Record<CollectionName, number>>;
+  /** Schema version per collection the documents were written with. */
+  schemaVersions: Partial<Record<CollectionName, number>>;
+  blobs: number;
+}
+
+/**
+ * Why an import was refused; nothing was changed (no blob stored, no document returned):
+ * - `wrong_password`: the password does not open the file (or its header was altered);
+ * - `tampered`: the password is right but the content fails its authentication tag: the file
+ *   was altered or damaged after export;
+ * - `not_a_workspace_file`: not a Fieldbook workspace file at all;
+ * - `newer_format`: written by a newer Fieldbook in a format this one cannot read;
+ * - `newer_schema`: its documents use a schema version newer than this Fieldbook's;
+ * - `invalid_content`: authentic but its content does not match the schemas (a bug of the writer).
+ */
+export type WorkspaceImportFailureCode =
+  | 'wrong_password'
+  | 'tampered'
+  | 'not_a_workspace_file'
+  | 'newer_format'
+  | 'newer_schema'
+  | 'invalid_content';
+
+/** Input of `workspace.importFile`. */
+export interface WorkspaceImportInput {
+  password: string;
+}
+
+/**
+ * Result of `workspace.importFile`: the documents, migrated to the current schemas, for the
+ * renderer to merge into its store with the sync conflict handlers; the blobs are already in
+ * the local blob store. Expected refusals are values (the code survives IPC).
+ */
+export type WorkspaceImportResult =
+  | {
+      ok: true;
+      /** File name without directory. */
+      name: string;
+      manifest: WorkspaceManifest;
+      documents: WorkspaceDocuments;
+      /** Blobs stored (already present ones count too). */
+      blobs: number;
+    }
+  | { ok: false; name: string; code: WorkspaceImportFailureCode; message: string };
+
 export interface DesktopApi {
   app: {
     /** Version, platform and locale of the running application. */
@@ -325,6 +430,11 @@ export interface DesktopApi {
      * encrypted with the OS key store; the key never leaves the main process.
      */
     signPdf(input: SignPdfInput): Promise<SignedPdf>;
+    /**
+     * The signing certificate, or `null` before the first signature (nothing is created by this
+     * call).
+     */
+    getSigningCertificate(): Promise<SigningCertificateInfo | null>;
     /** Verifies the signatures of a PDF; rejects only when the bytes are not a PDF at all. */
     verifyPdf(bytes: Uint8Array): Promise<PdfVerification>;
     /**
@@ -351,6 +461,20 @@ export interface DesktopApi {
      * cancelled. Rejects, writing nothing, when the plan has error findings or the folder exists.
      */
     exportInstaller(input: PlanInstallerExportInput): Promise<PlanInstallerExport | null>;
+  };
+  /**
+   * The engineer's data in one encrypted file (docs/workspace-file-format.md): export where the
+   * engineer chooses, import on another laptop. This is also how a laptop at an air-gapped site
+   * hands its work to one that reaches the server.
+   */
+  workspace: {
+    /** Writes the file where the engineer chooses; `null` when the dialog was cancelled. */
+    exportFile(input: WorkspaceExportInput): Promise<WorkspaceExportResult | null>;
+    /**
+     * Opens the file the engineer chooses (`null` when cancelled), checks the password and the
+     * content's integrity, stores its blobs and answers its documents. A refusal changes nothing.
+     */
+    importFile(input: WorkspaceImportInput): Promise<WorkspaceImportResult | null>;
   };
   /**
    * The sync server session and the replication transport. The main process signs in, keeps the
@@ -411,9 +535,12 @@ export const IPC_CHANNELS = {
   deliverablesVerifyPdf: 'deliverables:verify-pdf',
   deliverablesSavePdf: 'deliverables:save-pdf',
   deliverablesOpenPdf: 'deliverables:open-pdf',
+  deliverablesGetSigningCertificate: 'deliverables:get-signing-certificate',
   plansExportXlsx: 'plans:export-xlsx',
   plansImportXlsx: 'plans:import-xlsx',
   plansExportInstaller: 'plans:export-installer',
+  workspaceExportFile: 'workspace:export-file',
+  workspaceImportFile: 'workspace:import-file',
   syncGetSession: 'sync:get-session',
   syncSignIn: 'sync:sign-in',
   syncSignOut: 'sync:sign-out',
@@ -442,9 +569,12 @@ export interface IpcInvokeMap {
   [IPC_CHANNELS.deliverablesVerifyPdf]: DesktopApi['deliverables']['verifyPdf'];
   [IPC_CHANNELS.deliverablesSavePdf]: DesktopApi['deliverables']['savePdf'];
   [IPC_CHANNELS.deliverablesOpenPdf]: DesktopApi['deliverables']['openPdf'];
+  [IPC_CHANNELS.deliverablesGetSigningCertificate]: DesktopApi['deliverables']['getSigningCertificate'];
   [IPC_CHANNELS.plansExportXlsx]: DesktopApi['plans']['exportXlsx'];
   [IPC_CHANNELS.plansImportXlsx]: DesktopApi['plans']['importXlsx'];
   [IPC_CHANNELS.plansExportInstaller]: DesktopApi['plans']['exportInstaller'];
+  [IPC_CHANNELS.workspaceExportFile]: DesktopApi['workspace']['exportFile'];
+  [IPC_CHANNELS.workspaceImportFile]: DesktopApi['workspace']['importFile'];
   [IPC_CHANNELS.syncGetSession]: DesktopApi['sync']['getSession'];
   [IPC_CHANNELS.syncSignIn]: DesktopApi['sync']['signIn'];
   [IPC_CHANNELS.syncSignOut]: DesktopApi['sync']['signOut'];

@@ -18,8 +18,17 @@ import type {
   SyncPushInput,
   SyncSignInInput,
   SyncWaitInput,
+  WorkspaceExportInput,
+  WorkspaceImportInput,
+  WorkspaceScope,
 } from './contract';
 import type { Plan } from '../domain/planning/plan';
+import {
+  checkWorkspaceDocuments,
+  WORKSPACE_FILE_EXTENSION,
+  WORKSPACE_PASSWORD_MAX,
+  WORKSPACE_PASSWORD_MIN,
+} from '../db/workspace-transfer';
 import { parsePlan } from '../domain/planning/plan-schema';
 import { isReplicatedCollection, PULL_LIMIT_MAX, PUSH_BATCH_MAX } from '../sync/protocol';
 import type { PushRow, ReplicationCheckpoint, WireDocument } from '../sync/protocol';
@@ -220,6 +229,65 @@ export function parseSavePdfInput(value: unknown): SavePdfInput {
   return { bytes: parsePdfBytes(input['bytes']), suggestedName };
 }
 
+function parseWorkspacePassword(value: unknown): string {
+  if (typeof value !== 'string') {
+    throw new IpcPayloadError(`password must be a string, got ${describe(value)}`);
+  }
+  if ([...value].length < WORKSPACE_PASSWORD_MIN) {
+    throw new IpcPayloadError(`password must have at least ${WORKSPACE_PASSWORD_MIN} characters`);
+  }
+  if (value.length > WORKSPACE_PASSWORD_MAX) {
+    throw new IpcPayloadError(`password must be at most ${WORKSPACE_PASSWORD_MAX} characters`);
+  }
+  return value;
+}
+
+function parseWorkspaceScope(value: unknown): WorkspaceScope {
+  const scope = parseObject(value, 'scope');
+  if (scope['kind'] === 'workspace') return { kind: 'workspace' };
+  if (scope['kind'] === 'customer') {
+    return {
+      kind: 'customer',
+      customerId: parseText(scope['customerId'], 'scope.customerId', 64),
+      customerName: parseText(scope['customerName'], 'scope.customerName', 200),
+    };
+  }
+  throw new IpcPayloadError('scope.kind must be workspace or customer');
+}
+
+/**
+ * `workspace.exportFile`: a password, a `.fieldbook` name, a scope, and documents that each
+ * match their collection's schema (the file must import on any laptop).
+ */
+export function parseWorkspaceExportInput(value: unknown): WorkspaceExportInput {
+  const input = parseObject(value, 'workspace.exportFile');
+  const suggestedName = parseBlobName(input['suggestedName']);
+  if (!suggestedName.toLowerCase().endsWith(`.${WORKSPACE_FILE_EXTENSION}`)) {
+    throw new IpcPayloadError(`suggestedName must end in .${WORKSPACE_FILE_EXTENSION}`);
+  }
+  const documents = parseObject(input['documents'], 'documents');
+  const problems = checkWorkspaceDocuments(documents, 3);
+  if (problems.length > 0) {
+    throw new IpcPayloadError(
+      `documents do not match their schemas: ${problems
+        .map((p) => `${p.collection}/${p.documentId || '?'} ${p.detail}`)
+        .join('; ')}`,
+    );
+  }
+  return {
+    password: parseWorkspacePassword(input['password']),
+    suggestedName,
+    scope: parseWorkspaceScope(input['scope']),
+    documents,
+  };
+}
+
+/** `workspace.importFile`: the password only (the file comes from the open dialog). */
+export function parseWorkspaceImportInput(value: unknown): WorkspaceImportInput {
+  const input = parseObject(value, 'workspace.importFile');
+  return { password: parseWorkspacePassword(input['password']) };
+}
+
 /** An absolute file path (POSIX `/…` or Windows `C:\…`), no control characters. */
 export function parseAbsolutePath(value: unknown, field = 'path'): string {
   const path = parseText(value, field, 4096);
@@ -388,12 +456,20 @@ export const IPC_ARGS_VALIDATORS: {
   [IPC_CHANNELS.deliverablesOpenPdf]: (args) => [
     parseAbsolutePath(parseSingleArg(args, 'deliverables.openPdf')),
   ],
+  [IPC_CHANNELS.deliverablesGetSigningCertificate]: (args) =>
+    parseNoArgs(args, 'deliverables.getSigningCertificate'),
   [IPC_CHANNELS.plansExportXlsx]: (args) => [
     parsePlanExportInput(parseSingleArg(args, 'plans.exportXlsx')),
   ],
   [IPC_CHANNELS.plansImportXlsx]: (args) => parseNoArgs(args, 'plans.importXlsx'),
   [IPC_CHANNELS.plansExportInstaller]: (args) => [
     parsePlanInstallerExportInput(parseSingleArg(args, 'plans.exportInstaller')),
+  ],
+  [IPC_CHANNELS.workspaceExportFile]: (args) => [
+    parseWorkspaceExportInput(parseSingleArg(args, 'workspace.exportFile')),
+  ],
+  [IPC_CHANNELS.workspaceImportFile]: (args) => [
+    parseWorkspaceImportInput(parseSingleArg(args, 'workspace.importFile')),
   ],
   [IPC_CHANNELS.syncGetSession]: (args) => parseNoArgs(args, 'sync.getSession'),
   [IPC_CHANNELS.syncSignIn]: (args) => [parseSyncSignInInput(parseSingleArg(args, 'sync.signIn'))],

@@ -4,17 +4,12 @@
  * offline (its relay to the server is cut), both edit the same visit, both sync, and both screens
  * show the merged visit and what lost the merge.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { authorizeContext } from './harness/authorize';
-import { desktopShim } from './harness/desktop-shim';
-import { startHarness } from './harness/server';
-import type { Harness } from './harness/server';
+import { openLaptop } from './harness/laptop';
+import type { Laptop } from './harness/laptop';
 import { CuttableRelay, startSeededSyncServer } from './harness/sync-server';
 import type { SeededSyncServer } from './harness/sync-server';
 import { creates, visit } from '../sync/docs';
@@ -44,29 +39,9 @@ test.afterEach(async () => {
   await server?.close();
 });
 
-/** A second laptop: its own profile folder, harness and browser context. */
-async function laptop(browser: Browser): Promise<{
-  harness: Harness;
-  context: BrowserContext;
-  page: Page;
-  close(): Promise<void>;
-}> {
-  const dir = await mkdtemp(join(tmpdir(), 'fieldbook-e2e-'));
-  const harness = await startHarness({ userDataDir: dir, sync: FAST_STREAMS });
-  const context = await browser.newContext({ baseURL: harness.url, locale: 'zh-CN' });
-  await context.addInitScript(desktopShim);
-  await authorizeContext(context, harness);
-  const page = await context.newPage();
-  return {
-    harness,
-    context,
-    page,
-    async close() {
-      await context.close();
-      await harness.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+/** A second laptop, with short stream reconnection delays. */
+function laptop(browser: Browser): Promise<Laptop> {
+  return openLaptop(browser, { sync: FAST_STREAMS });
 }
 
 async function startEmpty(page: Page): Promise<void> {

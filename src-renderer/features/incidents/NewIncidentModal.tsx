@@ -34,6 +34,7 @@ interface FormValues {
   description?: string;
   openedAt?: string;
   level?: string;
+  assignee?: string;
 }
 
 export interface NewIncidentModalProps {
@@ -133,6 +134,7 @@ export function NewIncidentModal({ open, onClose, onCreated }: NewIncidentModalP
         level: v.level ?? '',
         openedAt: v.openedAt ?? '',
         author: engineer.name === '' ? '?' : engineer.name,
+        ...(v.assignee?.trim() ? { assignee: v.assignee.trim() } : {}),
       },
       nowInstant(),
     );
@@ -159,6 +161,7 @@ export function NewIncidentModal({ open, onClose, onCreated }: NewIncidentModalP
       width={1080}
       style={{ top: 24 }}
       testId="incident-form"
+      initialValues={engineer.name === '' ? {} : { assignee: engineer.name }}
       onValuesChange={(changed) => {
         if ('customerId' in changed)
           form.setFieldsValue({ siteId: undefined, contractId: undefined, clusterId: undefined });
@@ -242,6 +245,19 @@ export function NewIncidentModal({ open, onClose, onCreated }: NewIncidentModalP
                 label: `${c.name} · ${c.product} ${c.version}`,
               }))}
             />
+          </Form.Item>
+          <Form.Item
+            name="assignee"
+            label={t('incidents.form.assignee')}
+            extra={t('incidents.form.assigneeHint')}
+            rules={[
+              {
+                max: 100,
+                message: t('common.tooLong', { field: t('incidents.form.assignee'), max: 100 }),
+              },
+            ]}
+          >
+            <Input data-testid="incident-assignee" />
           </Form.Item>
           <Form.Item
             name="title"

@@ -130,6 +130,8 @@ export const messages = {
     'incidents.form.cluster': '集群',
     'incidents.form.clusterHint': '可选',
     'incidents.form.title.label': '标题',
+    'incidents.form.assignee': '负责工程师',
+    'incidents.form.assigneeHint': '默认为您自己；首页“我的未关闭事件”按负责工程师列出。',
     'incidents.form.description': '问题描述',
     'incidents.form.firstContact': '客户首次联系时间',
     'incidents.form.firstContactHint':
@@ -287,6 +289,9 @@ export const messages = {
     'incidents.form.cluster': 'Cluster',
     'incidents.form.clusterHint': 'Optional',
     'incidents.form.title.label': 'Title',
+    'incidents.form.assignee': 'Assigned engineer',
+    'incidents.form.assigneeHint':
+      'You by default; the home page lists “my open incidents” by assigned engineer.',
     'incidents.form.description': 'Description',
     'incidents.form.firstContact': "Customer's first contact",
     'incidents.form.firstContactHint':

@@ -9,8 +9,9 @@ import { ENGINEER_NAME_MAX, readOrCreateIssuerCode, useEngineer } from '../../ap
 import { documentNumberOrg } from '../../../src-shared/domain/deliverables';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormRules } from '../../components/form-rules';
-import { WorkspaceSampleCard } from '../workspace';
+import { WorkspaceSampleCard, WorkspaceTransferCard } from '../workspace';
 import { ReminderSettingsCard } from '../reminders';
+import { CalendarsAndPacksCard, SigningCertificateCard } from './SigningAndPolicyCards';
 
 function EngineerCard() {
   const { t } = useI18n();
@@ -139,6 +140,9 @@ export function SettingsPage() {
         <LanguageCard />
         <ReminderSettingsCard />
         <WorkspaceSampleCard />
+        <WorkspaceTransferCard />
+        <SigningCertificateCard />
+        <CalendarsAndPacksCard />
         <AboutCard />
       </Flex>
     </div>

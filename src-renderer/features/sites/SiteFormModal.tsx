@@ -1,4 +1,5 @@
-import { Col, Divider, Form, Input, Radio, Row } from 'antd';
+import { Col, Divider, Form, Input, Row, Select } from 'antd';
+import { calendarOptions } from './calendar-label';
 import type { FormRule } from 'antd';
 import type { SiteDoc } from '../../../src-shared/db/types';
 import { siteSchema } from '../../../src-shared/db/schemas/sites';
@@ -32,7 +33,8 @@ export interface SiteFormModalProps {
 }
 
 export function SiteFormModal({ open, customerId, site, onClose }: SiteFormModalProps) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const rules = useFormRules();
   const db = useDatabase();
   const label = {
@@ -129,13 +131,7 @@ export function SiteFormModal({ open, customerId, site, onClose }: SiteFormModal
             extra={t('sites.field.holidayCalendarHint')}
             rules={[rules.requiredSelect(label.calendar)]}
           >
-            <Radio.Group
-              options={[
-                { value: 'cn', label: t('sites.calendar.cn') },
-                { value: 'none', label: t('sites.calendar.none') },
-              ]}
-              optionType="default"
-            />
+            <Select options={calendarOptions(i18n)} data-testid="site-calendar" />
           </Form.Item>
         </Col>
       </Row>

@@ -1,4 +1,5 @@
 import { Button, Card, Descriptions, Flex, Space, Typography } from 'antd';
+import { calendarLabel } from './calendar-label';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import type { ClusterDoc, SiteDoc } from '../../../src-shared/db/types';
@@ -19,7 +20,8 @@ export interface SitesTabProps {
 type Editing = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; site: SiteDoc };
 
 export function SitesTab({ customerId, sites, clusters }: SitesTabProps) {
-  const { t, fmtDateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, fmtDateTime } = i18n;
   const db = useDatabase();
   const confirmDelete = useConfirmDelete();
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
@@ -92,7 +94,7 @@ export function SitesTab({ customerId, sites, clusters }: SitesTabProps) {
                 </Typography.Text>
               </Descriptions.Item>
               <Descriptions.Item label={t('sites.field.holidayCalendar')}>
-                {t(site.holidayCalendar === 'cn' ? 'sites.calendar.cn' : 'sites.calendar.none')}
+                {calendarLabel(site.holidayCalendar, i18n)}
               </Descriptions.Item>
               <Descriptions.Item label={t('sites.field.remoteMethod')}>
                 {ra?.method ?? (

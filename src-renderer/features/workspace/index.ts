@@ -1,5 +1,6 @@
 export { FirstRunGate } from './FirstRunGate';
 export { WorkspaceSampleCard } from './WorkspaceSampleCard';
+export { WorkspaceTransferCard } from './WorkspaceTransferCard';
 export {
   FIRST_RUN_DONE_KEY,
   hasSampleWorkspace,

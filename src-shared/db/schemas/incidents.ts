@@ -32,13 +32,14 @@ export const TIMELINE_EVENT_KINDS = [
 export const incidentSchema: RxJsonSchema<IncidentDoc> = {
   title: 'incidents',
   description: 'An incident under a contract, with its SLA clock inputs and append-only timeline.',
-  // v1: optional mergeHistory (what lost a sync merge).
-  version: 1,
+  // v1: optional mergeHistory (what lost a sync merge). v2: optional assignee.
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
   properties: {
     ...baseProperties,
+    assignee: { type: 'string', minLength: 1, maxLength: 100 },
     siteId: idProperty,
     contractId: idProperty,
     clusterId: idProperty,
@@ -147,4 +148,6 @@ export const incidentSchema: RxJsonSchema<IncidentDoc> = {
 
 export const incidentMigrationStrategies: MigrationStrategies = {
   1: addMergeHistoryStep,
+  // v2 adds an optional field: an incident of v1 stays unassigned (everyone's) until edited.
+  2: (old: IncidentDoc) => old,
 };

@@ -126,7 +126,8 @@ describe('collection schemas', () => {
     expect(errorsOf(siteSchema, { ...site, timeZone: 'GMT+8 Beijing' })).not.toEqual([]);
     expect(errorsOf(siteSchema, { ...site, createdAt: '2026-11-23 09:00' })).not.toEqual([]);
     expect(errorsOf(siteSchema, { ...site, createdAt: '2026-11-23T09:00:00' })).not.toEqual([]);
-    expect(errorsOf(siteSchema, { ...site, holidayCalendar: 'us' })).not.toEqual([]);
+    expect(errorsOf(siteSchema, { ...site, holidayCalendar: 'xx' })).not.toEqual([]);
+    expect(errorsOf(siteSchema, { ...site, holidayCalendar: 'sg' })).toEqual([]);
     expect(errorsOf(siteSchema, { ...site, contacts: [{ title: 'no name' }] })).not.toEqual([]);
     const cluster = {
       id: 'C1',

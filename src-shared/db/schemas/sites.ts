@@ -1,4 +1,5 @@
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
+import { HOLIDAY_CALENDAR_IDS } from '../types';
 import type { ContactPerson, HolidayCalendarId, SiteDoc } from '../types';
 import {
   addMergeHistoryStep,
@@ -47,14 +48,14 @@ export const siteSchemaV0: RxJsonSchema<Omit<SiteDoc, 'holidayCalendar' | 'conta
 export const siteSchema: RxJsonSchema<SiteDoc> = {
   title: 'sites',
   description: 'A customer site; its IANA zone and holiday calendar drive the SLA clock.',
-  // v2: optional mergeHistory (what lost a sync merge).
-  version: 2,
+  // v2: optional mergeHistory (what lost a sync merge). v3: holiday calendars of other countries.
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
   properties: {
     ...siteProperties,
-    holidayCalendar: { type: 'string', enum: ['cn', 'none'], maxLength: 8 },
+    holidayCalendar: { type: 'string', enum: [...HOLIDAY_CALENDAR_IDS], maxLength: 8 },
     contacts: contactsProperty,
   },
   required: [...BASE_REQUIRED, 'name', 'address', 'timeZone', 'holidayCalendar', 'contacts'],
@@ -76,4 +77,6 @@ export function migrateSiteV0ToV1(old: SiteV0): SiteDoc {
 export const siteMigrationStrategies: MigrationStrategies = {
   1: (old: SiteV0) => migrateSiteV0ToV1(old),
   2: addMergeHistoryStep,
+  // v3 only widens the calendar enum: every v2 site is a valid v3 site as it is.
+  3: (old: SiteDoc) => old,
 };

@@ -128,6 +128,7 @@ export function desktopShim(): void {
     deliverables: {
       signPdf: (input) => callWithBytes('deliverables:sign-pdf', input),
       verifyPdf: (bytes) => callWithBytes('deliverables:verify-pdf', bytes),
+      getSigningCertificate: () => callWithBytes('deliverables:get-signing-certificate'),
       savePdf: (input) => callWithBytes('deliverables:save-pdf', input),
       async openPdf(path) {
         await callWithBytes('deliverables:open-pdf', path);
@@ -137,6 +138,10 @@ export function desktopShim(): void {
       exportXlsx: (input) => call('plans:export-xlsx', input),
       importXlsx: () => call('plans:import-xlsx'),
       exportInstaller: (input) => call('plans:export-installer', input),
+    },
+    workspace: {
+      exportFile: (input) => call('workspace:export-file', input),
+      importFile: (input) => call('workspace:import-file', input),
     },
     sync: {
       getSession: () => call('sync:get-session'),
@@ -158,6 +163,7 @@ export function desktopShim(): void {
       blobs: Object.freeze(api.blobs),
       deliverables: Object.freeze(api.deliverables),
       plans: Object.freeze(api.plans),
+      workspace: Object.freeze(api.workspace),
       sync: Object.freeze(api.sync),
     }),
     enumerable: true,

@@ -16,8 +16,9 @@
  * - native dialogs are stubbed: `deliverables:save-pdf` "chooses" `<profile>/exports/<name>`, and
  *   `deliverables:open-pdf` records the path in `openedPaths` instead of starting a viewer;
  *   `plans:export-xlsx` saves to `<profile>/exports/<name>`, `plans:export-installer` creates
- *   `<profile>/exports/<folder>`, `plans:import-xlsx` opens the first
- *   .xlsx in `<profile>/imports`;
+ *   `<profile>/exports/<folder>`, `plans:import-xlsx` opens the first .xlsx in
+ *   `<profile>/imports`; `workspace:export-file` saves to `<profile>/exports/<name>`,
+ *   `workspace:import-file` opens the first .fieldbook in `<profile>/imports`;
  * - errors: 400 (invalid payload) / 401 (no session) / 403 (foreign origin or host) / 500, body
  *   `{"error": message}`.
  *
@@ -293,6 +294,17 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         return first === undefined ? null : join(dir, first);
       },
     },
+    // The workspace dialogs: save to <profile>/exports/<name>; open the newest .fieldbook in
+    // <profile>/imports (none: cancelled), so a test copies laptop A's export there.
+    workspaceFiles: {
+      chooseSavePath: (suggestedName) => Promise.resolve(join(exportsDir, suggestedName)),
+      chooseOpenPath: async () => {
+        const dir = join(options.userDataDir, 'imports');
+        const names = await readdir(dir).catch(() => [] as string[]);
+        const first = names.filter((n) => n.endsWith('.fieldbook')).sort()[0];
+        return first === undefined ? null : join(dir, first);
+      },
+    },
     // No OS key store in a test browser: the same fallback the app uses on keyring-less Linux.
     protector: createPassphraseProtector(await readOrCreateInstallPassphrase(keyDir)),
     appInfo: { version: await readVersion(), electron: null, locale: 'zh-CN' },
@@ -325,12 +337,15 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     // A push batch may carry up to 16 MiB of documents (PROTOCOL.md §4), a plan up to a few MiB;
     // everything else is small.
+    // A workspace export carries every document of the workspace.
     const limit =
-      channel === IPC_CHANNELS.syncPush ||
-      channel === IPC_CHANNELS.plansExportXlsx ||
-      channel === IPC_CHANNELS.plansExportInstaller
-        ? 17 * 1024 * 1024
-        : 64 * 1024;
+      channel === IPC_CHANNELS.workspaceExportFile
+        ? 512 * 1024 * 1024
+        : channel === IPC_CHANNELS.syncPush ||
+            channel === IPC_CHANNELS.plansExportXlsx ||
+            channel === IPC_CHANNELS.plansExportInstaller
+          ? 17 * 1024 * 1024
+          : 64 * 1024;
     const args = parseJsonArgs(await readBody(req, limit));
     switch (channel) {
       case IPC_CHANNELS.plansExportXlsx:
@@ -346,6 +361,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       case IPC_CHANNELS.plansImportXlsx:
         IPC_ARGS_VALIDATORS[channel](args);
         sendJson(res, 200, { result: await services.plans.importXlsx() });
+        return;
+      case IPC_CHANNELS.workspaceExportFile:
+        sendJson(res, 200, {
+          result: await services.workspace.exportFile(...IPC_ARGS_VALIDATORS[channel](args)),
+        });
+        return;
+      case IPC_CHANNELS.workspaceImportFile:
+        sendJson(res, 200, {
+          result: await services.workspace.importFile(...IPC_ARGS_VALIDATORS[channel](args)),
+        });
         return;
       case IPC_CHANNELS.blobsGet: {
         const bytes = await services.blobs.get(...IPC_ARGS_VALIDATORS[channel](args));
@@ -426,6 +451,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         return services.deliverables.savePdf(...IPC_ARGS_VALIDATORS[channel](args));
       case IPC_CHANNELS.deliverablesOpenPdf:
         return services.deliverables.openPdf(...IPC_ARGS_VALIDATORS[channel](args));
+      case IPC_CHANNELS.deliverablesGetSigningCertificate:
+        IPC_ARGS_VALIDATORS[channel](args);
+        return services.deliverables.getSigningCertificate();
       default:
         throw new HttpError(404, `unknown deliverables channel "${channel}"`);
     }

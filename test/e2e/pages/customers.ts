@@ -45,7 +45,7 @@ export interface NewSite {
   name: string;
   address?: string;
   timeZone: string;
-  holidayCalendar?: 'cn' | 'none';
+  holidayCalendar?: 'cn' | 'none' | 'sg';
   remote?: { method: string; host?: string; username?: string; password?: string };
 }
 
@@ -147,7 +147,8 @@ export class CustomerDetail {
     await dialog.getByLabel('站点名称').fill(s.name);
     if (s.address !== undefined) await dialog.getByLabel('地址').fill(s.address);
     await choose(dialog, '时区', s.timeZone);
-    if (s.holidayCalendar === 'none') await dialog.getByLabel('仅周末休息').check();
+    if (s.holidayCalendar === 'none') await choose(dialog, '节假日日历', '仅周末休息');
+    if (s.holidayCalendar === 'sg') await choose(dialog, '节假日日历', '新加坡公共假日');
     if (s.remote !== undefined) {
       await dialog.getByLabel('访问方式').fill(s.remote.method);
       if (s.remote.host !== undefined) await dialog.getByLabel('主机').fill(s.remote.host);

@@ -22,6 +22,7 @@ import {
   itemProblems,
 } from '../../../domain/ops/acceptance';
 import type { SnapshotPerson, SnapshotSignature } from '../../snapshot-types';
+import { HOLIDAY_CALENDAR_IDS } from '../../../db/types';
 
 export interface AcceptanceSnapshot {
   kind: 'acceptance-report';
@@ -167,7 +168,7 @@ export const ACCEPTANCE_SNAPSHOT_SCHEMA = {
         name: { type: 'string', minLength: 1 },
         address: { type: 'string' },
         timeZone: { type: 'string', minLength: 1 },
-        holidayCalendar: { enum: ['cn', 'none'] },
+        holidayCalendar: { enum: [...HOLIDAY_CALENDAR_IDS] },
       },
     },
     contract: {

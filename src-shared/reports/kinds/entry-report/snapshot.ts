@@ -9,6 +9,7 @@ import type { HolidayCalendarId, IsoDate, IsoInstant } from '../../../db/types';
 import { compileJsonSchema } from '../../../db/json-validator';
 import type { SchemaViolation } from '../../../db/json-validator';
 import type { SnapshotPerson, SnapshotSignature } from '../../snapshot-types';
+import { HOLIDAY_CALENDAR_IDS } from '../../../db/types';
 
 export interface EntrySnapshot {
   kind: 'entry-report';
@@ -93,7 +94,7 @@ export const ENTRY_SNAPSHOT_SCHEMA = {
       properties: {
         name: { type: 'string', minLength: 1 },
         timeZone: { type: 'string', minLength: 1 },
-        holidayCalendar: { enum: ['cn', 'none'] },
+        holidayCalendar: { enum: [...HOLIDAY_CALENDAR_IDS] },
       },
     },
     contract: {

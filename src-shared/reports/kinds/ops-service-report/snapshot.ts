@@ -20,6 +20,7 @@ import { computeServiceFigures } from '../../../domain/ops/service-figures';
 import type { OpsRecordRow } from '../../../domain/ops/records';
 import { OPS_RECORD_KINDS, OPS_RECORD_STATES } from '../../../domain/ops/records';
 import type { SnapshotPerson, SnapshotSignature } from '../../snapshot-types';
+import { HOLIDAY_CALENDAR_IDS } from '../../../db/types';
 
 export interface OpsClusterStatus {
   name: string;
@@ -205,7 +206,7 @@ export const OPS_REPORT_SNAPSHOT_SCHEMA = {
         name: { type: 'string', minLength: 1 },
         address: { type: 'string' },
         timeZone: { type: 'string', minLength: 1 },
-        holidayCalendar: { enum: ['cn', 'none'] },
+        holidayCalendar: { enum: [...HOLIDAY_CALENDAR_IDS] },
       },
     },
     contract: {

@@ -1,0 +1,11 @@
+// Writes a holiday calendar (src-shared/domain/calendar.ts `HolidayCalendarData`) as JSON, one
+// day per line, so the file is reviewable and stable under prettier. Used by the generators.
+import { writeFileSync } from 'node:fs';
+
+export function writeCalendarJson(path, calendar) {
+  const text = JSON.stringify(calendar, null, 2).replace(
+    /\{\n\s*"date": ("[^"]+"),\n\s*"name": \{\n\s*"zh": ("[^"]*"),\n\s*"en": ("[^"]*")\n\s*\}\n\s*\}/g,
+    '{ "date": $1, "name": { "zh": $2, "en": $3 } }',
+  );
+  writeFileSync(path, text + '\n');
+}

@@ -14,6 +14,7 @@ import { createDeliverablesHandlers } from './deliverables-handlers';
 import type { IpcHandler, IpcHandlerMap } from './handler-types';
 import { createKeystoreHandlers } from './keystore-handlers';
 import { createPlansHandlers } from './plans-handlers';
+import { createSpreadsheetsHandlers } from './spreadsheets-handlers';
 import { createSyncHandlers } from './sync-handlers';
 
 /** The part of `ipcMain` used here (lets tests pass a fake). */
@@ -43,6 +44,7 @@ export function createIpcHandlers(api: DesktopApi): IpcHandlerMap {
     ...createBlobsHandlers(api.blobs),
     ...createDeliverablesHandlers(api.deliverables),
     ...createPlansHandlers(api.plans),
+    ...createSpreadsheetsHandlers(api.spreadsheets),
     ...createSyncHandlers(api.sync),
   };
 }

@@ -36,6 +36,7 @@ describe('preload', () => {
       blobs: ['get', 'has', 'put'],
       deliverables: ['openPdf', 'savePdf', 'signPdf', 'verifyPdf'],
       plans: ['exportXlsx', 'importXlsx'],
+      spreadsheets: ['exportTable'],
       sync: [
         'downloadBlob',
         'getSession',

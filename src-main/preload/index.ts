@@ -43,6 +43,9 @@ const api = {
     exportXlsx: (input) => call(IPC_CHANNELS.plansExportXlsx, input),
     importXlsx: () => call(IPC_CHANNELS.plansImportXlsx),
   },
+  spreadsheets: {
+    exportTable: (input) => call(IPC_CHANNELS.spreadsheetsExportTable, input),
+  },
   sync: {
     getSession: () => call(IPC_CHANNELS.syncGetSession),
     signIn: (input) => call(IPC_CHANNELS.syncSignIn, input),

@@ -12,6 +12,7 @@ import { createDeliverablesService } from './deliverables-service';
 import type { NativeShell } from './deliverables-service';
 import { KeyStore } from './key-store';
 import { createPlansService } from './plans-service';
+import { createSpreadsheetsService } from './spreadsheets-service';
 import type { PlanFilesShell } from './plans-service';
 import type { SecretProtector } from './key-store';
 import { SigningIdentityStore } from './signing-identity-store';
@@ -90,6 +91,10 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
         chooseOpenPath: () => Promise.reject(new Error('no open dialog is available here')),
       },
     ),
+    spreadsheets: createSpreadsheetsService({
+      chooseSavePath: (name) =>
+        (options.planFiles ?? options.native).chooseSavePath(name),
+    }),
     sync: {
       getSession: () => syncSession.getSession(),
       signIn: (input) => syncSession.signIn(input),

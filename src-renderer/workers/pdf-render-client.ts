@@ -3,13 +3,9 @@
  * created lazily; requests are answered in any order and matched by id.
  */
 import type { Lang } from '../../src-shared/domain/localized';
-import type {
-  FaultReportSnapshot,
-  InspectionSnapshot,
-} from '../../src-shared/reports/snapshot-types';
+import type { ReportSnapshot } from '../../src-shared/reports/snapshot-types';
 import type { PreviewPage } from './pdf-preview-pages';
 import type { PdfRenderProgress, PdfRenderRequest, PdfRenderResponse } from './pdf-render-core';
-import type { PlanningSnapshot } from '../../src-shared/reports/kinds/planning-document/snapshot';
 
 export interface RenderOptions {
   /** Also lay the pages out as drawing operations for the preview. */
@@ -69,43 +65,23 @@ export class PdfRenderClient {
     return this.worker;
   }
 
-  /** Renders off the UI thread; `onProgress` receives the fraction of pages written (0–1). */
+  /**
+   * Renders any registered kind's snapshot off the UI thread; `onProgress` receives the fraction
+   * of pages written (0–1).
+   */
   render(
-    kind: 'inspection',
-    snapshot: InspectionSnapshot,
-    lang: Lang,
-    onProgress?: (fraction: number) => void,
-    options?: RenderOptions,
-  ): Promise<RenderedPdf>;
-  render(
-    kind: 'fault',
-    snapshot: FaultReportSnapshot,
-    lang: Lang,
-    onProgress?: (fraction: number) => void,
-    options?: RenderOptions,
-  ): Promise<RenderedPdf>;
-  render(
-    kind: 'plan',
-    snapshot: PlanningSnapshot,
-    lang: Lang,
-    onProgress?: (fraction: number) => void,
-    options?: RenderOptions,
-  ): Promise<RenderedPdf>;
-  render(
-    kind: 'inspection' | 'fault' | 'plan',
-    snapshot: InspectionSnapshot | FaultReportSnapshot | PlanningSnapshot,
+    snapshot: ReportSnapshot,
     lang: Lang,
     onProgress?: (fraction: number) => void,
     options: RenderOptions = {},
   ): Promise<RenderedPdf> {
     const id = this.nextId++;
-    const request = {
+    const request: PdfRenderRequest = {
       id,
-      kind,
       snapshot,
       lang,
       ...(options.preview === true ? { preview: true } : {}),
-    } as PdfRenderRequest;
+    };
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress });
       this.ensureWorker().postMessage(request);

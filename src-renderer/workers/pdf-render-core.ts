@@ -10,20 +10,18 @@ import { buildDeliverable } from '../../src-shared/reports/kinds/index';
 import { FONT_FAMILY } from '../../src-shared/reports/pdf-common';
 import type { PreviewPage } from './pdf-preview-pages';
 import { previewPages } from './pdf-preview-pages';
-import type {
-  FaultReportSnapshot,
-  InspectionSnapshot,
-} from '../../src-shared/reports/snapshot-types';
-import type { PlanningSnapshot } from '../../src-shared/reports/kinds/planning-document/snapshot';
+import type { ReportSnapshot } from '../../src-shared/reports/snapshot-types';
 
 /**
- * `kind` is the kind's CLI name (reports/kinds); the builder is looked up by the snapshot's kind.
+ * Any registered kind's snapshot (reports/kinds): the builder is looked up by the snapshot's kind.
  * `preview`: also answer the laid-out pages as drawing operations (the sign dialog's preview).
  */
-export type PdfRenderRequest =
-  | { id: number; kind: 'inspection'; snapshot: InspectionSnapshot; lang: Lang; preview?: boolean }
-  | { id: number; kind: 'fault'; snapshot: FaultReportSnapshot; lang: Lang; preview?: boolean }
-  | { id: number; kind: 'plan'; snapshot: PlanningSnapshot; lang: Lang; preview?: boolean };
+export interface PdfRenderRequest {
+  id: number;
+  snapshot: ReportSnapshot;
+  lang: Lang;
+  preview?: boolean;
+}
 
 export type PdfRenderResponse =
   | { id: number; ok: true; pdf: ArrayBuffer; ms: number; pages?: PreviewPage[] }

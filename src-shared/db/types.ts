@@ -352,7 +352,13 @@ export interface InspectionDoc extends BaseDoc {
   history: InspectionHistoryEntry[];
 }
 
-export type DeliverableKind = 'inspection-report' | 'fault-report' | 'planning-document';
+export type DeliverableKind =
+  | 'inspection-report'
+  | 'fault-report'
+  | 'planning-document'
+  | 'ops-service-report'
+  | 'acceptance-report'
+  | 'entry-report';
 export type DeliverableStatus = 'draft' | 'signed';
 export type DeliverableLang = 'zh' | 'en';
 

@@ -17,6 +17,7 @@ import type {
   SyncPushInput,
   SyncSignInInput,
   SyncWaitInput,
+  TableExportInput,
 } from './contract';
 import { parsePlan } from '../domain/planning/plan-schema';
 import { isReplicatedCollection, PULL_LIMIT_MAX, PUSH_BATCH_MAX } from '../sync/protocol';
@@ -175,6 +176,57 @@ export function parseSignPdfInput(value: unknown): SignPdfInput {
     location: parseText(input['location'], 'location', 300, true),
     documentNumber,
     signerName: parseText(input['signerName'], 'signerName', 100),
+  };
+}
+
+const MAX_TABLE_CELLS = 500_000;
+
+/** `spreadsheets.exportTable`: up to 20 named sheets of text cells, an .xlsx file name. */
+export function parseTableExportInput(value: unknown): TableExportInput {
+  const input = parseObject(value, 'spreadsheets.exportTable');
+  const suggestedName = parseBlobName(input['suggestedName']);
+  if (!/\.xlsx$/i.test(suggestedName)) {
+    throw new IpcPayloadError('suggestedName must end in .xlsx');
+  }
+  const sheets = input['sheets'];
+  if (!Array.isArray(sheets) || sheets.length === 0 || sheets.length > 20) {
+    throw new IpcPayloadError('sheets must be an array of 1 to 20 sheets');
+  }
+  const names = new Set<string>();
+  let cells = 0;
+  const texts = (v: unknown, what: string): string[] => {
+    if (!Array.isArray(v) || v.some((c) => typeof c !== 'string' || c.length > 32_767)) {
+      throw new IpcPayloadError(`${what} must be an array of strings of at most 32767 characters`);
+    }
+    cells += v.length;
+    if (cells > MAX_TABLE_CELLS) throw new IpcPayloadError(`at most ${MAX_TABLE_CELLS} cells`);
+    return v as string[];
+  };
+  return {
+    suggestedName,
+    sheets: sheets.map((raw, i) => {
+      const sheet = parseObject(raw, `sheets[${i}]`);
+      const name = sheet['name'];
+      if (
+        typeof name !== 'string' ||
+        name.length === 0 ||
+        name.length > 31 ||
+        /[\\/?*[\]:]/.test(name)
+      ) {
+        throw new IpcPayloadError(
+          `sheets[${i}].name must be 1–31 characters without \\ / ? * [ ] :`,
+        );
+      }
+      if (names.has(name)) throw new IpcPayloadError(`sheets[${i}].name "${name}" is used twice`);
+      names.add(name);
+      const rows = sheet['rows'];
+      if (!Array.isArray(rows)) throw new IpcPayloadError(`sheets[${i}].rows must be an array`);
+      return {
+        name,
+        columns: texts(sheet['columns'], `sheets[${i}].columns`),
+        rows: rows.map((r, j) => texts(r, `sheets[${i}].rows[${j}]`)),
+      };
+    }),
   };
 }
 
@@ -379,6 +431,9 @@ export const IPC_ARGS_VALIDATORS: {
     parsePlanExportInput(parseSingleArg(args, 'plans.exportXlsx')),
   ],
   [IPC_CHANNELS.plansImportXlsx]: (args) => parseNoArgs(args, 'plans.importXlsx'),
+  [IPC_CHANNELS.spreadsheetsExportTable]: (args) => [
+    parseTableExportInput(parseSingleArg(args, 'spreadsheets.exportTable')),
+  ],
   [IPC_CHANNELS.syncGetSession]: (args) => parseNoArgs(args, 'sync.getSession'),
   [IPC_CHANNELS.syncSignIn]: (args) => [parseSyncSignInInput(parseSingleArg(args, 'sync.signIn'))],
   [IPC_CHANNELS.syncSignOut]: (args) => parseNoArgs(args, 'sync.signOut'),

@@ -8,6 +8,9 @@
  * Described for outsiders by inspection-snapshot.schema.json and fault-snapshot.schema.json.
  */
 import type { PlanningSnapshot } from './kinds/planning-document/snapshot';
+import type { OpsReportSnapshot } from './kinds/ops-service-report/snapshot';
+import type { AcceptanceSnapshot } from './kinds/acceptance-report/snapshot';
+import type { EntrySnapshot } from './kinds/entry-report/snapshot';
 import type {
   ClosureState,
   EnvironmentKind,
@@ -179,4 +182,10 @@ export interface FaultReportSnapshot extends SnapshotBase {
 }
 
 /** Every deliverable kind's snapshot (reports/kinds lists their modules). */
-export type ReportSnapshot = InspectionSnapshot | FaultReportSnapshot | PlanningSnapshot;
+export type ReportSnapshot =
+  | InspectionSnapshot
+  | FaultReportSnapshot
+  | PlanningSnapshot
+  | OpsReportSnapshot
+  | AcceptanceSnapshot
+  | EntrySnapshot;

@@ -74,13 +74,7 @@ export async function renderReport(
   onProgress?: (fraction: number) => void,
   preview = false,
 ): Promise<RenderedReport> {
-  const options = { preview };
-  const rendered =
-    snapshot.kind === 'fault-report'
-      ? await renderClient().render('fault', snapshot, lang, onProgress, options)
-      : snapshot.kind === 'planning-document'
-        ? await renderClient().render('plan', snapshot, lang, onProgress, options)
-        : await renderClient().render('inspection', snapshot, lang, onProgress, options);
+  const rendered = await renderClient().render(snapshot, lang, onProgress, { preview });
   return {
     bytes: rendered.bytes,
     pageCount: pdfPageCount(rendered.bytes),

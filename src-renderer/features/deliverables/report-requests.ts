@@ -25,6 +25,7 @@ import { validatePlan } from '../../../src-shared/domain/planning/validate-plan'
 import { buildPlanningSnapshot } from '../../../src-shared/reports/kinds/planning-document/snapshot';
 import type { SourceKind } from './deliverable-errors';
 import { allocateDocumentNumber } from './report-pipeline';
+import { opsChoiceRequest, opsOptionsOf } from './ops-report-requests';
 import type { ReportRequest } from './report-pipeline';
 
 async function need<T>(
@@ -302,4 +303,28 @@ export async function planningDocumentRequest(
     customerRepresentative: { name: rep?.name ?? '', title: rep?.title ?? '' },
     engineer: { name: engineer, title: '' },
   };
+}
+
+/**
+ * The next revision of a signed deliverable, rebuilt from its source's current state: one entry
+ * per kind (the ops package's kinds take the options their last revision was made with).
+ */
+export const NEW_REVISION: Record<
+  DeliverableDoc['kind'],
+  (db: FieldbookDatabase, doc: DeliverableDoc, engineer: string) => Promise<ReportRequest>
+> = {
+  'fault-report': (db, doc, engineer) => faultReportRequest(db, doc.sourceId, engineer, doc),
+  'inspection-report': (db, doc, engineer) =>
+    inspectionReportRequest(db, doc.sourceId, engineer, doc),
+  'planning-document': (db, doc, engineer) =>
+    planningDocumentRequest(db, doc.sourceId, engineer, doc),
+  'ops-service-report': opsRevision,
+  'acceptance-report': opsRevision,
+  'entry-report': opsRevision,
+};
+
+function opsRevision(db: FieldbookDatabase, doc: DeliverableDoc, engineer: string) {
+  const choice = opsOptionsOf(doc);
+  if (choice === null) throw new Error(`${doc.kind} is not an ops-package deliverable`);
+  return opsChoiceRequest(db, choice, engineer, doc);
 }

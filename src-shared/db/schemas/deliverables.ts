@@ -63,8 +63,9 @@ export const deliverableSchema: RxJsonSchema<DeliverableDoc> = {
   title: 'deliverables',
   description:
     'A PDF deliverable (inspection or fault report) with the snapshot it was rendered from; immutable once signed.',
-  // v1: kind `planning-document` (规划文档, issue 10); older documents are valid as they are.
-  version: 1,
+  // v1: kind `planning-document` (规划文档, issue 10); v2: the ops package's kinds (issue 11:
+  // 运维服务报告, 验收报告, 运维进场报告). Older documents are valid as they are.
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -72,7 +73,14 @@ export const deliverableSchema: RxJsonSchema<DeliverableDoc> = {
     ...baseProperties,
     kind: {
       type: 'string',
-      enum: ['inspection-report', 'fault-report', 'planning-document'],
+      enum: [
+        'inspection-report',
+        'fault-report',
+        'planning-document',
+        'ops-service-report',
+        'acceptance-report',
+        'entry-report',
+      ],
       maxLength: 32,
     },
     sourceId: idProperty,
@@ -120,4 +128,5 @@ export const deliverableSchema: RxJsonSchema<DeliverableDoc> = {
 
 export const deliverableMigrationStrategies: MigrationStrategies = {
   1: (doc: unknown) => doc,
+  2: (doc: unknown) => doc,
 };

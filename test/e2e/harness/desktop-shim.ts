@@ -137,6 +137,9 @@ export function desktopShim(): void {
       exportXlsx: (input) => call('plans:export-xlsx', input),
       importXlsx: () => call('plans:import-xlsx'),
     },
+    spreadsheets: {
+      exportTable: (input) => call('spreadsheets:export-table', input),
+    },
     sync: {
       getSession: () => call('sync:get-session'),
       signIn: (input) => call('sync:sign-in', input),
@@ -157,6 +160,7 @@ export function desktopShim(): void {
       blobs: Object.freeze(api.blobs),
       deliverables: Object.freeze(api.deliverables),
       plans: Object.freeze(api.plans),
+      spreadsheets: Object.freeze(api.spreadsheets),
       sync: Object.freeze(api.sync),
     }),
     enumerable: true,

@@ -324,7 +324,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // A push batch may carry up to 16 MiB of documents (PROTOCOL.md §4), a plan up to a few MiB;
     // everything else is small.
     const limit =
-      channel === IPC_CHANNELS.syncPush || channel === IPC_CHANNELS.plansExportXlsx
+      channel === IPC_CHANNELS.syncPush ||
+      channel === IPC_CHANNELS.plansExportXlsx ||
+      channel === IPC_CHANNELS.spreadsheetsExportTable
         ? 17 * 1024 * 1024
         : 64 * 1024;
     const args = parseJsonArgs(await readBody(req, limit));
@@ -332,6 +334,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       case IPC_CHANNELS.plansExportXlsx:
         sendJson(res, 200, {
           result: await services.plans.exportXlsx(...IPC_ARGS_VALIDATORS[channel](args)),
+        });
+        return;
+      case IPC_CHANNELS.spreadsheetsExportTable:
+        sendJson(res, 200, {
+          result: await services.spreadsheets.exportTable(...IPC_ARGS_VALIDATORS[channel](args)),
         });
         return;
       case IPC_CHANNELS.plansImportXlsx:

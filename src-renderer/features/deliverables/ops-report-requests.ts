@@ -11,6 +11,7 @@ import type { DateRange } from '../../../src-shared/domain/ops/service-figures';
 import type { OpsReportTexts } from '../../../src-shared/domain/ops/report-sources';
 import {
   acceptanceSnapshotFromDocs,
+  contractIdOfSource,
   entrySnapshotFromDocs,
   opsReportSourceId,
   opsSnapshotFromDocs,
@@ -265,7 +266,7 @@ export async function entryReportRequest(
 
 /** The options a signed ops deliverable was made with, for its next revision. */
 export function opsOptionsOf(doc: DeliverableDoc): OpsReportChoice | null {
-  const contractId = doc.sourceId.split('/')[0] ?? doc.sourceId;
+  const contractId = contractIdOfSource(doc.sourceId);
   if (doc.kind === 'ops-service-report') {
     const s = doc.snapshot as unknown as OpsReportSnapshot;
     return {

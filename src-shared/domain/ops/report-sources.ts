@@ -181,9 +181,18 @@ function signedOf(
     .sort((a, b) => ((a.signedAt ?? '') < (b.signedAt ?? '') ? 1 : -1));
 }
 
-/** The source id of a contract's ops service report for a period: `<contractId>/<start>`. */
+/**
+ * The source id of a contract's ops service report for a period: `<contractId>_<start>` (ids
+ * admit letters, digits, `_` and `-` only).
+ */
 export function opsReportSourceId(contractId: string, period: DateRange): string {
-  return `${contractId}/${period.start}`;
+  return `${contractId}_${period.start}`;
+}
+
+/** The contract of a source id: an ops report's `<contractId>_<start>`, or the id itself. */
+export function contractIdOfSource(sourceId: string): string {
+  const m = /^(.+)_\d{4}-\d{2}-\d{2}$/.exec(sourceId);
+  return m ? m[1]! : sourceId;
 }
 
 /** The service period: the latest signed entry report of the contract's, else the contract's. */
@@ -358,7 +367,7 @@ export function acceptanceStatuses(
     const kind = deliveringKind(item.code);
     if (kind === null) continue;
     const ofContract = (d: DeliverableDoc) =>
-      kind === 'ops-service-report' ? d.sourceId.startsWith(`${contract.id}/`) : true;
+      kind === 'ops-service-report' ? contractIdOfSource(d.sourceId) === contract.id : true;
     const latest = signedOf(mine, kind, ofContract)[0];
     if (latest === undefined) continue;
     out[item.code] = {

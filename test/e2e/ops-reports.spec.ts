@@ -24,6 +24,8 @@ const EVENT = '云盘 IOPS 告警风暴（e2e）';
 const ISSUE = '块存储集群慢盘导致 IOPS 抖动（e2e）';
 const CHANGE = '更换块存储慢盘并调整队列深度（e2e）';
 
+const flat = (text: string) => text.replace(/\s+/g, '');
+
 function run(cmd: string, args: string[]) {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   if (r.error) throw r.error;
@@ -92,7 +94,7 @@ test('ops lists, the weekly ops service report and the acceptance report, genera
   page,
   harness,
 }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(600_000);
   const shell = new AppShell(page);
   await shell.openWithSample('张伟');
 
@@ -198,8 +200,13 @@ test('ops lists, the weekly ops service report and the acceptance report, genera
   const stop = await startStallWatch(page);
   await dialog.render(true, 120_000);
   const stallMs = await stop();
+  // Again, with the fonts loaded (the worker's and the preview's): the steady state.
+  const stopAgain = await startStallWatch(page);
+  await dialog.root.getByTestId('generate-render').click();
+  await expect(dialog.root.getByTestId('generate-progress')).toHaveCount(0, { timeout: 120_000 });
+  const againMs = await stopAgain();
   console.log(
-    `ops service report: longest UI-thread task while rendering ${stallMs.toFixed(0)} ms`,
+    `ops service report: longest UI-thread task while generating ${stallMs.toFixed(0)} ms (first, fonts loading), ${againMs.toFixed(0)} ms (again)`,
   );
   await dialog.drawSignature('customer', 1);
   await dialog.drawSignature('engineer', 2);
@@ -209,14 +216,19 @@ test('ops lists, the weekly ops service report and the acceptance report, genera
   await expect(page.getByText(/已导出到/)).toBeVisible();
   await dialog.close();
   const opsPdf = await exportedPdf(harness.exportsDir, 'OPS');
+  if (SHOTS) run('cp', [opsPdf, join(SHOTS, 'ops-report.pdf')]);
   const sig = run('pdfsig', [opsPdf]);
   expect(sig.stdout).toMatch(/Signature is Valid/);
   expect(sig.stdout).toMatch(/Total document signed/);
-  const opsText = run('pdftotext', ['-layout', opsPdf, '-']).stdout;
+  // Table cells wrap: compare without white space.
+  const opsText = flat(run('pdftotext', [opsPdf, '-']).stdout);
   expect(opsText).toContain('运维服务报告');
   expect(opsText).toContain(CUSTOMER);
   expect(opsText).toContain(CONTRACT);
-  for (const title of [EVENT, ISSUE, CHANGE]) expect(opsText).toContain(title);
+  // pdftotext reads the change's title between its neighbour cells: without the suffix.
+  for (const title of [EVENT, ISSUE, CHANGE]) {
+    expect(opsText).toContain(flat(title.replace('（e2e）', '')));
+  }
   expect(opsText).toContain('驻场人天');
 
   // 4. The acceptance report of the contract: the signed service report delivers the lists.
@@ -244,15 +256,12 @@ test('ops lists, the weekly ops service report and the acceptance report, genera
   await expect(page.getByText(/已导出到/).last()).toBeVisible();
   await dialog.close();
   const accPdf = await exportedPdf(harness.exportsDir, 'ACC');
+  if (SHOTS) run('cp', [accPdf, join(SHOTS, 'acceptance-report.pdf')]);
   expect(run('pdfsig', [accPdf]).stdout).toMatch(/Signature is Valid/);
-  const accText = run('pdftotext', ['-layout', accPdf, '-']).stdout;
+  const accText = flat(run('pdftotext', [accPdf, '-']).stdout);
   expect(accText).toContain('验收报告');
   expect(accText).toContain('客户自建备份平台');
   expect(accText).toMatch(/FB[0-9A-Z]{5}-OPS-\d{8}-0001/);
   if (SHOTS)
     await page.screenshot({ path: join(SHOTS, 'deliverables-ops-zh.png'), fullPage: true });
-  if (SHOTS) {
-    run('cp', [opsPdf, join(SHOTS, 'ops-report.pdf')]);
-    run('cp', [accPdf, join(SHOTS, 'acceptance-report.pdf')]);
-  }
 });

@@ -92,8 +92,7 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
       },
     ),
     spreadsheets: createSpreadsheetsService({
-      chooseSavePath: (name) =>
-        (options.planFiles ?? options.native).chooseSavePath(name),
+      chooseSavePath: (name) => (options.planFiles ?? options.native).chooseSavePath(name),
     }),
     sync: {
       getSession: () => syncSession.getSession(),

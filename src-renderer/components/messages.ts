@@ -106,9 +106,11 @@ export const messages = {
     'error.invalidField': '{field} is not valid',
     'error.unexpected': 'Unexpected error; please report it to the developers ({detail})',
     'error.code.required': '{field} is required',
-    'error.code.opsContractNeeded': 'Contract {number} is not a private-cloud ops contract; ops reports need one',
+    'error.code.opsContractNeeded':
+      'Contract {number} is not a private-cloud ops contract; ops reports need one',
     'error.code.endBeforeStart': '{field} cannot be before the start date',
-    'error.code.outsideContract': 'The service period must lie inside contract {number} ({start} to {end})',
+    'error.code.outsideContract':
+      'The service period must lie inside contract {number} ({start} to {end})',
     'error.code.opsBadState': '“{state}” is not a state of this kind of record',
     'error.code.tooLong': '{field} cannot be longer than {max} characters',
     'error.code.badInstant': '{field} is not a valid date and time',

@@ -19,7 +19,15 @@ test('renders the app shell with window.fieldbook', async ({ page, appUrl }) => 
     const api = (globalThis as AppGlobal).fieldbook;
     return api ? Object.keys(api).sort() : null;
   });
-  expect(surface).toEqual(['app', 'blobs', 'deliverables', 'keystore', 'plans', 'spreadsheets', 'sync']);
+  expect(surface).toEqual([
+    'app',
+    'blobs',
+    'deliverables',
+    'keystore',
+    'plans',
+    'spreadsheets',
+    'sync',
+  ]);
   expect(
     await page.evaluate(() => (globalThis as AppGlobal).fieldbook!.app.getInfo()),
   ).toMatchObject({ electron: null, locale: 'zh-CN' });

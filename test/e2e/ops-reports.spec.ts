@@ -111,7 +111,7 @@ test('ops lists, the weekly ops service report and the acceptance report, genera
     async () => {
       await chooseOption(page, page.getByTestId('ops-field-severity'), 'P2');
     },
-    { relation: '由…引发', target: EVENT },
+    { relation: '引发自', target: EVENT },
   );
   await newRecord(
     page,

@@ -29,7 +29,7 @@ describe('worker PDF rendering core (pdfmake browser build, fonts in the virtual
   it('renders an inspection and a fault report, loading the fonts once', async () => {
     const a = await render({
       id: 1,
-      
+
       snapshot: sampleInspectionSnapshot({ nodes: 4 }),
       lang: 'zh',
     });

@@ -86,7 +86,6 @@ export function OpsRecordsPage({ customerId: fixedCustomer }: { customerId?: str
     {
       title: t('ops.col.title'),
       dataIndex: 'title',
-      ellipsis: true,
       sorter: (a, b) => cmp(a.title, b.title),
       render: (_: unknown, r) => (
         <Flex vertical gap={2}>
@@ -126,7 +125,7 @@ export function OpsRecordsPage({ customerId: fixedCustomer }: { customerId?: str
     },
     {
       title: t('ops.col.links'),
-      width: 170,
+      width: 150,
       render: (_: unknown, r) =>
         r.links.length === 0
           ? '—'
@@ -139,17 +138,22 @@ export function OpsRecordsPage({ customerId: fixedCustomer }: { customerId?: str
               </div>
             )),
     },
-    {
-      title: t('ops.col.customer'),
-      width: 150,
-      ellipsis: true,
-      render: (_: unknown, r) => customerName.get(r.customerId) ?? r.customerId,
-    },
+    // One customer chosen: its name in every row says nothing.
+    ...(customer === undefined
+      ? [
+          {
+            title: t('ops.col.customer'),
+            width: 150,
+            ellipsis: true,
+            render: (_: unknown, r: OpsRecordDoc) => customerName.get(r.customerId) ?? r.customerId,
+          },
+        ]
+      : []),
     {
       title: t('ops.col.owner'),
       width: 90,
       sorter: (a, b) => cmp(a.owner ?? '', b.owner ?? ''),
-      render: (_: unknown, r) => r.owner ?? '—',
+      render: (_: unknown, r) => r.owner || '—',
     },
     {
       title: t('ops.col.opened'),

@@ -207,7 +207,7 @@ export function OpsReportSourceModal({
       onCancel={onCancel}
       onOk={() => void form.validateFields().then(submit)}
       okText={t('ops.report.next')}
-      okButtonProps={{ 'data-testid': 'ops-report-next' } as Record<string, string>}
+      okButtonProps={{ 'data-testid': 'ops-report-next' }}
       confirmLoading={busy}
       destroyOnHidden
     >

@@ -62,7 +62,7 @@ export const messages = {
     'ops.band.medium': '中',
     'ops.band.low': '低',
     'ops.relation.raised': '引发',
-    'ops.relation.raised-by': '由…引发',
+    'ops.relation.raised-by': '引发自',
     'ops.relation.led-to': '导致',
     'ops.relation.caused-by': '起因于',
     'ops.relation.from-finding': '来自巡检发现',

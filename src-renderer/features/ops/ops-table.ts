@@ -13,10 +13,11 @@ function ownFields(r: OpsRecordDoc): Record<string, unknown> {
   return (r as unknown as Record<string, Record<string, unknown> | undefined>)[r.kind] ?? {};
 }
 
+/** A field's value as a cell: choices in words, numbers and texts as they are. */
 function valueText(t: Translate, type: string, v: unknown): string {
-  if (v === undefined || v === null || v === '') return '';
-  if (type === 'select') return t(`ops.value.${String(v)}`);
-  return String(v);
+  if (typeof v === 'number') return String(v);
+  if (typeof v !== 'string' || v === '') return '';
+  return type === 'select' ? t(`ops.value.${v}`) : v;
 }
 
 /** `严重级别 P2 · 报告人 王工`: the kind's short fields (no long texts), filled ones only. */

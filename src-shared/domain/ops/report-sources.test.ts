@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileJsonSchema } from '../../db/json-validator';
 import { deliverableSchema } from '../../db/schemas/deliverables';
-import type { ContractDoc, DeliverableDoc, IncidentDoc, OpsRecordDoc } from '../../db/types';
+import type { DeliverableDoc, IncidentDoc, OpsRecordDoc } from '../../db/types';
 import { createDraftDeliverable, markSigned } from '../deliverables';
 import { InputError } from '../errors';
 import { buildSampleWorkspace } from '../sample-workspace';
@@ -288,7 +288,7 @@ function argsOf() {
   return {
     customer,
     site,
-    contract: grid as ContractDoc,
+    contract: grid,
     clusters: ws.clusters,
     incidents: ws.incidents,
     inspections: ws.inspections,

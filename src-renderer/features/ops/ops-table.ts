@@ -23,13 +23,16 @@ function valueText(t: Translate, type: string, v: unknown): string {
 /** `严重级别 P2 · 报告人 王工`: the kind's short fields (no long texts), filled ones only. */
 export function summaryOf(r: OpsRecordDoc, t: Translate): string {
   const own = ownFields(r);
-  return OPS_FIELDS[r.kind]
-    .filter((f) => f.type !== 'textarea')
-    .map((f) => [f, valueText(t, f.type, own[f.name])] as const)
-    .filter(([, v]) => v !== '')
-    .slice(0, 3)
-    .map(([f, v]) => `${t(`ops.field.${r.kind}.${f.name}`)} ${v}`)
-    .join(' · ');
+  return (
+    OPS_FIELDS[r.kind]
+      // Long texts and raw instants do not fit a line under the title (the form shows them).
+      .filter((f) => f.type !== 'textarea' && f.type !== 'instant')
+      .map((f) => [f, valueText(t, f.type, own[f.name])] as const)
+      .filter(([, v]) => v !== '')
+      .slice(0, 3)
+      .map(([f, v]) => `${t(`ops.field.${r.kind}.${f.name}`)} ${v}`)
+      .join(' · ')
+  );
 }
 
 export interface OpsSheet {

@@ -14,6 +14,7 @@ import { createDeliverablesHandlers } from './deliverables-handlers';
 import type { IpcHandler, IpcHandlerMap } from './handler-types';
 import { createKeystoreHandlers } from './keystore-handlers';
 import { createPlansHandlers } from './plans-handlers';
+import { createSpreadsheetsHandlers } from './spreadsheets-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import { createWorkspaceHandlers } from './workspace-handlers';
 
@@ -45,6 +46,7 @@ export function createIpcHandlers(api: DesktopApi): IpcHandlerMap {
     ...createDeliverablesHandlers(api.deliverables),
     ...createPlansHandlers(api.plans),
     ...createWorkspaceHandlers(api.workspace),
+    ...createSpreadsheetsHandlers(api.spreadsheets),
     ...createSyncHandlers(api.sync),
   };
 }

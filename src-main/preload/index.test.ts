@@ -36,6 +36,7 @@ describe('preload', () => {
       blobs: ['get', 'has', 'put'],
       deliverables: ['getSigningCertificate', 'openPdf', 'savePdf', 'signPdf', 'verifyPdf'],
       plans: ['exportInstaller', 'exportXlsx', 'importXlsx'],
+      spreadsheets: ['exportTable'],
       workspace: ['exportFile', 'importFile'],
       sync: [
         'downloadBlob',

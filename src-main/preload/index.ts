@@ -49,6 +49,9 @@ const api = {
     exportFile: (input) => call(IPC_CHANNELS.workspaceExportFile, input),
     importFile: (input) => call(IPC_CHANNELS.workspaceImportFile, input),
   },
+  spreadsheets: {
+    exportTable: (input) => call(IPC_CHANNELS.spreadsheetsExportTable, input),
+  },
   sync: {
     getSession: () => call(IPC_CHANNELS.syncGetSession),
     signIn: (input) => call(IPC_CHANNELS.syncSignIn, input),

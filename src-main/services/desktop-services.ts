@@ -12,6 +12,7 @@ import { createDeliverablesService } from './deliverables-service';
 import type { NativeShell } from './deliverables-service';
 import { KeyStore } from './key-store';
 import { createPlansService } from './plans-service';
+import { createSpreadsheetsService } from './spreadsheets-service';
 import type { PlanFilesShell } from './plans-service';
 import { createWorkspaceService } from './workspace-service';
 import type { WorkspaceFilesShell } from './workspace-service';
@@ -106,6 +107,9 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
       blobStore,
       appVersion: options.appInfo.version,
       ...(options.workspaceScrypt ? { scrypt: options.workspaceScrypt } : {}),
+    }),
+    spreadsheets: createSpreadsheetsService({
+      chooseSavePath: (name) => (options.planFiles ?? options.native).chooseSavePath(name),
     }),
     sync: {
       getSession: () => syncSession.getSession(),

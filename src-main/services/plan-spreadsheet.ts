@@ -4,6 +4,7 @@
  * by default. Used by `fieldbook plan import/export` and by the app's main process.
  */
 import ExcelJS from 'exceljs';
+import { sheetsToXlsx } from './spreadsheets-service';
 import type { Plan } from '../../src-shared/domain/planning/plan';
 import type {
   Cell,
@@ -29,22 +30,13 @@ export class PlanSpreadsheetError extends Error {
 
 export async function planToXlsx(plan: Plan, lang: 'zh' | 'en' = 'zh'): Promise<Buffer> {
   const tables = planToTables(plan, lang);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Fieldbook';
-  for (const spec of PLAN_TABLES) {
-    const data = tables[spec.id];
-    const ws = wb.addWorksheet(spec.title[lang], { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.addRow(data.header);
-    ws.getRow(1).font = { bold: true };
-    for (const row of data.rows) ws.addRow(row);
-    ws.columns.forEach((c, i) => {
-      const longest = Math.max(
-        ...[data.header[i], ...data.rows.map((r) => r[i])].map((v) => String(v ?? '').length),
-      );
-      c.width = Math.min(60, Math.max(10, longest * 1.6));
-    });
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return sheetsToXlsx(
+    PLAN_TABLES.map((spec) => ({
+      name: spec.title[lang],
+      header: tables[spec.id].header,
+      rows: tables[spec.id].rows,
+    })),
+  );
 }
 
 function cellValue(v: ExcelJS.CellValue): Cell {

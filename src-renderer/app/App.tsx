@@ -1,3 +1,4 @@
+import { OpsRecordsPage } from '../features/ops';
 import { App as AntApp, ConfigProvider, theme } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -95,6 +96,7 @@ function LocalizedShell() {
                   <Route path="inspections/:inspectionId" element={<InspectionDetailPage />} />
                   <Route path="procedures/:runId" element={<ProcedureRunPage />} />
                   <Route path="deliverables" element={<DeliverablesPage />} />
+                  <Route path="ops" element={<OpsRecordsPage />} />
                   <Route path="plans/:planId" element={<PlanEditorPage />} />
                   <Route path="settings" element={<SettingsPage />} />
                   <Route path="sync" element={<SyncPage />} />

@@ -6,6 +6,7 @@ import {
   CloudSyncOutlined,
   EnvironmentOutlined,
   FilePdfOutlined,
+  UnorderedListOutlined,
   HomeOutlined,
   SearchOutlined,
   SettingOutlined,
@@ -29,6 +30,7 @@ const SECTIONS = [
   { key: '/incidents', icon: <AlertOutlined />, label: 'nav.incidents' },
   { key: '/inspections', icon: <AuditOutlined />, label: 'nav.inspections' },
   { key: '/deliverables', icon: <FilePdfOutlined />, label: 'nav.deliverables' },
+  { key: '/ops', icon: <UnorderedListOutlined />, label: 'nav.ops' },
   { key: '/sync', icon: <CloudSyncOutlined />, label: 'nav.sync' },
   { key: '/settings', icon: <SettingOutlined />, label: 'nav.settings' },
 ] as const;

@@ -35,6 +35,7 @@ describe('message modules', () => {
         'reminders',
         'search',
         'plans',
+        'ops',
         'settings',
         'sites',
         'sync',

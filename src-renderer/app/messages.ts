@@ -24,6 +24,7 @@ import { messages as home } from '../features/home/messages';
 import { messages as search } from '../features/search/messages';
 import { messages as reminders } from '../features/reminders/messages';
 import { messages as plans } from '../features/plans/messages';
+import { messages as ops } from '../features/ops/messages';
 
 /** The modules by name (the unit test reports mismatches per module). */
 export const messageModules: Readonly<Record<string, MessageModule>> = {
@@ -46,6 +47,7 @@ export const messageModules: Readonly<Record<string, MessageModule>> = {
   search,
   reminders,
   plans,
+  ops,
 };
 
 export const dictionaries: Readonly<Record<Lang, Dictionary>> = {

@@ -28,6 +28,10 @@ export const messages = {
     'error.invalidField': '{field}的值无效',
     'error.unexpected': '发生意外错误，请报告给开发人员（{detail}）',
     'error.code.required': '请填写{field}',
+    'error.code.opsContractNeeded': '合同 {number} 不是专有云运维合同，不能生成运维报告',
+    'error.code.endBeforeStart': '{field}不能早于开始日期',
+    'error.code.outsideContract': '服务期必须在合同 {number} 的期限内（{start} 至 {end}）',
+    'error.code.opsBadState': '“{state}”不是该类记录的状态',
     'error.code.tooLong': '{field}不能超过 {max} 个字符',
     'error.code.badInstant': '{field}不是有效的时间',
     'error.code.badDate': '{field}不是有效的日期',
@@ -102,6 +106,12 @@ export const messages = {
     'error.invalidField': '{field} is not valid',
     'error.unexpected': 'Unexpected error; please report it to the developers ({detail})',
     'error.code.required': '{field} is required',
+    'error.code.opsContractNeeded':
+      'Contract {number} is not a private-cloud ops contract; ops reports need one',
+    'error.code.endBeforeStart': '{field} cannot be before the start date',
+    'error.code.outsideContract':
+      'The service period must lie inside contract {number} ({start} to {end})',
+    'error.code.opsBadState': '“{state}” is not a state of this kind of record',
     'error.code.tooLong': '{field} cannot be longer than {max} characters',
     'error.code.badInstant': '{field} is not a valid date and time',
     'error.code.badDate': '{field} is not a valid date',

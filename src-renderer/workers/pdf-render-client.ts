@@ -66,11 +66,10 @@ export class PdfRenderClient {
   }
 
   /**
-   * Renders off the UI thread; `kind` is the kind's CLI name (reports/kinds), the builder is the
-   * snapshot's own; `onProgress` receives the fraction of pages written (0–1).
+   * Renders any registered kind's snapshot off the UI thread; `onProgress` receives the fraction
+   * of pages written (0–1).
    */
   render(
-    kind: string,
     snapshot: ReportSnapshot,
     lang: Lang,
     onProgress?: (fraction: number) => void,
@@ -79,7 +78,6 @@ export class PdfRenderClient {
     const id = this.nextId++;
     const request: PdfRenderRequest = {
       id,
-      kind,
       snapshot,
       lang,
       ...(options.preview === true ? { preview: true } : {}),

@@ -13,12 +13,11 @@ import { previewPages } from './pdf-preview-pages';
 import type { ReportSnapshot } from '../../src-shared/reports/snapshot-types';
 
 /**
- * `kind` is the kind's CLI name (reports/kinds); the builder is looked up by the snapshot's kind.
+ * Any registered kind's snapshot (reports/kinds): the builder is looked up by the snapshot's kind.
  * `preview`: also answer the laid-out pages as drawing operations (the sign dialog's preview).
  */
 export interface PdfRenderRequest {
   id: number;
-  kind: string;
   snapshot: ReportSnapshot;
   lang: Lang;
   preview?: boolean;

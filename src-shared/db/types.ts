@@ -381,7 +381,10 @@ export type DeliverableKind =
   | 'fault-report'
   | 'planning-document'
   | 'upgrade-record'
-  | 'implementation-record';
+  | 'implementation-record'
+  | 'ops-service-report'
+  | 'acceptance-report'
+  | 'entry-report';
 export type DeliverableStatus = 'draft' | 'signed';
 export type DeliverableLang = 'zh' | 'en';
 

@@ -269,6 +269,14 @@ export interface LocalBlobsSweep {
   refused: number;
 }
 
+/** Input of `spreadsheets.exportTable`: sheets of text cells, as the list on screen shows them. */
+export interface TableExportInput {
+  /** At most 20 sheets; names up to 31 characters (the xlsx limit), unique. */
+  sheets: { name: string; columns: string[]; rows: string[][] }[];
+  /** File name proposed in the save dialog; ends in `.xlsx`. */
+  suggestedName: string;
+}
+
 /** Input of `plans.exportXlsx`. */
 export interface PlanExportInput {
   /** The plan in the interchange format (it must have the plan shape: plan-schema.ts). */
@@ -476,6 +484,11 @@ export interface DesktopApi {
      */
     importFile(input: WorkspaceImportInput): Promise<WorkspaceImportResult | null>;
   };
+  /** Lists exported as spreadsheets (the ops lists); exceljs in main, like the plan's workbook. */
+  spreadsheets: {
+    /** Writes the sheets as .xlsx where the engineer chooses; the path, or `null` when cancelled. */
+    exportTable(input: TableExportInput): Promise<string | null>;
+  };
   /**
    * The sync server session and the replication transport. The main process signs in, keeps the
    * refresh token encrypted at rest (the same secret protector as the database key), refreshes
@@ -541,6 +554,7 @@ export const IPC_CHANNELS = {
   plansExportInstaller: 'plans:export-installer',
   workspaceExportFile: 'workspace:export-file',
   workspaceImportFile: 'workspace:import-file',
+  spreadsheetsExportTable: 'spreadsheets:export-table',
   syncGetSession: 'sync:get-session',
   syncSignIn: 'sync:sign-in',
   syncSignOut: 'sync:sign-out',
@@ -575,6 +589,7 @@ export interface IpcInvokeMap {
   [IPC_CHANNELS.plansExportInstaller]: DesktopApi['plans']['exportInstaller'];
   [IPC_CHANNELS.workspaceExportFile]: DesktopApi['workspace']['exportFile'];
   [IPC_CHANNELS.workspaceImportFile]: DesktopApi['workspace']['importFile'];
+  [IPC_CHANNELS.spreadsheetsExportTable]: DesktopApi['spreadsheets']['exportTable'];
   [IPC_CHANNELS.syncGetSession]: DesktopApi['sync']['getSession'];
   [IPC_CHANNELS.syncSignIn]: DesktopApi['sync']['signIn'];
   [IPC_CHANNELS.syncSignOut]: DesktopApi['sync']['signOut'];

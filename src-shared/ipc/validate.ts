@@ -21,6 +21,7 @@ import type {
   WorkspaceExportInput,
   WorkspaceImportInput,
   WorkspaceScope,
+  TableExportInput,
 } from './contract';
 import type { Plan } from '../domain/planning/plan';
 import {
@@ -200,6 +201,57 @@ function parsePlanArg(value: unknown): Plan {
     throw new IpcPayloadError(`plan is not a plan: ${first}`);
   }
   return parsed.plan;
+}
+
+const MAX_TABLE_CELLS = 500_000;
+
+/** `spreadsheets.exportTable`: up to 20 named sheets of text cells, an .xlsx file name. */
+export function parseTableExportInput(value: unknown): TableExportInput {
+  const input = parseObject(value, 'spreadsheets.exportTable');
+  const suggestedName = parseBlobName(input['suggestedName']);
+  if (!/\.xlsx$/i.test(suggestedName)) {
+    throw new IpcPayloadError('suggestedName must end in .xlsx');
+  }
+  const sheets = input['sheets'];
+  if (!Array.isArray(sheets) || sheets.length === 0 || sheets.length > 20) {
+    throw new IpcPayloadError('sheets must be an array of 1 to 20 sheets');
+  }
+  const names = new Set<string>();
+  let cells = 0;
+  const texts = (v: unknown, what: string): string[] => {
+    if (!Array.isArray(v) || v.some((c) => typeof c !== 'string' || c.length > 32_767)) {
+      throw new IpcPayloadError(`${what} must be an array of strings of at most 32767 characters`);
+    }
+    cells += v.length;
+    if (cells > MAX_TABLE_CELLS) throw new IpcPayloadError(`at most ${MAX_TABLE_CELLS} cells`);
+    return v as string[];
+  };
+  return {
+    suggestedName,
+    sheets: sheets.map((raw, i) => {
+      const sheet = parseObject(raw, `sheets[${i}]`);
+      const name = sheet['name'];
+      if (
+        typeof name !== 'string' ||
+        name.length === 0 ||
+        name.length > 31 ||
+        /[\\/?*[\]:]/.test(name)
+      ) {
+        throw new IpcPayloadError(
+          `sheets[${i}].name must be 1–31 characters without \\ / ? * [ ] :`,
+        );
+      }
+      if (names.has(name)) throw new IpcPayloadError(`sheets[${i}].name "${name}" is used twice`);
+      names.add(name);
+      const rows = sheet['rows'];
+      if (!Array.isArray(rows)) throw new IpcPayloadError(`sheets[${i}].rows must be an array`);
+      return {
+        name,
+        columns: texts(sheet['columns'], `sheets[${i}].columns`),
+        rows: rows.map((r, j) => texts(r, `sheets[${i}].rows[${j}]`)),
+      };
+    }),
+  };
 }
 
 /** `plans.exportXlsx`: a plan of the interchange shape, a language, an .xlsx file name. */
@@ -470,6 +522,9 @@ export const IPC_ARGS_VALIDATORS: {
   ],
   [IPC_CHANNELS.workspaceImportFile]: (args) => [
     parseWorkspaceImportInput(parseSingleArg(args, 'workspace.importFile')),
+  ],
+  [IPC_CHANNELS.spreadsheetsExportTable]: (args) => [
+    parseTableExportInput(parseSingleArg(args, 'spreadsheets.exportTable')),
   ],
   [IPC_CHANNELS.syncGetSession]: (args) => parseNoArgs(args, 'sync.getSession'),
   [IPC_CHANNELS.syncSignIn]: (args) => [parseSyncSignInInput(parseSingleArg(args, 'sync.signIn'))],

@@ -9,6 +9,9 @@
  */
 import type { PlanningSnapshot } from './kinds/planning-document/snapshot';
 import type { ProcedureRecordSnapshot } from './procedure-record/snapshot';
+import type { OpsReportSnapshot } from './kinds/ops-service-report/snapshot';
+import type { AcceptanceSnapshot } from './kinds/acceptance-report/snapshot';
+import type { EntrySnapshot } from './kinds/entry-report/snapshot';
 import type {
   ClosureState,
   EnvironmentKind,
@@ -181,4 +184,10 @@ export interface FaultReportSnapshot extends SnapshotBase {
 
 /** Every deliverable kind's snapshot (reports/kinds lists their modules). */
 export type ReportSnapshot =
-  InspectionSnapshot | FaultReportSnapshot | PlanningSnapshot | ProcedureRecordSnapshot;
+  | InspectionSnapshot
+  | FaultReportSnapshot
+  | PlanningSnapshot
+  | ProcedureRecordSnapshot
+  | OpsReportSnapshot
+  | AcceptanceSnapshot
+  | EntrySnapshot;

@@ -25,6 +25,7 @@ test('renders the app shell with window.fieldbook', async ({ page, appUrl }) => 
     'deliverables',
     'keystore',
     'plans',
+    'spreadsheets',
     'sync',
     'workspace',
   ]);

@@ -29,11 +29,11 @@ describe('worker PDF rendering core (pdfmake browser build, fonts in the virtual
   it('renders an inspection and a fault report, loading the fonts once', async () => {
     const a = await render({
       id: 1,
-      kind: 'inspection',
+
       snapshot: sampleInspectionSnapshot({ nodes: 4 }),
       lang: 'zh',
     });
-    const b = await render({ id: 2, kind: 'fault', snapshot: sampleFaultSnapshot(), lang: 'en' });
+    const b = await render({ id: 2, snapshot: sampleFaultSnapshot(), lang: 'en' });
     for (const [r, id] of [
       [a, 1],
       [b, 2],
@@ -60,7 +60,7 @@ describe('worker PDF rendering core (pdfmake browser build, fonts in the virtual
       environment: '生产环境',
       engineers: [{ name: '王工' }],
     });
-    const r = await render({ id: 3, kind: 'plan', snapshot, lang: 'zh' });
+    const r = await render({ id: 3, snapshot, lang: 'zh' });
     if (!r.ok) throw new Error(r.error);
     expect(Buffer.from(r.pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   }, 60_000);
@@ -68,7 +68,7 @@ describe('worker PDF rendering core (pdfmake browser build, fonts in the virtual
   it('reports rendering progress for that request, rising to 1', async () => {
     const seen: { id: number; progress: number }[] = [];
     const r = await render(
-      { id: 9, kind: 'inspection', snapshot: sampleInspectionSnapshot({ nodes: 4 }), lang: 'en' },
+      { id: 9, snapshot: sampleInspectionSnapshot({ nodes: 4 }), lang: 'en' },
       (p) => seen.push(p),
     );
     expect(r.ok).toBe(true);
@@ -78,7 +78,7 @@ describe('worker PDF rendering core (pdfmake browser build, fonts in the virtual
     expect(values).toEqual([...values].sort((x, y) => x - y));
     expect(values[values.length - 1]).toBe(1);
     // Without a listener nothing is reported (and nothing of the previous listener remains).
-    await render({ id: 10, kind: 'fault', snapshot: sampleFaultSnapshot(), lang: 'zh' });
+    await render({ id: 10, snapshot: sampleFaultSnapshot(), lang: 'zh' });
     expect(seen.every((p) => p.id === 9)).toBe(true);
   }, 60_000);
 
@@ -86,7 +86,7 @@ describe('worker PDF rendering core (pdfmake browser build, fonts in the virtual
     const broken = { ...sampleFaultSnapshot(), level: undefined } as unknown as ReturnType<
       typeof sampleFaultSnapshot
     >;
-    const r = await render({ id: 3, kind: 'fault', snapshot: broken, lang: 'zh' });
+    const r = await render({ id: 3, snapshot: broken, lang: 'zh' });
     expect(r).toMatchObject({ id: 3, ok: false });
   });
 });
@@ -102,7 +102,7 @@ describe('preview pages (the laid-out pages the PDF was written from)', () => {
   it('answers one page per PDF page with the texts, images and, on a draft, the watermark', async () => {
     const signed = sampleFaultSnapshot();
     const draft = { ...signed, signatures: [] };
-    const r = await render({ id: 1, kind: 'fault', snapshot: draft, lang: 'zh', preview: true });
+    const r = await render({ id: 1, snapshot: draft, lang: 'zh', preview: true });
     if (!r.ok) throw new Error(r.error);
     const pdfPages = (
       Buffer.from(r.pdf)
@@ -123,7 +123,7 @@ describe('preview pages (the laid-out pages the PDF was written from)', () => {
     // Structured-clone safe: what the worker posts survives a JSON round trip unchanged.
     expect(JSON.parse(JSON.stringify(r.pages))).toEqual(r.pages);
 
-    const s = await render({ id: 2, kind: 'fault', snapshot: signed, lang: 'zh', preview: true });
+    const s = await render({ id: 2, snapshot: signed, lang: 'zh', preview: true });
     if (!s.ok) throw new Error(s.error);
     expect(s.pages!.every((p) => p.ops.every((o) => o.k !== 'watermark'))).toBe(true);
     // The signature page shows both drawn signatures as images.
@@ -132,7 +132,7 @@ describe('preview pages (the laid-out pages the PDF was written from)', () => {
       last.ops.filter((o) => o.k === 'image' && o.href.startsWith('data:image/png')).length,
     ).toBe(2);
     // Without `preview` no pages are laid out for the answer.
-    const plain = await render({ id: 3, kind: 'fault', snapshot: signed, lang: 'zh' });
+    const plain = await render({ id: 3, snapshot: signed, lang: 'zh' });
     expect(plain.ok && plain.pages).toBeUndefined();
   }, 60_000);
 });

@@ -64,12 +64,12 @@ const mainRender = createPdfRenderer(pdfMake, async () => {
 (globalThis as unknown as PdfBenchGlobals).fieldbookPdfBench = {
   async worker(nodes, lang) {
     const snapshot = sampleInspectionSnapshot({ nodes, photos: 8 });
-    return measure(async () => (await client.render('inspection', snapshot, lang)).bytes.length);
+    return measure(async () => (await client.render(snapshot, lang)).bytes.length);
   },
   async mainThread(nodes, lang) {
     const snapshot = sampleInspectionSnapshot({ nodes, photos: 8 });
     return measure(async () => {
-      const r = await mainRender({ id: 1, kind: 'inspection', snapshot, lang });
+      const r = await mainRender({ id: 1, snapshot, lang });
       if (!r.ok) throw new Error(r.error);
       return r.pdf.byteLength;
     });

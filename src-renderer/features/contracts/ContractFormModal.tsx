@@ -1,7 +1,6 @@
 import { Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
+import { DATE_FORMAT, dateField } from '../../components/date-field';
 import type { FormRule } from 'antd';
-import dayjs from 'dayjs';
-import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import type { ClusterDoc, ContractDoc, PolicyPackId, SiteDoc } from '../../../src-shared/db/types';
 import { contractSchema } from '../../../src-shared/db/schemas/contracts';
@@ -23,16 +22,6 @@ import type { ContractFormValues } from './contract-form';
 const LIMIT = {
   number: maxLengthOf(contractSchema, 'number'),
   notes: maxLengthOf(contractSchema, 'notes'),
-};
-
-const DATE_FORMAT = 'YYYY-MM-DD';
-
-/** DatePicker ⇄ `yyyy-MM-dd` strings, so form values are already what the document stores. */
-const dateField = {
-  getValueProps: (value: unknown) => ({
-    value: typeof value === 'string' && value !== '' ? dayjs(value, DATE_FORMAT) : undefined,
-  }),
-  normalize: (value: Dayjs | null | undefined) => (value ? value.format(DATE_FORMAT) : undefined),
 };
 
 /** Pack-dependent choices: services and tier come from the chosen pack and reset with it. */

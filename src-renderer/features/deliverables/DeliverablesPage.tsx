@@ -29,13 +29,9 @@ import { ExportOpenButtons } from './ExportOpenButtons';
 import { GenerateReportModal } from './GenerateReportModal';
 import { siteZoneOf } from './site-zone';
 import type { ReportRequest } from './report-pipeline';
-import {
-  faultReportRequest,
-  inspectionReportRequest,
-  planningDocumentRequest,
-  procedureRecordRequest,
-  resumeDraftRequest,
-} from './report-requests';
+import { NEW_REVISION, inspectionReportRequest, resumeDraftRequest } from './report-requests';
+import { opsChoiceRequest } from './ops-report-requests';
+import { OpsReportSourceModal } from '../ops/OpsReportSourceModal';
 
 function StatusTags({ doc, all }: { doc: DeliverableDoc; all: readonly DeliverableDoc[] }) {
   const { t } = useI18n();
@@ -218,6 +214,7 @@ export function DeliverablesPage() {
   const customers = useRxQuery((d) => d.customers.find(), []);
   const [request, setRequest] = useState<ReportRequest | null>(null);
   const [choosing, setChoosing] = useState(false);
+  const [choosingOps, setChoosingOps] = useState(false);
 
   const customerName = useMemo(
     () => new Map(customers.docs.map((c) => [c.id, c.name])),
@@ -240,15 +237,7 @@ export function DeliverablesPage() {
   }
 
   function newRevision(doc: DeliverableDoc) {
-    void prepare(() =>
-      doc.kind === 'fault-report'
-        ? faultReportRequest(db, doc.sourceId, engineer.name, doc)
-        : doc.kind === 'planning-document'
-          ? planningDocumentRequest(db, doc.sourceId, engineer.name, doc)
-          : doc.kind === 'upgrade-record' || doc.kind === 'implementation-record'
-            ? procedureRecordRequest(db, doc.sourceId, engineer.name, doc)
-            : inspectionReportRequest(db, doc.sourceId, engineer.name, doc),
-    );
+    void prepare(() => NEW_REVISION[doc.kind](db, doc, engineer.name));
   }
 
   const columns: TableColumnsType<DeliverableDoc> = [
@@ -322,13 +311,22 @@ export function DeliverablesPage() {
         title={t('deliverables.title')}
         subtitle={t('deliverables.subtitle')}
         extra={
-          <Button
-            icon={<FileAddOutlined />}
-            onClick={() => setChoosing(true)}
-            data-testid="generate-inspection"
-          >
-            {t('deliverables.action.generateInspection')}
-          </Button>
+          <Space>
+            <Button
+              icon={<FileAddOutlined />}
+              onClick={() => setChoosing(true)}
+              data-testid="generate-inspection"
+            >
+              {t('deliverables.action.generateInspection')}
+            </Button>
+            <Button
+              icon={<FileAddOutlined />}
+              onClick={() => setChoosingOps(true)}
+              data-testid="generate-ops"
+            >
+              {t('deliverables.action.generateOps')}
+            </Button>
+          </Space>
         }
       />
       <Table<DeliverableDoc>
@@ -350,6 +348,15 @@ export function DeliverablesPage() {
         onChoose={(inspectionId) => {
           setChoosing(false);
           void prepare(() => inspectionReportRequest(db, inspectionId, engineer.name));
+        }}
+      />
+      <OpsReportSourceModal
+        open={choosingOps}
+        onCancel={() => setChoosingOps(false)}
+        onChoose={async (choice) => {
+          const built = await opsChoiceRequest(db, choice, engineer.name);
+          setChoosingOps(false);
+          setRequest(built);
         }}
       />
       <GenerateReportModal request={request} onClose={() => setRequest(null)} />

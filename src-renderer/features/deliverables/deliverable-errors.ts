@@ -2,11 +2,14 @@
  * Failures of the deliverable workflow that the engineer can act on, carried as a message key
  * and its parameters so the dialog shows them in the UI language (other errors keep their text).
  */
+import { InputError } from '../../../src-shared/domain/errors';
+import { userErrorText } from '../../components/error-text';
+
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 /** What a report is built from; each has a `deliverables.source.<kind>` message. */
 export type SourceKind =
-  'incident' | 'inspection' | 'customer' | 'site' | 'plan' | 'cluster' | 'procedure';
+  'incident' | 'inspection' | 'customer' | 'site' | 'plan' | 'cluster' | 'procedure' | 'contract';
 
 export class DeliverableUserError extends Error {
   constructor(
@@ -22,8 +25,14 @@ export function sourceMissing(kind: SourceKind, id: string): DeliverableUserErro
   return new DeliverableUserError('deliverables.error.sourceMissing', { kind, id });
 }
 
-/** The words for a failure: translated for DeliverableUserError, the error's own text otherwise. */
+/**
+ * The words for a failure: translated for DeliverableUserError and for a domain InputError (the
+ * shared form wording), the error's own text otherwise.
+ */
 export function deliverableErrorText(t: Translate, error: unknown): string {
+  if (error instanceof InputError) {
+    return t('deliverables.failed', { message: userErrorText(t, error) });
+  }
   if (error instanceof DeliverableUserError) {
     const params = { ...error.params };
     if (typeof params['kind'] === 'string')

@@ -2,7 +2,7 @@
 export const messages = {
   zh: {
     'deliverables.title': '交付文档',
-    'deliverables.subtitle': '巡检报告与故障报告：签署后不可修改，修改即生成新版本',
+    'deliverables.subtitle': '巡检、故障、规划与运维报告：签署后不可修改，修改即生成新版本',
     'deliverables.empty': '暂无交付文档',
     'deliverables.col.number': '文档编号',
     'deliverables.col.revision': '版本',
@@ -18,6 +18,11 @@ export const messages = {
     'deliverables.kind.planning-document': '规划文档',
     'deliverables.kind.upgrade-record': '升级记录',
     'deliverables.kind.implementation-record': '实施记录',
+    'deliverables.kind.ops-service-report': '运维服务报告',
+    'deliverables.kind.acceptance-report': '验收报告',
+    'deliverables.kind.entry-report': '运维进场报告',
+    'deliverables.action.generateOps': '生成运维报告',
+    'deliverables.source.contract': '合同',
     'deliverables.lang.zh': '中文',
     'deliverables.lang.en': '英文',
     'deliverables.status.draft': '草稿',
@@ -126,7 +131,7 @@ export const messages = {
   en: {
     'deliverables.title': 'Deliverables',
     'deliverables.subtitle':
-      'Inspection and fault reports: immutable once signed, a change makes a new revision',
+      'Inspection, fault, planning and ops reports: immutable once signed, a change makes a new revision',
     'deliverables.empty': 'No deliverables yet',
     'deliverables.col.number': 'Document number',
     'deliverables.col.revision': 'Revision',
@@ -142,6 +147,11 @@ export const messages = {
     'deliverables.kind.planning-document': 'Planning document',
     'deliverables.kind.upgrade-record': 'Upgrade record',
     'deliverables.kind.implementation-record': 'Implementation record',
+    'deliverables.kind.ops-service-report': 'Ops service report',
+    'deliverables.kind.acceptance-report': 'Acceptance report',
+    'deliverables.kind.entry-report': 'Ops entry report',
+    'deliverables.action.generateOps': 'Generate ops report',
+    'deliverables.source.contract': 'contract',
     'deliverables.lang.zh': 'Chinese',
     'deliverables.lang.en': 'English',
     'deliverables.status.draft': 'Draft',

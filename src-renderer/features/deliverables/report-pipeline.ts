@@ -20,7 +20,6 @@ import {
 } from '../../../src-shared/domain/deliverables';
 import { newId } from '../../../src-shared/domain/ids';
 import { pdfPageCount } from '../../../src-shared/reports/pdf-info';
-import { cliNameOf } from '../../../src-shared/reports/kinds/index';
 import type { ReportSnapshot, SnapshotSignature } from '../../../src-shared/reports/snapshot-types';
 import type { PdfVerification, SignedPdf } from '../../../src-shared/ipc';
 import { isoDateIn, nowInstant } from '../../app/clock';
@@ -75,14 +74,7 @@ export async function renderReport(
   onProgress?: (fraction: number) => void,
   preview = false,
 ): Promise<RenderedReport> {
-  const options = { preview };
-  const rendered = await renderClient().render(
-    cliNameOf(snapshot.kind),
-    snapshot,
-    lang,
-    onProgress,
-    options,
-  );
+  const rendered = await renderClient().render(snapshot, lang, onProgress, { preview });
   return {
     bytes: rendered.bytes,
     pageCount: pdfPageCount(rendered.bytes),

@@ -28,6 +28,7 @@ import { templateOfRun } from '../../../src-shared/domain/procedures/procedure-o
 import { upgradeRecordFrom } from '../../../src-shared/reports/kinds/upgrade-record/snapshot';
 import { implementationRecordFrom } from '../../../src-shared/reports/kinds/implementation-record/snapshot';
 import { allocateDocumentNumber } from './report-pipeline';
+import { opsChoiceRequest, opsOptionsOf } from './ops-report-requests';
 import type { ReportRequest } from './report-pipeline';
 
 async function need<T>(
@@ -398,4 +399,31 @@ export async function procedureRecordRequest(
     engineer: { name: engineer, title: '' },
     ...(open !== undefined ? { draft: open } : {}),
   };
+}
+
+/**
+ * The next revision of a signed deliverable, rebuilt from its source's current state: one entry
+ * per kind (the ops package's kinds take the options their last revision was made with).
+ */
+export const NEW_REVISION: Record<
+  DeliverableDoc['kind'],
+  (db: FieldbookDatabase, doc: DeliverableDoc, engineer: string) => Promise<ReportRequest>
+> = {
+  'fault-report': (db, doc, engineer) => faultReportRequest(db, doc.sourceId, engineer, doc),
+  'inspection-report': (db, doc, engineer) =>
+    inspectionReportRequest(db, doc.sourceId, engineer, doc),
+  'planning-document': (db, doc, engineer) =>
+    planningDocumentRequest(db, doc.sourceId, engineer, doc),
+  'upgrade-record': (db, doc, engineer) => procedureRecordRequest(db, doc.sourceId, engineer, doc),
+  'implementation-record': (db, doc, engineer) =>
+    procedureRecordRequest(db, doc.sourceId, engineer, doc),
+  'ops-service-report': opsRevision,
+  'acceptance-report': opsRevision,
+  'entry-report': opsRevision,
+};
+
+function opsRevision(db: FieldbookDatabase, doc: DeliverableDoc, engineer: string) {
+  const choice = opsOptionsOf(doc);
+  if (choice === null) throw new Error(`${doc.kind} is not an ops-package deliverable`);
+  return opsChoiceRequest(db, choice, engineer, doc);
 }

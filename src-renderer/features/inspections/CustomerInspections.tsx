@@ -1,10 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Flex, Row, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ClusterDoc } from '../../../src-shared/db/types';
 import { RISK_NAMES } from '../../../src-shared/domain/findings';
 import { customerRiskList } from '../../../src-shared/domain/inspection-ops';
+import type { CustomerRisk } from '../../../src-shared/domain/inspection-ops';
+import {
+  createOpsRecord,
+  findingRefOf,
+  nextOpsNumber,
+  riskInputFromFinding,
+} from '../../../src-shared/domain/ops/record-ops';
+import { nowInstant } from '../../app/clock';
+import { userErrorText } from '../../components/error-text';
+import { useDatabase } from '../../db/database-context';
 import { useI18n } from '../../app/i18n';
 import { useRxQuery } from '../../db/hooks';
 import { RISK_COLOR } from './ScorePanel';
@@ -19,7 +29,9 @@ export interface CustomerInspectionsProps {
  * inspections, on the customer overview.
  */
 export function CustomerInspections({ customerId, clusters }: CustomerInspectionsProps) {
-  const { t, pick, fmtDate } = useI18n();
+  const { t, pick, fmtDate, lang } = useI18n();
+  const db = useDatabase();
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const inspections = useRxQuery(
     (db) => db.inspections.find({ selector: { customerId }, sort: [{ startedAt: 'desc' }] }),
@@ -30,6 +42,30 @@ export function CustomerInspections({ customerId, clusters }: CustomerInspection
     [inspections.docs, clusters],
   );
   const clusterName = (id: string) => clusters.find((c) => c.id === id)?.name ?? id;
+  const records = useRxQuery(
+    (db) => db.opsRecords.find({ selector: { customerId, kind: 'risk' } }),
+    [customerId],
+  );
+  // The risk records made from findings, by the finding they came from.
+  const recordOf = useMemo(
+    () => new Map(records.docs.map((r) => [r.risk?.findingRef ?? '', r])),
+    [records.docs],
+  );
+
+  async function toRiskRecord(r: CustomerRisk) {
+    try {
+      const input = riskInputFromFinding(r.finding, r.inspectionId, customerId, lang);
+      const existing = await db.opsRecords.find({ selector: { customerId } }).exec();
+      const number = nextOpsNumber(
+        'risk',
+        existing.map((d) => d.toMutableJSON()),
+      );
+      await db.opsRecords.insert(createOpsRecord(input, nowInstant(), number));
+      void message.success(t('inspections.risks.recorded', { number }));
+    } catch (e) {
+      void message.error(userErrorText(t, e));
+    }
+  }
 
   return (
     <Row gutter={12}>
@@ -66,6 +102,27 @@ export function CustomerInspections({ customerId, clusters }: CustomerInspection
                       {pick(r.finding.recommendation)}
                     </Typography.Text>
                   </Flex>
+                  {(() => {
+                    const ref = findingRefOf(r.inspectionId, r.finding.clusterId, r.finding.itemId);
+                    const rec = recordOf.get(ref);
+                    return rec !== undefined ? (
+                      <Link
+                        to={`/ops?customer=${customerId}&kind=risk`}
+                        className="fb-small"
+                        data-testid="customer-risk-record"
+                      >
+                        {rec.number}
+                      </Link>
+                    ) : (
+                      <Button
+                        size="small"
+                        onClick={() => void toRiskRecord(r)}
+                        data-testid="customer-risk-to-record"
+                      >
+                        {t('inspections.risks.toRecord')}
+                      </Button>
+                    );
+                  })()}
                   <Link to={`/inspections/${r.inspectionId}`} className="fb-small">
                     {t('inspections.risks.source', { date: fmtDate(r.startedAt.slice(0, 10)) })}
                     {r.status === 'in-progress' && ` (${t('inspections.risks.inProgress')})`}

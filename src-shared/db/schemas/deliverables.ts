@@ -64,7 +64,8 @@ export const deliverableSchema: RxJsonSchema<DeliverableDoc> = {
   description:
     'A PDF deliverable (inspection or fault report) with the snapshot it was rendered from; immutable once signed.',
   // v1: kind `planning-document` (规划文档, issue 10); v2: `upgrade-record` and
-  // `implementation-record` (issue 9). Older documents are valid as they are.
+  // `implementation-record` (issue 9) and the ops package's kinds (issue 11: 运维服务报告, 验收报告,
+  // 运维进场报告). Older documents are valid as they are.
   version: 2,
   primaryKey: 'id',
   type: 'object',
@@ -79,6 +80,9 @@ export const deliverableSchema: RxJsonSchema<DeliverableDoc> = {
         'planning-document',
         'upgrade-record',
         'implementation-record',
+        'ops-service-report',
+        'acceptance-report',
+        'entry-report',
       ],
       maxLength: 32,
     },

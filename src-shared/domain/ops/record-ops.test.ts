@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors';
-import { createOpsRecord, editOpsRecord, nextOpsNumber } from './record-ops';
+import {
+  createOpsRecord,
+  editOpsRecord,
+  findingRefOf,
+  nextOpsNumber,
+  riskInputFromFinding,
+} from './record-ops';
 
 const at = '2026-09-01T10:00:00+08:00';
 const risk = () =>
@@ -99,5 +105,34 @@ describe('ops records', () => {
       ]),
     ).toBe('RSK-0010');
     expect(nextOpsNumber('issue', [])).toBe('ISS-0001');
+  });
+});
+
+describe('a risk record from an inspection finding', () => {
+  const finding = {
+    clusterId: 'cl-1',
+    itemId: 'etcd-latency',
+    risk: 'high',
+    title: { zh: 'etcd 写延迟偏高', en: 'High etcd write latency' },
+    recommendation: { zh: '更换为 SSD 磁盘', en: 'Move etcd to SSD disks' },
+    nodes: ['master-1'],
+  };
+
+  it('keeps the finding reference and a link to the inspection, scored from the risk level', () => {
+    const input = riskInputFromFinding(finding, 'ins-9', 'cust-1', 'zh');
+    const doc = createOpsRecord(input, '2026-12-04T02:00:00.000Z', 'RSK-0003');
+    expect(doc.title).toBe('etcd 写延迟偏高 (master-1)');
+    expect(doc.state).toBe('open');
+    expect(doc.risk).toEqual({
+      likelihood: 3,
+      impact: 4,
+      mitigation: '更换为 SSD 磁盘',
+      source: 'inspection-finding',
+      findingRef: findingRefOf('ins-9', 'cl-1', 'etcd-latency'),
+    });
+    expect(doc.links).toEqual([{ relation: 'from-finding', target: 'inspection', id: 'ins-9' }]);
+    expect(riskInputFromFinding(finding, 'ins-9', 'cust-1', 'en').title).toBe(
+      'High etcd write latency (master-1)',
+    );
   });
 });

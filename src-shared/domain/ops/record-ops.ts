@@ -209,3 +209,51 @@ export function editOpsRecord(
   next.updatedAt = at;
   return next;
 }
+
+/** Likelihood and impact a finding's risk level starts at (the engineer adjusts them). */
+const FINDING_SCORES: Record<string, { likelihood: number; impact: number }> = {
+  critical: { likelihood: 4, impact: 5 },
+  high: { likelihood: 3, impact: 4 },
+  medium: { likelihood: 3, impact: 3 },
+  low: { likelihood: 2, impact: 2 },
+};
+
+/** `<inspectionId>/<clusterId>/<itemId>`: the finding a risk record came from. */
+export function findingRefOf(inspectionId: string, clusterId: string, itemId: string): string {
+  return `${inspectionId}/${clusterId}/${itemId}`;
+}
+
+/**
+ * A risk record (风险清单) made from an inspection finding: its title and recommendation in the
+ * chosen language, a score from its risk level, the finding's reference and a link to the
+ * inspection, so the risk list keeps pointing at what it came from.
+ */
+export function riskInputFromFinding(
+  finding: {
+    clusterId: string;
+    itemId: string;
+    risk: string;
+    title: { zh: string; en: string };
+    recommendation: { zh: string; en: string };
+    nodes: readonly string[];
+  },
+  inspectionId: string,
+  customerId: string,
+  lang: 'zh' | 'en',
+): OpsRecordInput<'risk'> {
+  const scores = FINDING_SCORES[finding.risk] ?? { likelihood: 3, impact: 3 };
+  const nodes = finding.nodes.length > 0 ? ` (${finding.nodes.join(', ')})` : '';
+  return {
+    kind: 'risk',
+    customerId,
+    title: `${finding.title[lang]}${nodes}`.slice(0, 300),
+    description: '',
+    links: [{ relation: 'from-finding', target: 'inspection', id: inspectionId }],
+    fields: {
+      ...scores,
+      mitigation: finding.recommendation[lang].trim() || finding.title[lang],
+      source: 'inspection-finding',
+      findingRef: findingRefOf(inspectionId, finding.clusterId, finding.itemId),
+    },
+  };
+}

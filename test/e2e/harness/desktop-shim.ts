@@ -143,6 +143,9 @@ export function desktopShim(): void {
       exportFile: (input) => call('workspace:export-file', input),
       importFile: (input) => call('workspace:import-file', input),
     },
+    spreadsheets: {
+      exportTable: (input) => call('spreadsheets:export-table', input),
+    },
     sync: {
       getSession: () => call('sync:get-session'),
       signIn: (input) => call('sync:sign-in', input),
@@ -164,6 +167,7 @@ export function desktopShim(): void {
       deliverables: Object.freeze(api.deliverables),
       plans: Object.freeze(api.plans),
       workspace: Object.freeze(api.workspace),
+      spreadsheets: Object.freeze(api.spreadsheets),
       sync: Object.freeze(api.sync),
     }),
     enumerable: true,

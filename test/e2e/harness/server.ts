@@ -343,7 +343,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         ? 512 * 1024 * 1024
         : channel === IPC_CHANNELS.syncPush ||
             channel === IPC_CHANNELS.plansExportXlsx ||
-            channel === IPC_CHANNELS.plansExportInstaller
+            channel === IPC_CHANNELS.plansExportInstaller ||
+            channel === IPC_CHANNELS.spreadsheetsExportTable
           ? 17 * 1024 * 1024
           : 64 * 1024;
     const args = parseJsonArgs(await readBody(req, limit));
@@ -356,6 +357,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       case IPC_CHANNELS.plansExportInstaller:
         sendJson(res, 200, {
           result: await services.plans.exportInstaller(...IPC_ARGS_VALIDATORS[channel](args)),
+        });
+        return;
+      case IPC_CHANNELS.spreadsheetsExportTable:
+        sendJson(res, 200, {
+          result: await services.spreadsheets.exportTable(...IPC_ARGS_VALIDATORS[channel](args)),
         });
         return;
       case IPC_CHANNELS.plansImportXlsx:

@@ -1,0 +1,2 @@
+export { OpsRecordsPage } from './OpsRecordsPage';
+export { OpsReportSourceModal } from './OpsReportSourceModal';

@@ -273,7 +273,7 @@ describe('sample workspace in the store', () => {
 });
 
 describe('schema migration', () => {
-  it('migrates a site stored with schema v0 when the app opens with v2 (v1 + mergeHistory)', async () => {
+  it('migrates a site stored with schema v0 when the app opens with v3 (v1 + mergeHistory, v3 more calendars)', async () => {
     const name = uniqueName('migrate');
     const wrapped = wrappedValidateAjvStorage({
       storage: wrappedKeyEncryptionCryptoJsStorage({ storage }),
@@ -320,7 +320,7 @@ describe('schema migration', () => {
       contacts: [],
       remoteAccess: { method: 'VPN', password: 'v0-secret-pw' },
     });
-    expect(db.sites.schema.version).toBe(2);
+    expect(db.sites.schema.version).toBe(3);
     expect('mergeHistory' in (migrated ?? {})).toBe(false);
   });
 });

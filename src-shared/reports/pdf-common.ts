@@ -81,6 +81,27 @@ export function headerRow(labels: string[]): TableCell[] {
 }
 
 /** Label / value rows without a header: document control, incident facts. */
+/** A table cell in the reports' cell style. */
+export const cell = (text: string | number, extra: Record<string, unknown> = {}): TableCell => ({
+  text: String(text),
+  style: 'cell',
+  ...extra,
+});
+
+/** A ruled table with a repeated header row whose rows are never split across pages. */
+export function grid(widths: (number | string)[], header: string[], rows: TableCell[][]): Content {
+  return {
+    table: {
+      headerRows: 1,
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
+      widths,
+      body: [headerRow(header), ...rows],
+    },
+    layout: GRID_LAYOUT,
+  };
+}
+
 export function keyValueTable(rows: [string, Content][], labelWidth = 110): Content {
   return {
     table: {

@@ -3,18 +3,18 @@
  * document control, contract and services, every promised deliverable with its status, punch
  * list, the confirmation deadline with the seed's rule, earlier rejections, signatures.
  */
-import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Lang } from '../../../domain/localized';
 import { DEFAULT_LANG, pick } from '../../../domain/localized';
 import { getPolicyPack } from '../../../policy/index';
 import { formatInstant } from '../../format';
 import {
-  COLOURS,
-  GRID_LAYOUT,
   baseDefinitionFields,
+  cell,
+  COLOURS,
   documentInfo,
+  grid,
   headed,
-  headerRow,
   keyValueTable,
   numbered,
   pageFrame,
@@ -25,25 +25,6 @@ import {
 import { reportMessages } from '../../report-messages';
 import { acceptanceMessages } from './messages';
 import type { AcceptanceSnapshot } from './snapshot';
-
-const cell = (text: string | number, extra: Record<string, unknown> = {}): TableCell => ({
-  text: String(text),
-  style: 'cell',
-  ...extra,
-});
-
-function grid(widths: (number | string)[], header: string[], rows: TableCell[][]): Content {
-  return {
-    table: {
-      headerRows: 1,
-      keepWithHeaderRows: 1,
-      dontBreakRows: true,
-      widths,
-      body: [headerRow(header), ...rows],
-    },
-    layout: GRID_LAYOUT,
-  };
-}
 
 export function buildAcceptanceReport(
   snapshot: AcceptanceSnapshot,

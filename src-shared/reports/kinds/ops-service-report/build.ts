@@ -14,12 +14,12 @@ import type { IncidentFigureRow, LevelFigures } from '../../../domain/ops/servic
 import { getPolicyPack } from '../../../policy/index';
 import { formatDurationMs, formatInstant, formatNumber } from '../../format';
 import {
-  COLOURS,
-  GRID_LAYOUT,
   baseDefinitionFields,
+  cell,
+  COLOURS,
   documentInfo,
+  grid,
   headed,
-  headerRow,
   keyValueTable,
   numbered,
   pageFrame,
@@ -31,25 +31,6 @@ import { reportMessages } from '../../report-messages';
 import type { OpsReportMessages } from './messages';
 import { opsReportMessages } from './messages';
 import type { OpsReportSnapshot } from './snapshot';
-
-const cell = (text: string | number, extra: Record<string, unknown> = {}): TableCell => ({
-  text: String(text),
-  style: 'cell',
-  ...extra,
-});
-
-function grid(widths: (number | string)[], header: string[], rows: TableCell[][]): Content {
-  return {
-    table: {
-      headerRows: 1,
-      keepWithHeaderRows: 1,
-      dontBreakRows: true,
-      widths,
-      body: [headerRow(header), ...rows],
-    },
-    layout: GRID_LAYOUT,
-  };
-}
 
 /** Response times are minutes: show seconds below an hour (`4 分 30 秒`, `4 min 30 s`). */
 export function formatResponseMs(ms: number | null, lang: Lang): string {

@@ -12,42 +12,23 @@ import { contains, formatCidr, parseCidr, parseIp } from '../../../domain/planni
 import { PLAN_RULE_IDS } from '../../../domain/planning/validate-plan';
 import { formatInstant } from '../../format';
 import {
-  COLOURS,
-  GRID_LAYOUT,
   baseDefinitionFields,
+  cell,
+  COLOURS,
   documentInfo,
+  grid,
   headed,
-  headerRow,
+  isDraftSnapshot,
   keyValueTable,
   numbered,
   pageFrame,
   personLine,
-  isDraftSnapshot,
   qrBlock,
   signatureBlocks,
 } from '../../pdf-common';
 import { reportMessages } from '../../report-messages';
 import { planningMessages } from './messages';
 import type { PlanningSnapshot } from './snapshot';
-
-const cell = (text: string | number, extra: Record<string, unknown> = {}): TableCell => ({
-  text: String(text),
-  style: 'cell',
-  ...extra,
-});
-
-function grid(widths: (number | string)[], header: string[], rows: TableCell[][]): Content {
-  return {
-    table: {
-      headerRows: 1,
-      keepWithHeaderRows: 1,
-      dontBreakRows: true,
-      widths,
-      body: [headerRow(header), ...rows],
-    },
-    layout: GRID_LAYOUT,
-  };
-}
 
 export function buildPlanningDocument(
   snapshot: PlanningSnapshot,

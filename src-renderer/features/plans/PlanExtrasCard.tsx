@@ -25,18 +25,10 @@ import { nowInstant } from '../../app/clock';
 import { FormModal } from '../../components/FormModal';
 import { optionalText, useFormRules } from '../../components/form-rules';
 import { maxLengthOf } from '../../components/schema-limits';
-
-/** Kinds the dependency form offers (PRODUCT.md §4: registry, storage, load balancer, LDAP…). */
-const DEPENDENCY_KINDS = [
-  'registry',
-  'storage',
-  'load-balancer',
-  'ldap',
-  'ntp',
-  'dns',
-  'smtp',
-  'monitoring',
-] as const;
+import {
+  DEPENDENCY_KINDS,
+  dependencyKindLabel,
+} from '../../../src-shared/domain/planning/dependency-kinds';
 
 const LIMIT = {
   kind: maxLengthOf(planSchema, 'dependencies', '[]', 'kind'),
@@ -76,7 +68,7 @@ function DependencyModal({
   onSubmit: (dep: PlanDependency) => Promise<void>;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const rules = useFormRules();
   const label = {
     kind: t('plans.deps.kind'),
@@ -112,7 +104,7 @@ function DependencyModal({
           aria-label={label.kind}
           options={DEPENDENCY_KINDS.map((k) => ({
             value: k,
-            label: `${t(`plans.deps.kind.${k}`)} (${k})`,
+            label: `${dependencyKindLabel(k, lang)} (${k})`,
           }))}
         />
       </Form.Item>
@@ -298,14 +290,13 @@ export function PlanExtrasCard({
   findings: readonly PlanFinding[];
   save: Save;
 }) {
-  const { t, fmtDateTime } = useI18n();
+  const { t, lang, fmtDateTime } = useI18n();
   const [dep, setDep] = useState<{ index: number | null; value?: PlanDependency } | null>(null);
   const [req, setReq] = useState<{ index: number | null; value?: string } | null>(null);
   const deps = doc.dependencies ?? [];
   const reqs = doc.requirements ?? [];
   const accepted = doc.acceptedWarnings ?? [];
-  const kindLabel = (kind: string) =>
-    (DEPENDENCY_KINDS as readonly string[]).includes(kind) ? t(`plans.deps.kind.${kind}`) : kind;
+  const kindLabel = (kind: string) => dependencyKindLabel(kind, lang);
   const inEffect = (a: AcceptedWarning) =>
     findings.some((f) => f.rule === a.rule && f.path === a.path && f.accepted !== undefined);
   const occurs = (a: AcceptedWarning) =>

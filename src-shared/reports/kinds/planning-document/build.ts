@@ -7,6 +7,7 @@
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { Lang } from '../../../domain/localized';
 import { DEFAULT_LANG, pick } from '../../../domain/localized';
+import { dependencyKindLabel } from '../../../domain/planning/dependency-kinds';
 import { primaryAddress } from '../../../domain/planning/installer-config';
 import { contains, formatCidr, parseCidr, parseIp } from '../../../domain/planning/ip';
 import { PLAN_RULE_IDS } from '../../../domain/planning/validate-plan';
@@ -289,7 +290,7 @@ export function buildPlanningDocument(
             [70, '*', 100, '*'],
             [pm.kind, pm.name, pm.address, pm.notes],
             deps.map((d) => [
-              cell(d.kind),
+              cell(dependencyKindLabel(d.kind, lang)),
               cell(d.name),
               cell(d.address ?? '—'),
               cell(d.notes ?? '—'),

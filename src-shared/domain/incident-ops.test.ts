@@ -592,6 +592,21 @@ describe('details and SLA status', () => {
     expect(e.updatedAt).toBe('2026-11-23T12:00:00+08:00');
   });
 
+  it('changes the assignee, keeps it when not given, and blank makes the incident everyone’s', () => {
+    const inc = open('standard', '2', '2026-11-23T10:00:00+08:00');
+    const mine = updateIncidentDetails(inc, { assignee: ' 李娜 ' }, '2026-11-23T12:00:00+08:00');
+    expect(mine.assignee).toBe('李娜');
+    expect(
+      updateIncidentDetails(mine, { rootCause: 'x' }, '2026-11-23T12:01:00+08:00').assignee,
+    ).toBe('李娜');
+    expect(
+      'assignee' in updateIncidentDetails(mine, { assignee: '  ' }, '2026-11-23T12:02:00+08:00'),
+    ).toBe(false);
+    expect(() =>
+      updateIncidentDetails(inc, { assignee: 'x'.repeat(101) }, '2026-11-23T12:03:00+08:00'),
+    ).toThrow();
+  });
+
   it('reports breach and the next hourly update for level 1', () => {
     const inc = addTimelineEvent(open('professional', '1', '2026-11-23T10:00:00+08:00'), {
       kind: 'update',

@@ -712,9 +712,11 @@ export interface IncidentDetailsInput {
   impact?: string;
   rootCause?: string;
   workaround?: string;
+  /** The engineer responsible; blank makes the incident everyone's again. */
+  assignee?: string;
 }
 
-/** Edits the descriptive fields (not the clock, not the timeline). */
+/** Edits the descriptive fields and the assignee (not the clock, not the timeline). */
 export function updateIncidentDetails(
   incident: IncidentDoc,
   details: IncidentDetailsInput,
@@ -739,6 +741,10 @@ export function updateIncidentDetails(
       details.workaround === undefined
         ? incident.workaround
         : optionalText(details.workaround, 'workaround', 10_000),
+    assignee:
+      details.assignee === undefined
+        ? incident.assignee
+        : optionalText(details.assignee.trim(), 'assignee', 100),
     updatedAt: nowInstant(now),
   });
 }

@@ -183,8 +183,15 @@ test('a contract covering all sites (the form default) opens an incident; the on
   await form.getByTestId('incident-title').fill('对象存储写入超时');
   await typeDate(form.getByTestId('incident-first-contact'), '2026-03-06 10:00');
   await form.getByTestId('severity-2').click();
+  // The engineer opening it is its assignee unless another is named.
+  await expect(form.getByLabel('负责工程师')).toHaveValue('王磊');
+  await form.getByLabel('负责工程师').fill('李娜');
   const incident = await list.save(form);
   await expect(incident.firstContact()).toContainText('2026/03/06');
+  await expect(page.getByTestId('incident-assignee')).toHaveText('李娜');
+  await page.getByTestId('incident-assign-me').click();
+  await expect(page.getByTestId('incident-assignee')).toHaveText('王磊');
+  await expect(page.getByTestId('incident-assign-me')).toHaveCount(0);
 });
 
 test('a first contact in the future is refused in Chinese, naming the field, and nothing is saved', async ({

@@ -35,6 +35,7 @@ import {
   recordOnSiteArrival,
   recordResolution,
   resumeIncident,
+  updateIncidentDetails,
 } from '../../../src-shared/domain/incident-ops';
 import type { FreeTimelineKind } from '../../../src-shared/domain/incident-ops';
 import { getPolicyPack } from '../../../src-shared/policy/index';
@@ -120,6 +121,17 @@ export function IncidentDetailPage() {
 
   const opts = { now: nowInstant() };
   const text = (v: ActionValues) => v.text?.trim() ?? '';
+
+  async function assignToMe(): Promise<void> {
+    try {
+      await apply((current) =>
+        updateIncidentDetails(current, { assignee: engineer.name }, nowInstant()),
+      );
+      message.success(t('incidents.action.done'));
+    } catch (err) {
+      message.error(t('incidents.action.failed', { message: userErrorText(t, err) }));
+    }
+  }
 
   return (
     <Flex vertical gap={16}>
@@ -235,6 +247,22 @@ export function IncidentDetailPage() {
             <Descriptions size="small" column={1}>
               <Descriptions.Item label={t('incidents.detail.contract')}>
                 {contract.doc?.number ?? inc.contractId} · {pick(pack.name)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('incidents.detail.assignee')}>
+                <Flex gap={8} align="center" wrap>
+                  <span data-testid="incident-assignee">
+                    {inc.assignee ?? t('incidents.detail.unassigned')}
+                  </span>
+                  {engineer.name !== '' && inc.assignee !== engineer.name && (
+                    <Button
+                      size="small"
+                      onClick={() => void assignToMe()}
+                      data-testid="incident-assign-me"
+                    >
+                      {t('incidents.detail.assignToMe')}
+                    </Button>
+                  )}
+                </Flex>
               </Descriptions.Item>
               {inc.clusterId !== undefined && (
                 <Descriptions.Item label={t('incidents.detail.cluster')}>

@@ -149,6 +149,9 @@ export const messages = {
     'incidents.detail.openedAt': '首次联系',
     'incidents.detail.contract': '合同',
     'incidents.detail.cluster': '集群',
+    'incidents.detail.assignee': '负责工程师',
+    'incidents.detail.unassigned': '未指派（所有工程师的首页都会列出）',
+    'incidents.detail.assignToMe': '由我负责',
     'incidents.detail.closedAs': '已关闭：{state}',
   },
   en: {
@@ -309,6 +312,9 @@ export const messages = {
     'incidents.detail.openedAt': 'First contact',
     'incidents.detail.contract': 'Contract',
     'incidents.detail.cluster': 'Cluster',
+    'incidents.detail.assignee': 'Assigned engineer',
+    'incidents.detail.unassigned': 'Nobody (listed on every engineer’s home page)',
+    'incidents.detail.assignToMe': 'Assign to me',
     'incidents.detail.closedAs': 'Closed: {state}',
   },
 } as const;

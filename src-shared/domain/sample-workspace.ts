@@ -1455,7 +1455,9 @@ export function buildSampleWorkspace(now: Date): SampleWorkspace {
     contracts: [bankContract, brokerContract, logisticsContract, gridContract, hospitalContract],
     visits,
     visitLogEntries: entries,
-    incidents,
+    // In the team's queue (no assignee): whichever engineer tries the sample finds its incidents
+    // under "my open incidents" on the home page.
+    incidents: incidents.map(({ assignee: _assignee, ...queued }) => queued),
     inspections,
     deliverables: [],
     procedureRuns: [],

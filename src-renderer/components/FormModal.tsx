@@ -46,6 +46,9 @@ export interface FormModalProps<V> {
 /** Enter inside these widgets belongs to the widget (confirm a date, add a tag), never submits. */
 const ENTER_OWNED_BY = '.ant-picker, .ant-select';
 
+/** Marks the field a form wants the cursor in (beside `autoFocus`, which leaves no trace in the DOM). */
+const WANTS_FOCUS = '[data-autofocus]';
+
 const FIRST_FIELD =
   'input:not([type="hidden"]):not([disabled]):not([readonly]), textarea:not([disabled]):not([readonly])';
 
@@ -88,12 +91,19 @@ export function FormModal<V extends object>({
 
   // The first field takes the cursor. Fields ask for it with `autoFocus`, but when the dialog
   // opens without animation (the system's "reduce motion") the dialog takes the focus back after
-  // they got it, so it is given again once the dialog is open.
+  // they got it, so once the dialog is open it goes back to the field that had it last (the one
+  // that asked), or else to the field marked `data-autofocus`, or else to the first field.
+  const lastFocused = useRef<HTMLElement | null>(null);
   const focusFirstField = (isOpen: boolean) => {
     const root = body.current;
     if (!isOpen || root === null) return;
     if (root.contains(document.activeElement) && document.activeElement !== root) return;
-    root.querySelector<HTMLElement>(FIRST_FIELD)?.focus();
+    const wanted = lastFocused.current;
+    if (wanted !== null && wanted.isConnected && root.contains(wanted)) wanted.focus();
+    else
+      (
+        root.querySelector<HTMLElement>(WANTS_FOCUS) ?? root.querySelector<HTMLElement>(FIRST_FIELD)
+      )?.focus();
   };
 
   useEffect(() => {
@@ -183,7 +193,14 @@ export function FormModal<V extends object>({
         </Form>
       )}
     >
-      <div ref={body}>{typeof children === 'function' ? children(form) : children}</div>
+      <div
+        ref={body}
+        onFocusCapture={(e) => {
+          lastFocused.current = e.target;
+        }}
+      >
+        {typeof children === 'function' ? children(form) : children}
+      </div>
     </Modal>
   );
 }

@@ -136,7 +136,7 @@ export function ClusterFormModal({
             label={label.name}
             rules={[rules.required(label.name), rules.maxLength(label.name, LIMIT.name)]}
           >
-            <Input placeholder={t('clusters.placeholder.name')} autoFocus />
+            <Input placeholder={t('clusters.placeholder.name')} autoFocus data-autofocus />
           </Form.Item>
         </Col>
         <Col span={12}>

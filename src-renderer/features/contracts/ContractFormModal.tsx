@@ -254,7 +254,7 @@ export function ContractFormModal({
               uniqueNumber,
             ]}
           >
-            <Input placeholder={t('contracts.placeholder.number')} autoFocus />
+            <Input placeholder={t('contracts.placeholder.number')} autoFocus data-autofocus />
           </Form.Item>
         </Col>
         <Col span={14}>

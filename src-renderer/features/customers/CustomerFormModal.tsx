@@ -72,7 +72,7 @@ export function CustomerFormModal({ open, customer, onClose, onCreated }: Custom
             label={label.name}
             rules={[rules.required(label.name), rules.maxLength(label.name, LIMIT.name)]}
           >
-            <Input placeholder={t('customers.placeholder.name')} autoFocus />
+            <Input placeholder={t('customers.placeholder.name')} autoFocus data-autofocus />
           </Form.Item>
         </Col>
         <Col span={12}>

@@ -113,7 +113,7 @@ function DependencyModal({
         label={label.name}
         rules={[rules.required(label.name), rules.maxLength(label.name, LIMIT.name)]}
       >
-        <Input autoFocus data-testid="plan-dependency-name" />
+        <Input autoFocus data-autofocus data-testid="plan-dependency-name" />
       </Form.Item>
       <Form.Item
         name="address"
@@ -162,6 +162,7 @@ function RequirementModal({
       >
         <Input.TextArea
           autoFocus
+          data-autofocus
           rows={4}
           placeholder={t('plans.reqs.placeholder')}
           data-testid="plan-requirement-text"
@@ -229,6 +230,7 @@ export function AcceptWarningModal({
       >
         <Input.TextArea
           autoFocus
+          data-autofocus
           rows={3}
           placeholder={t('plans.accepted.reasonPlaceholder')}
           data-testid="plan-accept-reason"

@@ -104,7 +104,7 @@ export function SiteFormModal({ open, customerId, site, onClose }: SiteFormModal
         label={label.name}
         rules={[rules.required(label.name), rules.maxLength(label.name, LIMIT.name)]}
       >
-        <Input autoFocus />
+        <Input autoFocus data-autofocus />
       </Form.Item>
       <Form.Item
         name="address"

@@ -1,7 +1,6 @@
 import { Alert, Button, Card, Descriptions, Flex, Form, Input, Radio, Typography } from 'antd';
 import { App } from 'antd';
-import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../../src-shared/ipc';
+import { useEffect } from 'react';
 import { desktop } from '../../app/desktop';
 import { useI18n } from '../../app/i18n';
 import type { Lang } from '../../app/i18n';
@@ -12,6 +11,7 @@ import { useFormRules } from '../../components/form-rules';
 import { WorkspaceSampleCard, WorkspaceTransferCard } from '../workspace';
 import { ReminderSettingsCard } from '../reminders';
 import { CalendarsAndPacksCard, SigningCertificateCard } from './SigningAndPolicyCards';
+import { useDesktopInfo } from './use-desktop-info';
 
 function EngineerCard() {
   const { t } = useI18n();
@@ -72,27 +72,9 @@ function LanguageCard() {
   );
 }
 
-type InfoState =
-  { phase: 'loading' } | { phase: 'ok'; info: AppInfo } | { phase: 'failed'; error: string };
-
 function AboutCard() {
   const { t } = useI18n();
-  const [state, setState] = useState<InfoState>({ phase: 'loading' });
-
-  useEffect(() => {
-    let cancelled = false;
-    Promise.resolve()
-      .then(() => desktop().app.getInfo())
-      .then(
-        (info) => !cancelled && setState({ phase: 'ok', info }),
-        (err: unknown) =>
-          !cancelled &&
-          setState({ phase: 'failed', error: err instanceof Error ? err.message : String(err) }),
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  const state = useDesktopInfo(() => desktop().app.getInfo());
 
   return (
     <Card size="small" title={t('settings.about.title')} loading={state.phase === 'loading'}>

@@ -1,38 +1,17 @@
 import { Alert, Card, Descriptions, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { BUILTIN_CALENDARS, publishedYears } from '../../../src-shared/domain/calendar';
 import type { HolidayCalendarId } from '../../../src-shared/db/types';
-import type { SigningCertificateInfo } from '../../../src-shared/ipc';
 import { BUILTIN_POLICY_PACKS } from '../../../src-shared/policy/index';
 import { desktop } from '../../app/desktop';
 import { useI18n } from '../../app/i18n';
 import { useRxQuery } from '../../db/hooks';
 import { calendarLabel } from '../sites/calendar-label';
-
-type CertState =
-  | { phase: 'loading' }
-  | { phase: 'ok'; info: SigningCertificateInfo | null }
-  | { phase: 'failed'; error: string };
+import { useDesktopInfo } from './use-desktop-info';
 
 /** The laptop's signing certificate: enrolled or self-signed, who issued it, until when. */
 export function SigningCertificateCard() {
   const { t, fmtDateTime } = useI18n();
-  const [state, setState] = useState<CertState>({ phase: 'loading' });
-
-  useEffect(() => {
-    let cancelled = false;
-    Promise.resolve()
-      .then(() => desktop().deliverables.getSigningCertificate())
-      .then(
-        (info) => !cancelled && setState({ phase: 'ok', info }),
-        (err: unknown) =>
-          !cancelled &&
-          setState({ phase: 'failed', error: err instanceof Error ? err.message : String(err) }),
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  const state = useDesktopInfo(() => desktop().deliverables.getSigningCertificate());
 
   return (
     <Card size="small" title={t('settings.signing.title')} loading={state.phase === 'loading'}>

@@ -32,9 +32,15 @@ const render = createPdfRenderer(pdfMakeModule, async () => {
 let queue: Promise<void> = Promise.resolve();
 
 scope.onmessage = (event) => {
-  queue = queue.then(() =>
-    render(event.data, (progress) => scope.postMessage(progress, [])).then((response) => {
+  const { id } = event.data;
+  queue = queue
+    .then(() => render(event.data, (progress) => scope.postMessage(progress, [])))
+    .then((response) => {
       scope.postMessage(response, response.ok ? [response.pdf] : []);
-    }),
-  );
+    })
+    // A response that cannot be posted (or any other throw) answers this request with the error
+    // and keeps the queue alive: a rejected queue would leave every later render waiting at 0 %.
+    .catch((e: unknown) => {
+      scope.postMessage({ id, ok: false, error: e instanceof Error ? e.message : String(e) }, []);
+    });
 };

@@ -125,3 +125,28 @@ export function createPdfRenderer(pdfMake: BrowserPdfMake, loadFonts: () => Prom
     }
   };
 }
+
+/**
+ * The worker's message handler: one render at a time (pdfmake's progress callback is global, and
+ * the renders share one thread anyway), in arrival order. Every request gets an answer: one whose
+ * response cannot be posted, or whose render throws, is answered with the error, and the queue
+ * goes on (a rejected queue would leave every later render waiting at 0 %).
+ */
+export function createRenderQueue(
+  render: (
+    request: PdfRenderRequest,
+    onProgress?: (progress: PdfRenderProgress) => void,
+  ) => Promise<PdfRenderResponse>,
+  post: (message: PdfRenderResponse | PdfRenderProgress, transfer: Transferable[]) => void,
+): (event: { data: PdfRenderRequest }) => void {
+  let queue: Promise<void> = Promise.resolve();
+  return (event) => {
+    const { id } = event.data;
+    queue = queue
+      .then(() => render(event.data, (progress) => post(progress, [])))
+      .then((response) => post(response, response.ok ? [response.pdf] : []))
+      .catch((e: unknown) => {
+        post({ id, ok: false, error: e instanceof Error ? e.message : String(e) }, []);
+      });
+  };
+}

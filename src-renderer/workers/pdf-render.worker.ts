@@ -6,7 +6,7 @@ import pdfMakeModule from 'pdfmake/build/pdfmake';
 import boldUrl from '../../resources/fonts/NotoSansSC_700Bold.ttf?url';
 import regularUrl from '../../resources/fonts/NotoSansSC_400Regular.ttf?url';
 import type { PdfRenderProgress, PdfRenderRequest, PdfRenderResponse } from './pdf-render-core';
-import { createPdfRenderer } from './pdf-render-core';
+import { createPdfRenderer, createRenderQueue } from './pdf-render-core';
 
 /** The worker global, typed narrowly (the renderer's types are the DOM's, not WebWorker's). */
 interface WorkerScope {
@@ -27,20 +27,6 @@ const render = createPdfRenderer(pdfMakeModule, async () => {
   return { normal, bold };
 });
 
-// One render at a time: pdfmake's progress callback is global, and the renders share one thread
-// anyway. Requests queue here in arrival order.
-let queue: Promise<void> = Promise.resolve();
-
-scope.onmessage = (event) => {
-  const { id } = event.data;
-  queue = queue
-    .then(() => render(event.data, (progress) => scope.postMessage(progress, [])))
-    .then((response) => {
-      scope.postMessage(response, response.ok ? [response.pdf] : []);
-    })
-    // A response that cannot be posted (or any other throw) answers this request with the error
-    // and keeps the queue alive: a rejected queue would leave every later render waiting at 0 %.
-    .catch((e: unknown) => {
-      scope.postMessage({ id, ok: false, error: e instanceof Error ? e.message : String(e) }, []);
-    });
-};
+scope.onmessage = createRenderQueue(render, (message, transfer) =>
+  scope.postMessage(message, transfer),
+);

@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sampleFaultSnapshot, sampleInspectionSnapshot } from '../../src-shared/reports/sample';
 import { samplePlan } from '../../src-shared/domain/planning/sample-plan';
 import { buildPlanningSnapshot } from '../../src-shared/reports/kinds/planning-document/snapshot';
-import type { BrowserPdfMake } from '../../src-renderer/workers/pdf-render-core';
-import { createPdfRenderer } from '../../src-renderer/workers/pdf-render-core';
+import type {
+  BrowserPdfMake,
+  PdfRenderProgress,
+  PdfRenderRequest,
+  PdfRenderResponse,
+} from '../../src-renderer/workers/pdf-render-core';
+import { createPdfRenderer, createRenderQueue } from '../../src-renderer/workers/pdf-render-core';
 
 // The browser build of pdfmake, the one the worker bundles, run under Node.
 const require = createRequire(import.meta.url);
@@ -135,4 +140,36 @@ describe('preview pages (the laid-out pages the PDF was written from)', () => {
     const plain = await render({ id: 3, snapshot: signed, lang: 'zh' });
     expect(plain.ok && plain.pages).toBeUndefined();
   }, 60_000);
+
+  it('answers every request in order, even after one whose answer could not be posted', async () => {
+    const order: number[] = [];
+    const fake = (request: PdfRenderRequest): Promise<PdfRenderResponse> =>
+      new Promise((resolve) => {
+        order.push(request.id);
+        // The second request finishes first if the queue did not serialise them.
+        setTimeout(
+          () => resolve({ id: request.id, ok: true, pdf: new ArrayBuffer(1), ms: 0 }),
+          request.id === 1 ? 20 : 1,
+        );
+      });
+    const posted: (PdfRenderResponse | PdfRenderProgress)[] = [];
+    let refuseNext = true;
+    const handle = createRenderQueue(fake, (message) => {
+      if (refuseNext && 'ok' in message && message.ok) {
+        refuseNext = false;
+        throw new Error('could not be cloned');
+      }
+      posted.push(message);
+    });
+    const snapshot = sampleFaultSnapshot();
+    for (const id of [1, 2, 3]) handle({ data: { id, snapshot, lang: 'zh' } });
+    await vi.waitFor(() => expect(posted).toHaveLength(3));
+    expect(order).toEqual([1, 2, 3]);
+    expect(posted.map((m) => ('ok' in m ? [m.id, m.ok] : [m.id, 'progress']))).toEqual([
+      [1, false],
+      [2, true],
+      [3, true],
+    ]);
+    expect(posted[0]).toEqual({ id: 1, ok: false, error: 'could not be cloned' });
+  });
 });

@@ -13,6 +13,7 @@ import {
 } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import type { PlanDoc } from '../../../src-shared/db/types';
 import { planSchema } from '../../../src-shared/db/schemas/plans';
 import type {
@@ -279,6 +280,71 @@ function RowActions({
 }
 
 /**
+ * One of the plan's lists: its rows (with remove, and edit where `onEdit` is given), the empty
+ * text, and an add button when `add` is given.
+ */
+function ExtrasList<T>({
+  items,
+  emptyText,
+  testId,
+  rowTestId,
+  render,
+  rowProps,
+  onEdit,
+  onRemove,
+  add,
+}: {
+  items: readonly T[];
+  emptyText: string;
+  testId: string;
+  rowTestId: string;
+  render: (item: T, index: number) => ReactNode;
+  rowProps?: (item: T) => Record<string, string>;
+  onEdit?: (item: T, index: number) => void;
+  onRemove: (index: number) => void;
+  add?: { label: string; testId: string; onClick: () => void };
+}) {
+  const list = (
+    <List
+      size="small"
+      bordered
+      locale={{ emptyText }}
+      dataSource={items.map((item, index) => ({ item, index }))}
+      data-testid={testId}
+      renderItem={({ item, index }) => (
+        <List.Item
+          {...rowProps?.(item)}
+          actions={[
+            <RowActions
+              key="a"
+              testId={rowTestId}
+              {...(onEdit ? { onEdit: () => onEdit(item, index) } : {})}
+              onRemove={() => onRemove(index)}
+            />,
+          ]}
+        >
+          {render(item, index)}
+        </List.Item>
+      )}
+    />
+  );
+  if (!add) return list;
+  return (
+    <Flex vertical gap={8}>
+      {list}
+      <Button
+        icon={<PlusOutlined />}
+        style={{ alignSelf: 'flex-start' }}
+        onClick={add.onClick}
+        data-testid={add.testId}
+      >
+        {add.label}
+      </Button>
+    </Flex>
+  );
+}
+
+/**
  * The plan's lists outside the grid: external dependencies, the customer's environment
  * requirements and the accepted warnings (each with its reason, who accepted it and when, and
  * whether it still applies). All three are printed in the planning document.
@@ -317,49 +383,31 @@ export function PlanExtrasCard({
               </span>
             ),
             children: (
-              <Flex vertical gap={8}>
-                <List
-                  size="small"
-                  bordered
-                  locale={{ emptyText: t('plans.deps.empty') }}
-                  dataSource={deps.map((d, i) => ({ d, i }))}
-                  data-testid="plan-dependencies"
-                  renderItem={({ d, i }) => (
-                    <List.Item
-                      actions={[
-                        <RowActions
-                          key="a"
-                          testId="plan-dependency"
-                          onEdit={() => setDep({ index: i, value: d })}
-                          onRemove={() =>
-                            void save((x) => ({
-                              ...x,
-                              dependencies: withoutItem(x.dependencies, i),
-                            }))
-                          }
-                        />,
-                      ]}
-                    >
-                      <Flex vertical>
-                        <Space size={6} wrap>
-                          <Tag color="blue">{kindLabel(d.kind)}</Tag>
-                          <Typography.Text strong>{d.name}</Typography.Text>
-                          {d.address && <Typography.Text code>{d.address}</Typography.Text>}
-                        </Space>
-                        {d.notes && <Typography.Text type="secondary">{d.notes}</Typography.Text>}
-                      </Flex>
-                    </List.Item>
-                  )}
-                />
-                <Button
-                  icon={<PlusOutlined />}
-                  style={{ alignSelf: 'flex-start' }}
-                  onClick={() => setDep({ index: null })}
-                  data-testid="plan-dependency-add"
-                >
-                  {t('plans.deps.add')}
-                </Button>
-              </Flex>
+              <ExtrasList
+                items={deps}
+                emptyText={t('plans.deps.empty')}
+                testId="plan-dependencies"
+                rowTestId="plan-dependency"
+                onEdit={(d, i) => setDep({ index: i, value: d })}
+                onRemove={(i) =>
+                  void save((x) => ({ ...x, dependencies: withoutItem(x.dependencies, i) }))
+                }
+                add={{
+                  label: t('plans.deps.add'),
+                  testId: 'plan-dependency-add',
+                  onClick: () => setDep({ index: null }),
+                }}
+                render={(d) => (
+                  <Flex vertical>
+                    <Space size={6} wrap>
+                      <Tag color="blue">{kindLabel(d.kind)}</Tag>
+                      <Typography.Text strong>{d.name}</Typography.Text>
+                      {d.address && <Typography.Text code>{d.address}</Typography.Text>}
+                    </Space>
+                    {d.notes && <Typography.Text type="secondary">{d.notes}</Typography.Text>}
+                  </Flex>
+                )}
+              />
             ),
           },
           {
@@ -370,44 +418,26 @@ export function PlanExtrasCard({
               </span>
             ),
             children: (
-              <Flex vertical gap={8}>
-                <List
-                  size="small"
-                  bordered
-                  locale={{ emptyText: t('plans.reqs.empty') }}
-                  dataSource={reqs.map((r, i) => ({ r, i }))}
-                  data-testid="plan-requirements"
-                  renderItem={({ r, i }) => (
-                    <List.Item
-                      actions={[
-                        <RowActions
-                          key="a"
-                          testId="plan-requirement"
-                          onEdit={() => setReq({ index: i, value: r })}
-                          onRemove={() =>
-                            void save((x) => ({
-                              ...x,
-                              requirements: withoutItem(x.requirements, i),
-                            }))
-                          }
-                        />,
-                      ]}
-                    >
-                      <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>
-                        {i + 1}. {r}
-                      </Typography.Text>
-                    </List.Item>
-                  )}
-                />
-                <Button
-                  icon={<PlusOutlined />}
-                  style={{ alignSelf: 'flex-start' }}
-                  onClick={() => setReq({ index: null })}
-                  data-testid="plan-requirement-add"
-                >
-                  {t('plans.reqs.add')}
-                </Button>
-              </Flex>
+              <ExtrasList
+                items={reqs}
+                emptyText={t('plans.reqs.empty')}
+                testId="plan-requirements"
+                rowTestId="plan-requirement"
+                onEdit={(r, i) => setReq({ index: i, value: r })}
+                onRemove={(i) =>
+                  void save((x) => ({ ...x, requirements: withoutItem(x.requirements, i) }))
+                }
+                add={{
+                  label: t('plans.reqs.add'),
+                  testId: 'plan-requirement-add',
+                  onClick: () => setReq({ index: null }),
+                }}
+                render={(r, i) => (
+                  <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>
+                    {i + 1}. {r}
+                  </Typography.Text>
+                )}
+              />
             ),
           },
           {
@@ -418,46 +448,36 @@ export function PlanExtrasCard({
               </span>
             ),
             children: (
-              <List
-                size="small"
-                bordered
-                locale={{ emptyText: t('plans.accepted.empty') }}
-                dataSource={accepted.map((a, i) => ({ a, i }))}
-                data-testid="plan-accepted-warnings"
-                renderItem={({ a, i }) => (
-                  <List.Item
-                    data-rule={a.rule}
-                    actions={[
-                      <RowActions
-                        key="a"
-                        testId="plan-accepted"
-                        onRemove={() =>
-                          void save((x) => ({
-                            ...x,
-                            acceptedWarnings: withoutItem(x.acceptedWarnings, i),
-                          }))
-                        }
-                      />,
-                    ]}
-                  >
-                    <Flex vertical gap={2}>
-                      <Space size={6} wrap>
-                        <Tag color={inEffect(a) ? 'green' : 'default'}>{a.rule}</Tag>
-                        <Typography.Text type="secondary">{a.path}</Typography.Text>
-                        {!occurs(a) && <Tag>{t('plans.accepted.stale')}</Tag>}
-                        {occurs(a) && !inEffect(a) && (
-                          <Tag color="orange">{t('plans.accepted.unnamed')}</Tag>
-                        )}
-                      </Space>
-                      <span>{a.reason}</span>
-                      <Typography.Text type="secondary">
-                        {t('plans.accepted.by')}: {a.acceptedBy ?? '—'}
-                        {a.acceptedAt
-                          ? ` · ${t('plans.accepted.at')}: ${fmtDateTime(a.acceptedAt)}`
-                          : ''}
-                      </Typography.Text>
-                    </Flex>
-                  </List.Item>
+              <ExtrasList
+                items={accepted}
+                emptyText={t('plans.accepted.empty')}
+                testId="plan-accepted-warnings"
+                rowTestId="plan-accepted"
+                rowProps={(a) => ({ 'data-rule': a.rule })}
+                onRemove={(i) =>
+                  void save((x) => ({
+                    ...x,
+                    acceptedWarnings: withoutItem(x.acceptedWarnings, i),
+                  }))
+                }
+                render={(a) => (
+                  <Flex vertical gap={2}>
+                    <Space size={6} wrap>
+                      <Tag color={inEffect(a) ? 'green' : 'default'}>{a.rule}</Tag>
+                      <Typography.Text type="secondary">{a.path}</Typography.Text>
+                      {!occurs(a) && <Tag>{t('plans.accepted.stale')}</Tag>}
+                      {occurs(a) && !inEffect(a) && (
+                        <Tag color="orange">{t('plans.accepted.unnamed')}</Tag>
+                      )}
+                    </Space>
+                    <span>{a.reason}</span>
+                    <Typography.Text type="secondary">
+                      {t('plans.accepted.by')}: {a.acceptedBy ?? '—'}
+                      {a.acceptedAt
+                        ? ` · ${t('plans.accepted.at')}: ${fmtDateTime(a.acceptedAt)}`
+                        : ''}
+                    </Typography.Text>
+                  </Flex>
                 )}
               />
             ),

@@ -77,9 +77,13 @@ export function translate(
   });
 }
 
-/** The laptop's IANA time zone (what the operating system is set to). */
+/**
+ * The laptop's IANA time zone (what the operating system is set to; UTC when it names none).
+ * Recorded beside the site's zone wherever a time is shown or logged.
+ */
 export function laptopZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone === '' || zone === undefined ? 'UTC' : zone;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -60,7 +60,7 @@ import { useProcedureIdentity } from './identity';
 import type { ProcedureIdentity } from './identity';
 import type { DrawnSignature } from '../deliverables/SignaturePad';
 import { mimeTypeOf } from '../visits/visit-view-model';
-import { laptopZone } from './zones';
+import { laptopZone } from '../../app/i18n-core';
 import './procedures.css';
 
 const STATUS_COLOR: Record<StepState['status'], string> = {

@@ -20,7 +20,7 @@ import { clustersOfSite } from '../../db/queries';
 import { useCustomerSites } from '../visits/use-lookups';
 import { ZonedDateTimeInput } from '../visits/ZonedDateTimeInput';
 import { userErrorText } from '../../components/error-text';
-import { laptopZone } from './zones';
+import { laptopZone } from '../../app/i18n-core';
 import { useProcedureIdentity } from './identity';
 
 interface FormValues {

@@ -140,7 +140,7 @@ function record(
             mitigation: '扩容',
             source: 'manual',
             ...fields,
-          } as OpsRecordDoc['risk'],
+          },
         }
       : {
           change: {
@@ -148,7 +148,7 @@ function record(
             approval: 'approved',
             rollbackPlan: '回退',
             ...fields,
-          } as OpsRecordDoc['change'],
+          },
         }),
   };
 }

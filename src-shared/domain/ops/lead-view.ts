@@ -185,7 +185,11 @@ export function buildLeadView(input: LeadViewInput, now: Date | number): LeadVie
     const site = siteById.get(incident.siteId);
     if (site === undefined) continue;
     try {
-      openIncidents.push({ incident, site, sla: incidentSlaStatus(incident, site, nowIso, input.ctx) });
+      openIncidents.push({
+        incident,
+        site,
+        sla: incidentSlaStatus(incident, site, nowIso, input.ctx),
+      });
     } catch {
       // Unknown pack version: not listed (the incident page says why).
     }
@@ -211,8 +215,11 @@ export function buildLeadView(input: LeadViewInput, now: Date | number): LeadVie
     } catch {
       continue;
     }
-    const { state, msLeft } = deadlineState(contract.endDate, deadline, site.timeZone, nowMs);
-    if (state === 'not-started' && addDays(input.today, ACCEPTANCE_LOOKAHEAD_DAYS) < contract.endDate)
+    const { state, msLeft } = deadlineState(contract.endDate, deadline, site.timeZone, nowIso);
+    if (
+      state === 'not-started' &&
+      addDays(input.today, ACCEPTANCE_LOOKAHEAD_DAYS) < contract.endDate
+    )
       continue;
     const report = input.deliverables
       .filter((d) => d.kind === 'acceptance-report' && d.sourceId === contract.id)

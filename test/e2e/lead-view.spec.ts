@@ -10,6 +10,7 @@ import { expect as baseExpect, test } from './fixtures';
 import { AppShell, FirstRunScreen } from './pages/app-shell';
 import { CustomersPage } from './pages/customers';
 import { IncidentsListPage } from './pages/incidents';
+import { recordNotifications, shownNotifications } from './pages/notifications';
 import { chooseOption, dialog, typeDate } from './pages/visits-antd';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -63,10 +64,17 @@ async function incidentWithResponse(
   await expect(page.getByTestId('incident-first-response')).toHaveCount(0);
 }
 
-test("the lead's view: last month's SLA figures, open incidents, the acceptance deadline and an overdue risk", async ({
+const acceptanceNotices = async (page: Page) =>
+  (await shownNotifications(page)).filter((n) => n.tag.startsWith('acceptance-deadline:'));
+
+test("the lead's view: last month's SLA figures, open incidents, the acceptance deadline and its reminder, an overdue risk", async ({
   page,
+  context,
+  appUrl,
 }) => {
   test.setTimeout(300_000);
+  await context.grantPermissions(['notifications'], { origin: new URL(appUrl).origin });
+  await context.addInitScript(recordNotifications);
   await page.setViewportSize({ width: 1400, height: 1100 });
   const shell = new AppShell(page);
   await shell.open();
@@ -87,6 +95,15 @@ test("the lead's view: last month's SLA figures, open incidents, the acceptance 
     startDate: '2025-01-01',
     endDate: end,
   });
+
+  // The contract ended three days ago: its confirmation window is open, reminded once.
+  await expect.poll(async () => (await acceptanceNotices(page)).length).toBe(1);
+  const [notice] = await acceptanceNotices(page);
+  expect(notice!.title).toBe('合同已到期，等待客户确认《验收报告》');
+  expect(notice!.body).toContain(
+    `${CUSTOMER} 合同 ${CONTRACT}：客户应在 7 天内线上确认《验收报告》`,
+  );
+  expect(notice!.body).toContain(shanghaiDate(4).replaceAll('-', '/'));
 
   // Last month, 7x24 (every minute counts): P1 target 5 min, other requests 10 min.
   const prev = previousMonth();
@@ -135,6 +152,8 @@ test("the lead's view: last month's SLA figures, open incidents, the acceptance 
   // The lead's view from the menu (a laptop not signed in to a server offers it).
   await page.getByRole('navigation').getByRole('menuitem', { name: '主管视图' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('主管视图');
+  // Loaded (the incidents are listed), this month has none of them.
+  await expect(page.getByTestId('lead-incident-row')).toHaveCount(3);
   const sla = page.getByTestId('lead-sla');
   await expect(sla).toContainText('本周期没有事件');
   await page.getByTestId('lead-period-prev').click();
@@ -214,6 +233,12 @@ test("the lead's view: last month's SLA figures, open incidents, the acceptance 
   await expect(overdue).toContainText('数据库主备延迟超阈值');
   await expect(overdue).toContainText('风险已过计划完成日期');
   await page.screenshot({ path: `${SHOTS}/lead-view-zh.png`, fullPage: true });
+
+  // After a reload (the recorder starts empty) the same event is not reminded again.
+  await page.reload();
+  await expect(page.getByTestId('lead-acceptance-row')).toHaveCount(1);
+  await page.waitForTimeout(2_000);
+  expect(await acceptanceNotices(page)).toEqual([]);
 
   // Each row links to its record.
   await rows.filter({ hasText: '云盘挂载失败' }).getByRole('link').click();

@@ -226,6 +226,9 @@ describe('buildLeadView: SLA compliance of the period', () => {
   it('February holds E only', () => {
     const feb = buildLeadView(input({ period: { start: '2026-02-01', end: '2026-02-28' } }), NOW);
     expect(feb.rows.map((r) => r.incidentId)).toEqual(['E']);
+    // April has none: no pack table, no engineer rows.
+    const apr = buildLeadView(input({ period: { start: '2026-04-01', end: '2026-04-30' } }), NOW);
+    expect([apr.packs, apr.engineers, apr.rows]).toEqual([[], [], []]);
   });
 
   it('open incidents of the whole team by time left, with their assignee', () => {

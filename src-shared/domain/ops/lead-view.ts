@@ -24,11 +24,14 @@ import type {
   DeliverableDoc,
   IncidentDoc,
   IsoDate,
+  IsoInstant,
   OpsRecordDoc,
   PolicyPackId,
   SiteDoc,
 } from '../../db/types';
 import { getPolicyPack } from '../../policy/index';
+import { parseIsoDate } from '../calendar';
+import { siteZone, wallMinuteToEpoch } from '../sla-zone';
 import { ACCEPTANCE_LOOKAHEAD_DAYS, compareByTimeLeft } from '../home';
 import type { HomeIncident } from '../home';
 import { incidentSlaStatus } from '../incident-ops';
@@ -71,6 +74,8 @@ export interface LeadAcceptance {
   contract: ContractDoc;
   customer: CustomerDoc | undefined;
   deadline: AcceptanceDeadline;
+  /** When the confirmation window opens: 00:00 after the contract's last day, site zone. */
+  opensAtMs: number;
   state: DeadlineState;
   msLeft: number;
   /** The latest acceptance report of the contract (highest revision), if one was made. */
@@ -127,6 +132,8 @@ function slaFigures(input: LeadViewInput, nowIso: string, siteById: Map<string, 
         inspections: [],
         asOf: nowIso,
       });
+      // A pack without incidents in the period gets no table (its totals would be all zeros).
+      if (figures.incidents.length === 0) continue;
       const rows = rowsByPack.get(first.packId) ?? [];
       rows.push(...figures.incidents);
       rowsByPack.set(first.packId, rows);
@@ -138,11 +145,74 @@ function slaFigures(input: LeadViewInput, nowIso: string, siteById: Map<string, 
   return { rowsByPack, skipped };
 }
 
+/**
+ * The acceptance confirmations to follow at `now` (see the module comment): ended or soon-ending
+ * private-cloud-ops contracts, unconfirmed ones first, least time left first. Used by the lead's
+ * view and the desktop reminders.
+ */
+export function acceptanceConfirmations(
+  input: Pick<
+    LeadViewInput,
+    'customers' | 'sites' | 'contracts' | 'deliverables' | 'today' | 'ctx'
+  >,
+  now: IsoInstant,
+): LeadAcceptance[] {
+  const siteById = new Map(input.sites.map((s) => [s.id, s]));
+  const customerById = new Map(input.customers.map((c) => [c.id, c]));
+  const acceptances: LeadAcceptance[] = [];
+  for (const contract of input.contracts) {
+    if (contract.packId !== 'private-cloud-ops') continue;
+    const site =
+      contract.siteIds.map((id) => siteById.get(id)).find((s) => s !== undefined) ??
+      input.sites.find((s) => s.customerId === contract.customerId);
+    if (site === undefined) continue;
+    let deadline: AcceptanceDeadline;
+    try {
+      deadline = acceptanceDeadline(
+        contract.endDate,
+        site.timeZone,
+        site.holidayCalendar,
+        input.ctx?.calendars,
+      );
+    } catch {
+      continue;
+    }
+    const { state, msLeft } = deadlineState(contract.endDate, deadline, site.timeZone, now);
+    if (
+      state === 'not-started' &&
+      addDays(input.today, ACCEPTANCE_LOOKAHEAD_DAYS) < contract.endDate
+    )
+      continue;
+    const report = input.deliverables
+      .filter((d) => d.kind === 'acceptance-report' && d.sourceId === contract.id)
+      .sort((a, b) => b.documentRevision - a.documentRevision)[0];
+    const confirmed = report?.status === 'signed';
+    if (confirmed && state === 'overdue') continue;
+    const zone = siteZone(site.timeZone);
+    const opensAtMs = wallMinuteToEpoch(zone, parseIsoDate(contract.endDate, 'endDate') + 1, 0);
+    acceptances.push({
+      contract,
+      customer: customerById.get(contract.customerId),
+      deadline,
+      opensAtMs,
+      state,
+      msLeft,
+      report,
+      confirmed,
+    });
+  }
+  return acceptances.sort(
+    (a, b) =>
+      Number(a.confirmed) - Number(b.confirmed) ||
+      a.msLeft - b.msLeft ||
+      a.contract.number.localeCompare(b.contract.number),
+  );
+}
+
 export function buildLeadView(input: LeadViewInput, now: Date | number): LeadView {
   const nowMs = typeof now === 'number' ? now : now.getTime();
   const nowIso = new Date(nowMs).toISOString();
   const siteById = new Map(input.sites.map((s) => [s.id, s]));
-  const customerById = new Map(input.customers.map((c) => [c.id, c]));
   const incidentById = new Map(input.incidents.map((i) => [i.id, i]));
 
   // SLA compliance.
@@ -196,52 +266,7 @@ export function buildLeadView(input: LeadViewInput, now: Date | number): LeadVie
   }
   openIncidents.sort(compareByTimeLeft);
 
-  // Acceptance confirmations.
-  const acceptances: LeadAcceptance[] = [];
-  for (const contract of input.contracts) {
-    if (contract.packId !== 'private-cloud-ops') continue;
-    const site =
-      contract.siteIds.map((id) => siteById.get(id)).find((s) => s !== undefined) ??
-      input.sites.find((s) => s.customerId === contract.customerId);
-    if (site === undefined) continue;
-    let deadline: AcceptanceDeadline;
-    try {
-      deadline = acceptanceDeadline(
-        contract.endDate,
-        site.timeZone,
-        site.holidayCalendar,
-        input.ctx?.calendars,
-      );
-    } catch {
-      continue;
-    }
-    const { state, msLeft } = deadlineState(contract.endDate, deadline, site.timeZone, nowIso);
-    if (
-      state === 'not-started' &&
-      addDays(input.today, ACCEPTANCE_LOOKAHEAD_DAYS) < contract.endDate
-    )
-      continue;
-    const report = input.deliverables
-      .filter((d) => d.kind === 'acceptance-report' && d.sourceId === contract.id)
-      .sort((a, b) => b.documentRevision - a.documentRevision)[0];
-    const confirmed = report?.status === 'signed';
-    if (confirmed && state === 'overdue') continue;
-    acceptances.push({
-      contract,
-      customer: customerById.get(contract.customerId),
-      deadline,
-      state,
-      msLeft,
-      report,
-      confirmed,
-    });
-  }
-  acceptances.sort(
-    (a, b) =>
-      Number(a.confirmed) - Number(b.confirmed) ||
-      a.msLeft - b.msLeft ||
-      a.contract.number.localeCompare(b.contract.number),
-  );
+  const acceptances = acceptanceConfirmations(input, nowIso);
 
   // Overdue ops items.
   const overdue: LeadOverdueItem[] = [];

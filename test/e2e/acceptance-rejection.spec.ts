@@ -2,7 +2,8 @@
  * The customer rejects an acceptance report (issue 11): reasons per item, then the resubmission
  * is the next revision under the same number, carrying the rejection in its review history; it
  * is rendered and signed, and the signed PDF (pdftotext) shows the reason. The rejected draft is
- * marked in the list and can no longer be signed.
+ * marked in the list and can no longer be signed. Revision 2 is rendered in English (the
+ * issue's English ops/acceptance PDF from the app).
  */
 import { spawnSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
@@ -69,6 +70,8 @@ test('an acceptance report rejected per item is resubmitted as the next revision
   await expect(dialog.root).toBeVisible();
   await expect(dialog.root.getByTestId('generate-number')).toContainText(number);
   await expect(dialog.root.getByTestId('generate-number')).toContainText('第 2 版');
+  // Revision 2 goes to the customer in English.
+  await dialog.chooseLanguage('en');
   await dialog.render(false, 120_000);
   await dialog.drawSignature('customer', 5);
   await dialog.drawSignature('engineer', 6);
@@ -92,10 +95,16 @@ test('an acceptance report rejected per item is resubmitted as the next revision
     (f) => f.includes('-ACC-') && f.endsWith('.pdf'),
   );
   expect(files).toHaveLength(1);
-  expect(files[0]).toContain('-r2-');
+  expect(files[0]).toContain('-r2-en');
   const pdf = join(harness.exportsDir, files[0]!);
-  const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
-  expect(text).toContain('审核记录');
-  expect(text).toContain(REASON.replace(/\s+/g, ''));
-  spawnSync('cp', [pdf, join(SHOTS, 'acceptance-r2.pdf')]);
+  const raw = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
+  const text = raw.replace(/\s+/g, ' ');
+  expect(text).toContain('Acceptance report');
+  expect(text).toContain('Review history');
+  expect(text).toMatch(/Revision 1 rejected by \S+ on/);
+  expect(text).toContain('This is revision 2, resubmitted to answer the rejections above.');
+  expect(text).toContain('the customer confirms the acceptance report online within 7 days');
+  // The customer's own words stay as written.
+  expect(raw.replace(/\s+/g, '')).toContain(REASON.replace(/\s+/g, ''));
+  spawnSync('cp', [pdf, join(SHOTS, 'acceptance-r2-en.pdf')]);
 });

@@ -1,4 +1,5 @@
 import { OpsRecordsPage } from '../features/ops';
+import { LeadViewPage } from '../features/lead';
 import { App as AntApp, ConfigProvider, theme } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -97,6 +98,7 @@ function LocalizedShell() {
                   <Route path="procedures/:runId" element={<ProcedureRunPage />} />
                   <Route path="deliverables" element={<DeliverablesPage />} />
                   <Route path="ops" element={<OpsRecordsPage />} />
+                  <Route path="lead" element={<LeadViewPage />} />
                   <Route path="plans/:planId" element={<PlanEditorPage />} />
                   <Route path="settings" element={<SettingsPage />} />
                   <Route path="sync" element={<SyncPage />} />

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   CloudServerOutlined,
   CloudSyncOutlined,
+  DashboardOutlined,
   EnvironmentOutlined,
   FilePdfOutlined,
   UnorderedListOutlined,
@@ -17,6 +18,8 @@ import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { SyncStatusBar } from '../features/sync';
+import { showsLeadView } from '../features/lead';
+import { useSync } from '../db/SyncProvider';
 import { ReminderRunner } from '../features/reminders';
 import { SearchPalette, useLiveSearchIndex } from '../features/search';
 import { useI18n } from './i18n';
@@ -31,6 +34,7 @@ const SECTIONS = [
   { key: '/inspections', icon: <AuditOutlined />, label: 'nav.inspections' },
   { key: '/deliverables', icon: <FilePdfOutlined />, label: 'nav.deliverables' },
   { key: '/ops', icon: <UnorderedListOutlined />, label: 'nav.ops' },
+  { key: '/lead', icon: <DashboardOutlined />, label: 'nav.lead' },
   { key: '/sync', icon: <CloudSyncOutlined />, label: 'nav.sync' },
   { key: '/settings', icon: <SettingOutlined />, label: 'nav.settings' },
 ] as const;
@@ -44,6 +48,8 @@ function sectionOf(pathname: string): string {
 export function AppLayout() {
   const { t, lang, setLang } = useI18n();
   const { name: engineer } = useEngineer();
+  const { session } = useSync();
+  const leadView = showsLeadView(session?.account?.user.role);
   const location = useLocation();
   const navigate = useNavigate();
   const search = useLiveSearchIndex();
@@ -120,7 +126,11 @@ export function AppLayout() {
               mode="inline"
               selectedKeys={[sectionOf(location.pathname)]}
               onClick={({ key }) => void navigate(key)}
-              items={SECTIONS.map((s) => ({ key: s.key, icon: s.icon, label: t(s.label) }))}
+              items={SECTIONS.filter((s) => s.key !== '/lead' || leadView).map((s) => ({
+                key: s.key,
+                icon: s.icon,
+                label: t(s.label),
+              }))}
             />
           </nav>
         </Layout.Sider>

@@ -29,6 +29,7 @@ describe('message modules', () => {
         'db',
         'deliverables',
         'home',
+        'lead',
         'incidents',
         'inspections',
         'procedures',

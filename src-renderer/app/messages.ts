@@ -25,6 +25,7 @@ import { messages as search } from '../features/search/messages';
 import { messages as reminders } from '../features/reminders/messages';
 import { messages as plans } from '../features/plans/messages';
 import { messages as ops } from '../features/ops/messages';
+import { messages as lead } from '../features/lead/messages';
 
 /** The modules by name (the unit test reports mismatches per module). */
 export const messageModules: Readonly<Record<string, MessageModule>> = {
@@ -48,6 +49,7 @@ export const messageModules: Readonly<Record<string, MessageModule>> = {
   reminders,
   plans,
   ops,
+  lead,
 };
 
 export const dictionaries: Readonly<Record<Lang, Dictionary>> = {

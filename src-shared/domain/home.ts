@@ -21,14 +21,14 @@ import type { PolicyPack } from '../policy/types';
 import { cancellationDeadline, incidentSlaStatus } from './incident-ops';
 import type { IncidentContext } from './incident-ops';
 import { lifecycleStatus } from './lifecycle';
+// Seed 002 (验收): the customer confirms the 验收报告 within 7 days after the contract ends.
+import { ACCEPTANCE_CONFIRMATION_DAYS } from './ops/acceptance';
 import type { LifecycleResult } from './lifecycle';
 import type { SlaStatus } from './sla';
 import { formatInZone, siteZone } from './sla-zone';
 
 const DAY_MS = 86_400_000;
 
-/** Seed 002 (验收): the customer confirms the 验收报告 within 7 days after the contract ends. */
-export const ACCEPTANCE_CONFIRMATION_DAYS = 7;
 /** How far ahead a contract end (and its acceptance confirmation) is listed. */
 export const ACCEPTANCE_LOOKAHEAD_DAYS = 30;
 

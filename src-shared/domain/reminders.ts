@@ -7,16 +7,23 @@
  * kind, incident and the instant it is about (the update or response due time, as epoch ms). A
  * new due time (the next hourly update, a reclassification) is a new event; the same one is
  * never reminded twice, because the caller keeps the keys it has sent (`SentReminders`).
+ *
+ * A fourth kind is about contracts (issue 11): an operations contract has ended and its customer
+ * has 7 days to confirm the 验收报告 (seed 002 §八). One reminder per confirmation window, when it
+ * opens (the contract's end), or later while it is still open and unconfirmed; its key names the
+ * contract and the deadline, so a moved end date is a new event and nothing else is.
  */
 import type { IncidentDoc } from '../db/types';
 import type { SlaStatus } from './sla';
 
-export type ReminderKind = 'hourly-update' | 'sla-breach-soon' | 'response-overdue';
+export type ReminderKind =
+  'hourly-update' | 'sla-breach-soon' | 'response-overdue' | 'acceptance-deadline';
 
 export const REMINDER_KINDS: readonly ReminderKind[] = [
   'hourly-update',
   'sla-breach-soon',
   'response-overdue',
+  'acceptance-deadline',
 ];
 
 /** How long before a level 1 hourly update is due its reminder fires. */
@@ -33,6 +40,7 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   'hourly-update': true,
   'sla-breach-soon': true,
   'response-overdue': true,
+  'acceptance-deadline': true,
 };
 
 /** Keys of the reminders already shown, with when they were shown (epoch ms). */
@@ -178,4 +186,73 @@ export function parseSentReminders(value: unknown): SentReminders {
     }
   }
   return out;
+}
+
+/** A contract whose acceptance confirmation window is followed (see `acceptanceConfirmations`). */
+export interface AcceptanceReminderSubject {
+  contractId: string;
+  /** When the 7-day window opens (the contract's end), epoch ms. */
+  opensAtMs: number;
+  /** When it closes (end of contract end + 7 days, site zone), epoch ms. */
+  deadlineAtMs: number;
+  /** The customer signed the acceptance report: nothing to remind. */
+  confirmed: boolean;
+}
+
+export interface AcceptanceReminder {
+  /** `acceptance-deadline:<contract id>:<deadline ms>`. */
+  key: string;
+  kind: 'acceptance-deadline';
+  contractId: string;
+  /** The deadline the reminder is about, epoch ms. */
+  eventAtMs: number;
+}
+
+function acceptanceKey(s: AcceptanceReminderSubject): string {
+  return `acceptance-deadline:${s.contractId}:${s.deadlineAtMs}`;
+}
+
+/**
+ * The acceptance reminders to show at `nowMs`: the window is open (opened, deadline not passed),
+ * the acceptance is not confirmed, the kind is enabled and the event was not reminded yet.
+ * Earliest deadline first.
+ */
+export function dueAcceptanceReminders(
+  subjects: readonly AcceptanceReminderSubject[],
+  nowMs: number,
+  settings: ReminderSettings,
+  sent: SentReminders,
+): AcceptanceReminder[] {
+  if (!settings['acceptance-deadline']) return [];
+  const out: AcceptanceReminder[] = [];
+  for (const s of subjects) {
+    if (s.confirmed || nowMs < s.opensAtMs || nowMs >= s.deadlineAtMs) continue;
+    const key = acceptanceKey(s);
+    if (Object.hasOwn(sent, key)) continue;
+    out.push({
+      key,
+      kind: 'acceptance-deadline',
+      contractId: s.contractId,
+      eventAtMs: s.deadlineAtMs,
+    });
+  }
+  return out.sort(
+    (a, b) => a.eventAtMs - b.eventAtMs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+}
+
+/** The next instant after `nowMs` an acceptance window opens with its reminder still to send. */
+export function nextAcceptanceReminderAt(
+  subjects: readonly AcceptanceReminderSubject[],
+  nowMs: number,
+  settings: ReminderSettings,
+  sent: SentReminders,
+): number | null {
+  if (!settings['acceptance-deadline']) return null;
+  let best: number | null = null;
+  for (const s of subjects) {
+    if (s.confirmed || Object.hasOwn(sent, acceptanceKey(s))) continue;
+    if (s.opensAtMs > nowMs && (best === null || s.opensAtMs < best)) best = s.opensAtMs;
+  }
+  return best;
 }

@@ -1,39 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AppShell } from './pages/app-shell';
-
-interface Shown {
-  title: string;
-  body: string;
-  tag: string;
-}
-
-/**
- * Records every `new Notification(...)` of the page (the real one is not shown in headless
- * Chromium); `permission` reports the permission Playwright granted.
- */
-function recordNotifications(): void {
-  const g = globalThis as unknown as {
-    Notification: unknown;
-    __notifications: Shown[];
-  };
-  const Real = g.Notification as { permission: NotificationPermission } | undefined;
-  g.__notifications = [];
-  class Recorded {
-    static get permission(): NotificationPermission {
-      return Real?.permission ?? 'denied';
-    }
-    static requestPermission(): Promise<NotificationPermission> {
-      return Promise.resolve(Recorded.permission);
-    }
-    onclick: (() => void) | null = null;
-    constructor(title: string, options?: { body?: string; tag?: string }) {
-      g.__notifications.push({ title, body: options?.body ?? '', tag: options?.tag ?? '' });
-    }
-    close(): void {}
-  }
-  g.Notification = Recorded;
-}
+import { recordNotifications, shownNotifications } from './pages/notifications';
 
 /**
  * The hourly-update notifications shown so far. Other reminders are left out: the sample's
@@ -41,11 +9,7 @@ function recordNotifications(): void {
  * (and notified) depends on when the test runs.
  */
 const shown = async (page: Page) =>
-  (
-    await page.evaluate(
-      () => (globalThis as unknown as { __notifications: Shown[] }).__notifications,
-    )
-  ).filter((n) => n.tag.startsWith('hourly-update:'));
+  (await shownNotifications(page)).filter((n) => n.tag.startsWith('hourly-update:'));
 
 test('a level 1 hourly update due in 10 minutes is notified once, as the settings allow', async ({
   page,

@@ -55,6 +55,8 @@ function PackFields() {
           <Select
             mode="multiple"
             aria-label={label.services}
+            // Typing searches the names shown (技术支持), not the hidden service codes.
+            optionFilterProp="label"
             options={(pack?.services ?? []).map((s) => ({
               value: s.code,
               label: pack?.id === 'dce-support' ? `${s.code} · ${pick(s.name)}` : pick(s.name),

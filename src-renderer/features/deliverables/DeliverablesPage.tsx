@@ -30,7 +30,8 @@ import { GenerateReportModal } from './GenerateReportModal';
 import { siteZoneOf } from './site-zone';
 import type { ReportRequest } from './report-pipeline';
 import { NEW_REVISION, inspectionReportRequest, resumeDraftRequest } from './report-requests';
-import { opsChoiceRequest } from './ops-report-requests';
+import { acceptanceResubmissionRequest, opsChoiceRequest } from './ops-report-requests';
+import { AcceptanceRejectModal } from './AcceptanceRejectModal';
 import { OpsReportSourceModal } from '../ops/OpsReportSourceModal';
 
 function StatusTags({ doc, all }: { doc: DeliverableDoc; all: readonly DeliverableDoc[] }) {
@@ -215,6 +216,7 @@ export function DeliverablesPage() {
   const [request, setRequest] = useState<ReportRequest | null>(null);
   const [choosing, setChoosing] = useState(false);
   const [choosingOps, setChoosingOps] = useState(false);
+  const [rejecting, setRejecting] = useState<DeliverableDoc | null>(null);
 
   const customerName = useMemo(
     () => new Map(customers.docs.map((c) => [c.id, c.name])),
@@ -290,7 +292,26 @@ export function DeliverablesPage() {
               {t('deliverables.action.newRevision')}
             </Button>
           )}
-          {d.status === 'draft' && (
+          {d.status === 'draft' &&
+            d.kind === 'acceptance-report' &&
+            isLatestRevision(d, deliverables.docs) && (
+              <Button
+                size="small"
+                danger
+                onClick={() => setRejecting(d)}
+                data-testid="deliverable-reject"
+              >
+                {t('deliverables.action.reject')}
+              </Button>
+            )}
+          {d.status === 'draft' &&
+            d.kind === 'acceptance-report' &&
+            !isLatestRevision(d, deliverables.docs) && (
+              <Tag color="red" data-testid="deliverable-rejected">
+                {t('deliverables.rejected')}
+              </Tag>
+            )}
+          {d.status === 'draft' && isLatestRevision(d, deliverables.docs) && (
             <Button
               size="small"
               icon={<SignatureOutlined />}
@@ -359,6 +380,18 @@ export function DeliverablesPage() {
           setRequest(built);
         }}
       />
+      {rejecting !== null && (
+        <AcceptanceRejectModal
+          doc={rejecting}
+          onClose={() => setRejecting(null)}
+          onRejected={async (review) => {
+            // The resubmission opens at once: the next revision, to render and sign.
+            const built = await acceptanceResubmissionRequest(db, rejecting, review, engineer.name);
+            setRejecting(null);
+            setRequest(built);
+          }}
+        />
+      )}
       <GenerateReportModal request={request} onClose={() => setRequest(null)} />
     </Flex>
   );

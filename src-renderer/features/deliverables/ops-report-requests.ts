@@ -6,10 +6,11 @@
  */
 import type { ContractDoc, DeliverableDoc, DeliverableKind } from '../../../src-shared/db/types';
 import { nextRevisionSnapshot } from '../../../src-shared/domain/deliverables';
-import type { PunchItem } from '../../../src-shared/domain/ops/acceptance';
+import type { AcceptanceReview, PunchItem } from '../../../src-shared/domain/ops/acceptance';
 import type { DateRange } from '../../../src-shared/domain/ops/service-figures';
 import type { OpsReportTexts } from '../../../src-shared/domain/ops/report-sources';
 import {
+  acceptanceResubmission,
   acceptanceSnapshotFromDocs,
   contractIdOfSource,
   entrySnapshotFromDocs,
@@ -218,6 +219,57 @@ export async function acceptanceReportRequest(
     previous,
     open,
   );
+}
+
+/**
+ * The resubmission of an acceptance report the customer rejected (`review`, reasons per item):
+ * a new draft of the next revision, superseding the rejected one, with the options (waivers,
+ * punch list, conclusion) the rejected revision was made with.
+ */
+export async function acceptanceResubmissionRequest(
+  db: FieldbookDatabase,
+  rejected: DeliverableDoc,
+  review: AcceptanceReview,
+  engineer: string,
+): Promise<ReportRequest> {
+  const choice = opsOptionsOf(rejected);
+  if (choice === null || choice.kind !== 'acceptance') {
+    throw new Error(`${rejected.kind} is not an acceptance report`);
+  }
+  const options = choice.options;
+  const ctx = await contractContext(db, options.contractId);
+  const issuedAt = nowInstant();
+  const docs = await customerDocs(db, ctx.customer.id);
+  const snapshot = acceptanceResubmission(
+    rejected.snapshot as unknown as AcceptanceSnapshot,
+    review,
+    {
+      customer: ctx.customer,
+      site: ctx.site,
+      contract: ctx.contract,
+      deliverables: docs.deliverables,
+      waived: options.waived,
+      punchList: options.punchList,
+      conclusion: options.conclusion,
+      issuedAt,
+      engineers: [{ name: engineer }],
+      customerRepresentatives: ctx.reps,
+    },
+  );
+  return {
+    ...requestOf(
+      'acceptance-report',
+      ctx,
+      ctx.contract.id,
+      ctx.contract.number,
+      snapshot,
+      issuedAt,
+      engineer,
+      undefined,
+      undefined,
+    ),
+    supersedesId: rejected.id,
+  };
 }
 
 /** The entry report of an ops contract, fixing the service period both sides confirm. */

@@ -17,6 +17,7 @@ import { userErrorText } from '../../components/error-text';
 import { useDatabase } from '../../db/database-context';
 import { useI18n } from '../../app/i18n';
 import { useRxQuery } from '../../db/hooks';
+import { CustomerRiskRecords } from '../ops';
 import { RISK_COLOR } from './ScorePanel';
 
 export interface CustomerInspectionsProps {
@@ -25,8 +26,9 @@ export interface CustomerInspectionsProps {
 }
 
 /**
- * The customer's risk list (findings of each cluster's newest inspection) and its
- * inspections, on the customer overview.
+ * The customer's risk list (the ops lists' risk records), the risks the newest inspection of each
+ * cluster found (each can become a risk record, which keeps the link to its finding) and the
+ * customer's inspections, on the customer overview.
  */
 export function CustomerInspections({ customerId, clusters }: CustomerInspectionsProps) {
   const { t, pick, fmtDate, lang } = useI18n();
@@ -68,7 +70,10 @@ export function CustomerInspections({ customerId, clusters }: CustomerInspection
   }
 
   return (
-    <Row gutter={12}>
+    <Row gutter={[12, 12]}>
+      <Col span={24}>
+        <CustomerRiskRecords customerId={customerId} />
+      </Col>
       <Col xs={24} lg={14}>
         <Card
           size="small"
@@ -106,13 +111,9 @@ export function CustomerInspections({ customerId, clusters }: CustomerInspection
                     const ref = findingRefOf(r.inspectionId, r.finding.clusterId, r.finding.itemId);
                     const rec = recordOf.get(ref);
                     return rec !== undefined ? (
-                      <Link
-                        to={`/ops?customer=${customerId}&kind=risk`}
-                        className="fb-small"
-                        data-testid="customer-risk-record"
-                      >
+                      <Typography.Text className="fb-small" data-testid="customer-risk-record">
                         {rec.number}
-                      </Link>
+                      </Typography.Text>
                     ) : (
                       <Button
                         size="small"

@@ -174,9 +174,11 @@ export function OpsRecordFormModal({
     const stored = await db.opsRecords.findOne(record.id).exec();
     if (stored === null) throw new Error(`ops record ${record.id} disappeared`);
     const own = (record as unknown as Record<string, Record<string, unknown>>)[record.kind] ?? {};
-    // Fields cleared in the form are sent as '' so the edit removes them.
+    // Fields cleared in the form are sent as '' so the edit removes them. Fields the form does not
+    // show (a risk's findingRef, the link to its inspection finding) are kept as they are.
+    const shown = new Set(OPS_FIELDS[record.kind].map((f) => f.name));
     const patchFields: Record<string, unknown> = { ...fields };
-    for (const k of Object.keys(own)) if (!(k in fields)) patchFields[k] = '';
+    for (const k of Object.keys(own)) if (!(k in fields) && shown.has(k)) patchFields[k] = '';
     await stored.incrementalModify((current) =>
       editOpsRecord(
         current,

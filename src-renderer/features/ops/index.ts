@@ -1,2 +1,3 @@
 export { OpsRecordsPage } from './OpsRecordsPage';
 export { OpsReportSourceModal } from './OpsReportSourceModal';
+export { CustomerRiskRecords } from './CustomerRiskRecords';

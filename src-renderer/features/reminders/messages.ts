@@ -6,6 +6,8 @@ export const messages = {
     'reminders.kind.hourly-update': '1 级事件每小时状态更新：到期前 10 分钟提醒',
     'reminders.kind.sla-breach-soon': '响应即将超时：响应截止前 30 分钟提醒',
     'reminders.kind.response-overdue': '响应已超时：超过响应截止时间仍未记录首次响应时提醒',
+    'reminders.kind.acceptance-deadline':
+      '验收确认：运维服务合同到期后，提醒客户在 7 天内线上确认《验收报告》',
     'reminders.permission.granted': '已允许桌面通知。',
     'reminders.permission.default': '尚未允许桌面通知，提醒将无法显示。',
     'reminders.permission.denied':
@@ -21,6 +23,9 @@ export const messages = {
     'reminders.notify.response-overdue.title': '响应已超时',
     'reminders.notify.response-overdue.body':
       '{title}（{site}）：响应截止 {time} 已过，尚未记录首次响应。',
+    'reminders.notify.acceptance-deadline.title': '合同已到期，等待客户确认《验收报告》',
+    'reminders.notify.acceptance-deadline.body':
+      '{customer} 合同 {number}：客户应在 7 天内线上确认《验收报告》，截止 {time}。',
   },
   en: {
     'reminders.settings.title': 'Reminders',
@@ -31,6 +36,8 @@ export const messages = {
       'Response about to breach: 30 minutes before the response is due',
     'reminders.kind.response-overdue':
       'Response overdue: when the due time passes with no first response',
+    'reminders.kind.acceptance-deadline':
+      'Acceptance confirmation: when an operations contract ends, the customer has 7 days to confirm the acceptance report',
     'reminders.permission.granted': 'Desktop notifications are allowed.',
     'reminders.permission.default':
       'Desktop notifications are not allowed yet; reminders cannot be shown.',
@@ -47,5 +54,8 @@ export const messages = {
     'reminders.notify.response-overdue.title': 'Response overdue',
     'reminders.notify.response-overdue.body':
       '{title} ({site}): response was due {time}; no first response recorded.',
+    'reminders.notify.acceptance-deadline.title': 'Contract ended: acceptance report to confirm',
+    'reminders.notify.acceptance-deadline.body':
+      '{customer}, contract {number}: the customer confirms the acceptance report online within 7 days, by {time}.',
   },
 } as const;

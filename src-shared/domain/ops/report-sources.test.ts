@@ -4,12 +4,14 @@ import { deliverableSchema } from '../../db/schemas/deliverables';
 import type { DeliverableDoc, IncidentDoc, OpsRecordDoc } from '../../db/types';
 import { createDraftDeliverable, markSigned } from '../deliverables';
 import { InputError } from '../errors';
+import { rejection } from './acceptance';
 import { buildSampleWorkspace } from '../sample-workspace';
 import { formatDocumentNumber } from '../../reports/document-number';
 import { validateOpsReportSnapshot } from '../../reports/kinds/ops-service-report/snapshot';
 import { validateAcceptanceSnapshot } from '../../reports/kinds/acceptance-report/snapshot';
 import { validateEntrySnapshot } from '../../reports/kinds/entry-report/snapshot';
 import {
+  acceptanceResubmission,
   acceptanceSnapshotFromDocs,
   cadenceOf,
   contractIdOfSource,
@@ -369,5 +371,62 @@ describe('the acceptance report from the stored documents', () => {
       ...people,
     });
     expect(acc.deliverables.every((d) => d.status === 'missing')).toBe(true);
+  });
+
+  it('a rejection per item, then the resubmission: same number, next revision, statuses rebuilt', () => {
+    const base = {
+      customer,
+      site,
+      contract: grid,
+      waived: {},
+      punchList: [],
+      conclusion: '服务按合同交付',
+      issuedAt: NOW.toISOString(),
+      ...people,
+    };
+    const first = acceptanceSnapshotFromDocs({
+      ...base,
+      deliverables: [],
+      documentNumber: formatDocumentNumber('acceptance-report', '2026-12-03', 1),
+      revision: 1,
+    });
+    const review = rejection(
+      first.deliverables,
+      1,
+      [{ code: 'technical-support/deliverable', reason: '缺少 11 月问题清单' }],
+      '2026-12-04T10:00:00+08:00',
+      '胡建国',
+    );
+    // The engineer answers it: the service report is signed now.
+    const ops = signed(
+      draftOf(
+        'ops-service-report',
+        opsSnapshot(),
+        opsReportSourceId(grid.id, periodContaining('weekly', '2026-12-03')),
+      ),
+    );
+    const second = acceptanceResubmission(first, review, {
+      ...base,
+      deliverables: [ops],
+      issuedAt: '2026-12-05T09:00:00+08:00',
+    });
+    expect([second.documentNumber, second.revision]).toEqual([first.documentNumber, 2]);
+    expect(second.reviews).toEqual([
+      {
+        revision: 1,
+        rejectedAt: '2026-12-04T10:00:00+08:00',
+        by: '胡建国',
+        items: [{ code: 'technical-support/deliverable', reason: '缺少 11 月问题清单' }],
+      },
+    ]);
+    expect(
+      second.deliverables.find((d) => d.code === 'technical-support/deliverable')?.status,
+    ).toBe('signed');
+    const result = validateAcceptanceSnapshot(second);
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    // A review of another revision is refused.
+    expect(() => acceptanceResubmission(second, review, { ...base, deliverables: [ops] })).toThrow(
+      /revision 1, not of revision 2/,
+    );
   });
 });

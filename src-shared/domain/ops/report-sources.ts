@@ -42,7 +42,7 @@ import type { EntrySnapshot } from '../../reports/kinds/entry-report/snapshot';
 import { servicePeriodOf } from '../../reports/kinds/entry-report/snapshot';
 import type { AcceptanceSnapshot } from '../../reports/kinds/acceptance-report/snapshot';
 import { buildAcceptanceSnapshot } from '../../reports/kinds/acceptance-report/snapshot';
-import type { AcceptanceItem, PunchItem } from './acceptance';
+import type { AcceptanceItem, AcceptanceReview, PunchItem } from './acceptance';
 import { contractDeliverables } from './acceptance';
 import type { OpsRecordRow } from './records';
 import type { DateRange, FigureIncident, FigureInspection } from './service-figures';
@@ -393,6 +393,8 @@ export interface AcceptanceSnapshotSources {
   issuedAt: IsoInstant;
   engineers: SnapshotPerson[];
   customerRepresentatives: SnapshotPerson[];
+  /** The customer's rejections of earlier revisions, oldest first (a resubmission carries them). */
+  reviews?: AcceptanceReview[];
 }
 
 /** The acceptance report of a contract from the deliverables signed so far. */
@@ -410,6 +412,32 @@ export function acceptanceSnapshotFromDocs(s: AcceptanceSnapshotSources): Accept
     statuses: acceptanceStatuses(s.contract, s.deliverables, s.site.timeZone, s.waived),
     punchList: s.punchList,
     conclusion: s.conclusion,
+    ...(s.reviews !== undefined ? { reviews: s.reviews } : {}),
+  });
+}
+
+/**
+ * The resubmission of a rejected acceptance report (issue 11: "a rejection records its reasons per
+ * item and a resubmission makes a new revision"): the same number, the next revision, the items'
+ * statuses rebuilt from the deliverables signed by now, and the rejection added to the earlier
+ * ones. Throws InputError when the review is not of the rejected revision.
+ */
+export function acceptanceResubmission(
+  rejected: AcceptanceSnapshot,
+  review: AcceptanceReview,
+  s: Omit<AcceptanceSnapshotSources, 'documentNumber' | 'revision' | 'reviews'>,
+): AcceptanceSnapshot {
+  if (review.revision !== rejected.revision) {
+    throw new InputError(
+      `the rejection is of revision ${review.revision}, not of revision ${rejected.revision}`,
+      'revision',
+    );
+  }
+  return acceptanceSnapshotFromDocs({
+    ...s,
+    documentNumber: rejected.documentNumber,
+    revision: rejected.revision + 1,
+    reviews: [...rejected.reviews, review],
   });
 }
 

@@ -209,7 +209,12 @@ function checkRange(range: DateRange, field: string): [number, number] {
   return [s, e];
 }
 
-function levelFigures(level: string, rows: readonly IncidentFigureRow[]): LevelFigures {
+/**
+ * The figures of one group of judged incidents (a level, an engineer, the totals): counts,
+ * attainment and the median / p90 response. Exported so that views pooling several reports'
+ * rows (the lead's view) compute them exactly as the report does.
+ */
+export function levelFigures(level: string, rows: readonly IncidentFigureRow[]): LevelFigures {
   let met = 0;
   let breached = 0;
   let pending = 0;

@@ -1,0 +1,2 @@
+export { LeadViewPage } from './LeadViewPage';
+export { showsLeadView } from './lead-access';

@@ -33,7 +33,7 @@ async function deletedDocuments(coll: RxCollection<BaseDoc>, customerId?: string
     selector,
     sort: [{ id: 'asc' }],
     skip: 0,
-  } as Parameters<typeof prepareQuery<BaseDoc>>[1]);
+  });
   return (await coll.storageInstance.query(query)).documents;
 }
 
@@ -105,7 +105,7 @@ export async function mergeWorkspaceDocuments(
       const live = plan.update.filter((d) => !revived.includes(d));
       const fields = live.map((d) => {
         const { _deleted: _flag, ...rest } = d as BaseDoc & { _deleted?: boolean };
-        return rest as BaseDoc;
+        return rest;
       });
       await bulkInsertChunked(coll, [...plan.insert, ...revived], CHUNK);
       if (fields.length > 0) {

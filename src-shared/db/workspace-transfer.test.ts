@@ -90,7 +90,7 @@ describe('deletions in a workspace file follow sync', () => {
       const plan = await importInto(local, incoming);
       const sync = await handler.resolve(
         {
-          assumedMasterState: { ...customer, _deleted: false } as WithDeleted<BaseDoc>,
+          assumedMasterState: { ...customer, _deleted: false },
           realMasterState: local as WithDeleted<BaseDoc>,
           newDocumentState: incoming as WithDeleted<BaseDoc>,
         },

@@ -251,7 +251,7 @@ export async function planImport<T extends BaseDoc>(
     let merged: WithDeleted<T>;
     const oneSideDeleted = isDeleted(master) !== isDeleted(incoming);
     if (oneSideDeleted && jsonEqual(withoutDeletion(master), withoutDeletion(incoming))) {
-      merged = { ...withoutDeletion(incoming), _deleted: true } as WithDeleted<T>;
+      merged = { ...withoutDeletion(incoming), _deleted: true };
     } else if (oneSideDeleted && options.handlerDecidesDeletion !== true) {
       merged = await handler.resolve(
         {

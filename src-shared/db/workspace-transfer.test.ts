@@ -40,7 +40,7 @@ describe('workspace documents across schema versions', () => {
 
 describe('incident schema v2 (assignee)', () => {
   it('an incident of schema v1 migrates unchanged (unassigned) and an assignee is accepted', async () => {
-    expect(COLLECTION_SCHEMAS.incidents.version).toBe(2);
+    expect(COLLECTION_SCHEMAS.incidents.version).toBe(3);
     const incident = buildSampleWorkspace(new Date('2026-03-04T02:00:00Z')).incidents[0]!;
     const { assignee: _a, ...v1 } = incident;
     const [migrated] = await migrateWorkspaceDocuments('incidents', 1, [v1]);
@@ -48,6 +48,31 @@ describe('incident schema v2 (assignee)', () => {
     expect(checkWorkspaceDocuments({ incidents: [migrated] })).toEqual([]);
     expect(checkWorkspaceDocuments({ incidents: [{ ...v1, assignee: '王磊' }] })).toEqual([]);
     expect(checkWorkspaceDocuments({ incidents: [{ ...v1, assignee: '' }] })).not.toEqual([]);
+  });
+
+  it('an incident of schema v2 migrates to v3 unchanged, and v3 admits the assignment event', async () => {
+    const incident = {
+      ...buildSampleWorkspace(new Date('2026-03-04T02:00:00Z')).incidents[0]!,
+      assignee: '王磊',
+    };
+    const [migrated] = await migrateWorkspaceDocuments('incidents', 2, [incident]);
+    expect(migrated).toEqual(incident);
+    const handed = {
+      ...incident,
+      timeline: [
+        ...incident.timeline,
+        {
+          id: '01KDVDNA00HHHGBQA1A39JY9ZZ',
+          at: incident.updatedAt,
+          kind: 'assignment',
+          author: '王磊',
+          text: '李娜',
+        },
+      ],
+    };
+    expect(checkWorkspaceDocuments({ incidents: [handed] })).toEqual([]);
+    const unknown = { ...handed, timeline: [{ ...handed.timeline.at(-1)!, kind: 'handover' }] };
+    expect(checkWorkspaceDocuments({ incidents: [unknown] })).not.toEqual([]);
   });
 });
 

@@ -34,19 +34,35 @@ export const INTL_CALENDARS = [
   { id: 'us', country: 'US', name: { zh: '美国联邦假日', en: 'United States federal holidays' } },
 ];
 
+/**
+ * The holidays of `country` in `year`, named in English and — where date-holidays has a Chinese
+ * name for the holiday (its rule's names include `zh`) — in Chinese, asked for with the
+ * language `zh`. Otherwise `zh` is left out: without it, date-holidays would answer in the
+ * country's own language (Japanese, German, Malay), and the app says that the name is English.
+ */
 function daysOf(country, year) {
-  const en = new Holidays(country);
-  const zh = new Holidays(country);
-  zh.setLanguages(['zh', 'en']);
-  const zhNames = new Map(zh.getHolidays(year).map((h) => [`${h.date}|${h.rule}`, h.name]));
+  const holidays = new Holidays(country);
+  const rulesWithZh = new Set(
+    holidays
+      .getRules()
+      .filter((r) => r.name?.zh !== undefined)
+      .map((r) => r.rule),
+  );
+  const zhNames = new Map(
+    holidays.getHolidays(year, 'zh').map((h) => [`${h.date}|${h.rule}`, h.name]),
+  );
   const byDate = new Map();
-  for (const h of en.getHolidays(year, 'en')) {
+  for (const h of holidays.getHolidays(year, 'en')) {
     if (h.type !== 'public') continue;
     const date = h.date.slice(0, 10);
     if (byDate.has(date)) continue;
+    // A substitute day's rule names the day it stands in for ("substitutes 05-03 if sunday …").
+    const base = h.rule.replace(/^substitutes /, '').split(' if ')[0];
+    const zh = rulesWithZh.has(h.rule) || rulesWithZh.has(base);
+    const zhName = zhNames.get(`${h.date}|${h.rule}`);
     byDate.set(date, {
       date,
-      name: { zh: zhNames.get(`${h.date}|${h.rule}`) ?? h.name, en: h.name },
+      name: zh && zhName !== undefined ? { zh: zhName, en: h.name } : { en: h.name },
     });
   }
   return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));

@@ -9,6 +9,8 @@
  * - Everything before the ciphertext (magic, version, header) is the GCM additional data, so an
  *   altered header fails authentication too.
  * - Plaintext: u32 length | gzip(payload JSON) | blob bytes in the order the payload lists them.
+ * - Version 2: deleted documents are in the payload with `_deleted: true`; version 1 files have
+ *   none and read the same way.
  *
  * Nothing here touches the file system: `sealWorkspace` returns the file's bytes and
  * `openWorkspace` takes them; the workspace service does the dialogs and the blob store.
@@ -29,9 +31,11 @@ import type {
   WorkspaceManifest,
   WorkspaceScope,
 } from '../../src-shared/ipc';
+import { isDeleted } from '../../src-shared/db/workspace-transfer';
 
 export const WORKSPACE_MAGIC = 'FBWSPACE';
-export const WORKSPACE_FORMAT_VERSION = 1;
+/** 2: deleted documents travel with `_deleted: true` (version 1 files still import). */
+export const WORKSPACE_FORMAT_VERSION = 2;
 const PREFIX_BYTES = WORKSPACE_MAGIC.length + 2 + 4;
 const TAG_BYTES = 16;
 const IV_BYTES = 12;
@@ -82,6 +86,11 @@ export interface SealInput {
   now?: Date;
   /** Tests lower the cost; files always record the parameters they were written with. */
   scrypt?: ScryptParams;
+  /**
+   * Tests write version 1 files (the same layout, no deleted documents) to check that files
+   * from earlier Fieldbooks still import.
+   */
+  formatVersion?: 1;
 }
 
 /** A refusal of `openWorkspace`, with the code the UI puts into words. */
@@ -131,6 +140,10 @@ function sha256Hex(bytes: Uint8Array): string {
 /** Encrypts documents and blobs into the bytes of a workspace file. */
 export async function sealWorkspace(input: SealInput): Promise<Uint8Array> {
   const params = input.scrypt ?? DEFAULT_SCRYPT;
+  const formatVersion = input.formatVersion ?? WORKSPACE_FORMAT_VERSION;
+  if (formatVersion === 1 && Object.values(input.documents).some((d) => d.some(isDeleted))) {
+    throw new RangeError('format version 1 cannot carry deleted documents');
+  }
   const salt = randomBytes(SALT_BYTES);
   const iv = randomBytes(IV_BYTES);
   const { key, check } = await deriveKeys(input.password, salt, params);
@@ -139,16 +152,20 @@ export async function sealWorkspace(input: SealInput): Promise<Uint8Array> {
     size: bytes.byteLength,
   }));
   const counts: WorkspaceManifest['counts'] = {};
+  const deleted: NonNullable<WorkspaceManifest['deleted']> = {};
   for (const [name, docs] of Object.entries(input.documents)) {
-    counts[name as keyof typeof counts] = docs.length;
+    const gone = docs.filter(isDeleted).length;
+    counts[name as keyof typeof counts] = docs.length - gone;
+    if (gone > 0) deleted[name as keyof typeof deleted] = gone;
   }
   const payload: Payload = {
     manifest: {
-      formatVersion: WORKSPACE_FORMAT_VERSION,
+      formatVersion,
       exportedAt: (input.now ?? new Date()).toISOString(),
       appVersion: input.appVersion,
       scope: input.scope,
       counts,
+      ...(formatVersion === 1 ? {} : { deleted }),
       schemaVersions: input.schemaVersions,
       blobs: blobList.length,
     },
@@ -162,7 +179,7 @@ export async function sealWorkspace(input: SealInput): Promise<Uint8Array> {
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const version = Buffer.alloc(2);
-  version.writeUInt16BE(WORKSPACE_FORMAT_VERSION);
+  version.writeUInt16BE(formatVersion);
   const prefix = Buffer.concat([
     Buffer.from(WORKSPACE_MAGIC, 'ascii'),
     version,

@@ -6,12 +6,12 @@ import type { RxConflictHandler } from 'rxdb';
 import { CONFLICT_HANDLERS } from '../../src-shared/db/conflicts';
 import { COLLECTION_NAMES } from '../../src-shared/db/schemas/index';
 import type { BaseDoc, CollectionName, CustomerDoc } from '../../src-shared/db/types';
-import { planImport } from '../../src-shared/db/workspace-transfer';
+import { currentSchemaVersions, planImport } from '../../src-shared/db/workspace-transfer';
 import { buildSampleWorkspace } from '../../src-shared/domain/sample-workspace';
 import { IPC_ARGS_VALIDATORS, IPC_CHANNELS } from '../../src-shared/ipc';
 import type { WorkspaceDocuments, WorkspaceImportResult } from '../../src-shared/ipc';
 import { BlobStore } from './blob-store';
-import { WORKSPACE_MAGIC } from './workspace-archive';
+import { sealWorkspace, WORKSPACE_MAGIC } from './workspace-archive';
 import { createWorkspaceService } from './workspace-service';
 
 const FAST = { N: 1024, r: 8, p: 1 };
@@ -88,6 +88,54 @@ async function mergeInto(
 }
 
 describe('workspace file: export and import', () => {
+  it('format 2 carries deletions: a deleted site deletes the importing laptop’s copy, its photo is not carried; a version 1 file still imports', async () => {
+    const file = await fileIn();
+    const a = await laptop(file);
+    const documents = await sampleWithPhoto(a.blobStore);
+    const site = documents.sites![0]!;
+    const entry = documents.visitLogEntries![0]!;
+    documents.sites![0] = { ...site, _deleted: true } as BaseDoc;
+    documents.visitLogEntries![0] = { ...entry, _deleted: true } as BaseDoc;
+    const written = await a.service.exportFile({
+      password: PASSWORD,
+      suggestedName: 'handover.fieldbook',
+      scope: { kind: 'workspace' },
+      documents,
+    });
+    expect(written).toMatchObject({ deleted: 2, blobs: 0 });
+    expect((await readFile(file)).readUInt16BE(8)).toBe(2);
+
+    const b = await laptop(file);
+    const back = ok(await b.service.importFile({ password: PASSWORD }));
+    expect(back.manifest.deleted).toEqual({ sites: 1, visitLogEntries: 1 });
+    expect(back.manifest.counts.sites).toBe(documents.sites!.length - 1);
+    expect(back.documents.sites![0]).toEqual({ ...site, _deleted: true });
+    // B holds the site as it was before A deleted it: the deletion is taken.
+    const store = new Map<CollectionName, Map<string, BaseDoc>>([
+      ['sites', new Map([[site.id, site]])],
+    ]);
+    await mergeInto(store, back.documents);
+    expect(store.get('sites')!.get(site.id)).toEqual({ ...site, _deleted: true });
+
+    // A version 1 file (an earlier Fieldbook's) has no deletions and imports as before.
+    const old = await sampleWithPhoto(a.blobStore);
+    const bytes = await sealWorkspace({
+      password: PASSWORD,
+      scope: { kind: 'workspace' },
+      documents: old,
+      schemaVersions: currentSchemaVersions(),
+      blobs: new Map(),
+      appVersion: '0.0.9',
+      scrypt: FAST,
+      formatVersion: 1,
+    });
+    expect(Buffer.from(bytes).readUInt16BE(8)).toBe(1);
+    await writeFile(file, bytes);
+    const fromOld = ok(await b.service.importFile({ password: PASSWORD }));
+    expect(fromOld.manifest.formatVersion).toBe(1);
+    expect(fromOld.documents).toEqual(old);
+  });
+
   it('round trip: every document and the photo arrive on a fresh laptop', async () => {
     const file = await fileIn();
     const a = await laptop(file);
@@ -111,7 +159,7 @@ describe('workspace file: export and import', () => {
     expect(back.name).toBe('handover.fieldbook');
     expect(back.documents).toEqual(documents);
     expect(back.manifest).toMatchObject({
-      formatVersion: 1,
+      formatVersion: 2,
       scope: { kind: 'workspace' },
       blobs: 1,
     });

@@ -17,6 +17,7 @@ import {
   checkWorkspaceDocuments,
   currentSchemaVersions,
   isCollectionName,
+  isDeleted,
   migrateWorkspaceDocuments,
   NewerSchemaError,
 } from '../../src-shared/db/workspace-transfer';
@@ -59,9 +60,14 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Deskto
       const target = absolute(chosen, 'save');
       const wanted = new Set<string>();
       let documents = 0;
+      let deleted = 0;
       for (const docs of Object.values(input.documents)) {
         documents += docs.length;
-        for (const doc of docs) referencedBlobs(doc, wanted);
+        for (const doc of docs) {
+          // A deleted document's files are not carried: nobody can open them any more.
+          if (isDeleted(doc)) deleted++;
+          else referencedBlobs(doc, wanted);
+        }
       }
       const blobs = new Map<string, Uint8Array>();
       const missingBlobs: string[] = [];
@@ -85,7 +91,14 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Deskto
         ...(options.scrypt ? { scrypt: options.scrypt } : {}),
       });
       await writeFileAtomic(target, bytes, dirname(target), 0o600);
-      return { path: target, bytes: bytes.byteLength, documents, blobs: blobs.size, missingBlobs };
+      return {
+        path: target,
+        bytes: bytes.byteLength,
+        documents,
+        deleted,
+        blobs: blobs.size,
+        missingBlobs,
+      };
     },
 
     async importFile(input: WorkspaceImportInput): Promise<WorkspaceImportResult | null> {

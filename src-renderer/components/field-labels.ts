@@ -46,6 +46,7 @@ export function incidentFieldLabels(t: Translate): FieldLabelMap {
     impact: t('incidents.details.impact'),
     rootCause: t('incidents.details.rootCause'),
     workaround: t('incidents.details.workaround'),
+    assignee: t('incidents.form.assignee'),
     openedAt: t('incidents.form.firstContact'),
     level: t('incidents.form.level'),
     status: t('form.field.status'),

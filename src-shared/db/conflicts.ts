@@ -385,3 +385,12 @@ export function createConflictHandlers(options: IncidentConflictOptions = {}): {
 }
 
 export const CONFLICT_HANDLERS = createConflictHandlers();
+
+/**
+ * Collections whose handler rules on a deletion itself instead of merging `_deleted` as a field:
+ * a deliverable's whole state wins (a signature survives a deletion, two drafts go to the later
+ * `updatedAt`). Every other handler runs `mergeDocuments`, where a deletion made since the common
+ * state stands against edits of other fields (nothing in the app un-deletes). A workspace import,
+ * which has no common state, needs to know which rule applies (workspace-transfer.ts).
+ */
+export const HANDLER_DECIDES_DELETION: ReadonlySet<CollectionName> = new Set(['deliverables']);

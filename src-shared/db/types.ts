@@ -223,7 +223,9 @@ export type TimelineEventKind =
   | 'dispatch'
   | 'on-site-arrival'
   | 'closure'
-  | 'note';
+  | 'note'
+  /** The incident was handed to an engineer; `text` is the new assignee's name. */
+  | 'assignment';
 
 /** Timeline events are append-only. */
 export interface TimelineEvent {

@@ -8,9 +8,12 @@
  * the local state as the master and no common ancestor. Documents that are equal (storage
  * metadata ignored) are not written, which makes a second import of the same file change
  * nothing.
+ *
+ * Deletions travel too (format version 2): a deleted document is carried with `_deleted: true`,
+ * as on the sync wire, and meets the local copy by sync's rule for a deletion (see `planImport`).
  */
 import type { MigrationStrategies, RxConflictHandler, WithDeleted } from 'rxdb';
-import { documentsEqual } from './conflicts';
+import { documentsEqual, jsonEqual } from './conflicts';
 import { compileJsonSchema } from './json-validator';
 import type { DocumentValidator } from './json-validator';
 import { COLLECTION_NAMES, COLLECTION_SCHEMAS, MIGRATION_STRATEGIES } from './schemas/index';
@@ -54,9 +57,18 @@ export function currentSchemaVersions(): Record<CollectionName, number> {
   ) as Record<CollectionName, number>;
 }
 
+/** A document as a workspace file carries it: a deleted one has `_deleted: true`. */
+export type WorkspaceDocument = BaseDoc & { _deleted?: true };
+
+export function isDeleted(doc: object): boolean {
+  return (doc as { _deleted?: unknown })._deleted === true;
+}
+
 /**
  * Checks documents against the current schemas: unknown collections, non-objects, documents
- * that fail the schema, and the same id twice in one collection. At most `limit` problems.
+ * that fail the schema, and the same id twice in one collection. A deleted document carries
+ * `_deleted: true` beside its fields (replication state, never in a schema); any other
+ * `_deleted` value is a problem. At most `limit` problems.
  */
 export function checkWorkspaceDocuments(
   documents: Record<string, unknown>,
@@ -81,7 +93,16 @@ export function checkWorkspaceDocuments(
         typeof doc === 'object' && doc !== null && typeof (doc as BaseDoc).id === 'string'
           ? (doc as BaseDoc).id
           : '';
-      const violations = validate(doc);
+      let fields: unknown = doc;
+      if (typeof doc === 'object' && doc !== null && '_deleted' in doc) {
+        const { _deleted: flag, ...rest } = doc as Record<string, unknown>;
+        if (flag !== true) {
+          problems.push({ collection, documentId: id, detail: '/_deleted must be true or absent' });
+          continue;
+        }
+        fields = rest;
+      }
+      const violations = validate(fields);
       if (violations.length > 0) {
         const detail = violations
           .slice(0, 3)
@@ -117,7 +138,9 @@ export async function migrateWorkspaceDocuments(
   const strategies: MigrationStrategies = MIGRATION_STRATEGIES[collection];
   const out: unknown[] = [];
   for (const doc of docs) {
-    let next: unknown = doc;
+    // Strategies see the document's fields only; a deletion stays a deletion.
+    const deleted = typeof doc === 'object' && doc !== null && isDeleted(doc);
+    let next: unknown = deleted ? withoutDeletion(doc) : doc;
     for (let v = fromVersion + 1; v <= current && next !== null; v++) {
       const step = strategies[v];
       if (step === undefined) throw new Error(`${collection}: no migration to version ${v}`);
@@ -125,7 +148,7 @@ export async function migrateWorkspaceDocuments(
       next = (await step(next, undefined as never)) as unknown;
     }
     // A strategy answering null drops the document, as RxDB's migration does.
-    if (next !== null) out.push(next);
+    if (next !== null) out.push(deleted ? { ...(next as object), _deleted: true } : next);
   }
   return out;
 }
@@ -155,31 +178,68 @@ export function withoutStorageFields<T extends object>(doc: T): T {
   return out as T;
 }
 
+/** A stored document as a file carries it: storage metadata removed, a deletion kept. */
+export function asWorkspaceDocument<T extends object>(doc: T): T {
+  const out = withoutStorageFields(doc);
+  if (isDeleted(doc)) (out as { _deleted?: true })._deleted = true;
+  return out;
+}
+
 /** What importing one collection's documents does to the local store. */
 export interface ImportPlan<T extends BaseDoc> {
   /** Documents the store does not have. */
   insert: T[];
-  /** Merged states that differ from the local ones (written over them). */
+  /**
+   * Merged states that differ from the local ones (written over them); a merged state with
+   * `_deleted: true` deletes the local document.
+   */
   update: T[];
-  /** Documents already present with the same content, or whose merge keeps the local state. */
+  /**
+   * Documents already present with the same content, or whose merge keeps the local state;
+   * deletions of documents the store never held, and merges that only change a document both
+   * sides deleted (nothing the engineer can see).
+   */
   unchanged: number;
+}
+
+export interface PlanImportOptions {
+  /** The collection's handler rules on deletions itself (`HANDLER_DECIDES_DELETION`). */
+  handlerDecidesDeletion?: boolean;
+}
+
+function withoutDeletion<T extends object>(doc: T): T {
+  const { _deleted: _flag, ...fields } = doc as T & { _deleted?: unknown };
+  return fields as T;
 }
 
 /**
  * Decides, per imported document, what the store gets: new documents are inserted; a document
  * the store has goes through the collection's conflict handler, local state as the master.
- * `local` holds the store's current (non-deleted) documents by id, without storage metadata.
+ * `local` holds the store's documents by id (deleted ones with `_deleted: true`), without storage
+ * metadata.
+ *
+ * Deletions follow sync. When only one side is deleted:
+ * - if the live copy is the deleted one's content (nobody edited it since), the deletion is
+ *   taken, as sync takes a deletion of an unchanged document without a conflict;
+ * - otherwise both sides changed it. Sync's three-way merge keeps the deletion (only the deleting
+ *   side changed `_deleted` since their common state, and nothing un-deletes) and merges the other
+ *   side's edits into the deleted document; without a common state the import says so to the
+ *   handler by marking both sides deleted, so fields still go to the later `updatedAt`;
+ * - a collection whose handler rules on deletions itself (deliverables: a signature survives a
+ *   deletion) gets both states as they are.
  */
 export async function planImport<T extends BaseDoc>(
   handler: RxConflictHandler<T>,
   local: ReadonlyMap<string, T>,
   imported: readonly T[],
+  options: PlanImportOptions = {},
 ): Promise<ImportPlan<T>> {
   const plan: ImportPlan<T> = { insert: [], update: [], unchanged: 0 };
   for (const doc of imported) {
     const mine = local.get(doc.id);
     if (mine === undefined) {
-      plan.insert.push(doc);
+      if (isDeleted(doc)) plan.unchanged++;
+      else plan.insert.push(doc);
       continue;
     }
     const master = mine as WithDeleted<T>;
@@ -188,12 +248,29 @@ export async function planImport<T extends BaseDoc>(
       plan.unchanged++;
       continue;
     }
-    const merged = await handler.resolve(
-      { realMasterState: master, newDocumentState: incoming },
-      'workspace-import',
-    );
-    if (documentsEqual(master, merged)) plan.unchanged++;
-    else plan.update.push(withoutStorageFields(merged));
+    let merged: WithDeleted<T>;
+    const oneSideDeleted = isDeleted(master) !== isDeleted(incoming);
+    if (oneSideDeleted && jsonEqual(withoutDeletion(master), withoutDeletion(incoming))) {
+      merged = { ...withoutDeletion(incoming), _deleted: true };
+    } else if (oneSideDeleted && options.handlerDecidesDeletion !== true) {
+      merged = await handler.resolve(
+        {
+          realMasterState: { ...master, _deleted: true },
+          newDocumentState: { ...incoming, _deleted: true },
+        },
+        'workspace-import',
+      );
+    } else {
+      merged = await handler.resolve(
+        { realMasterState: master, newDocumentState: incoming },
+        'workspace-import',
+      );
+    }
+    if (documentsEqual(master, merged) || (isDeleted(master) && isDeleted(merged))) {
+      plan.unchanged++;
+    } else {
+      plan.update.push(asWorkspaceDocument(merged));
+    }
   }
   return plan;
 }

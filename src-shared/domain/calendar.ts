@@ -19,9 +19,33 @@ import thCalendarJson from '../policy/calendars/th.json' with { type: 'json' };
 import usCalendarJson from '../policy/calendars/us.json' with { type: 'json' };
 import { InputError } from './errors';
 
+/**
+ * A holiday's name. `zh` is absent when the source has no Chinese name (date-holidays translates
+ * some holidays only): show it with `holidayNameIn`, which falls back to the English name and
+ * says so.
+ */
+export interface HolidayName {
+  zh?: string;
+  en: string;
+}
+
 export interface CalendarDay {
   date: IsoDate;
-  name: Localized;
+  name: HolidayName;
+}
+
+/**
+ * A holiday's name in `lang`: the Chinese name where the calendar has one, otherwise the English
+ * name with `translated: false`, so the caller can mark it (its message catalog says how).
+ */
+export function holidayNameIn(
+  name: HolidayName,
+  lang: 'zh' | 'en',
+): { text: string; translated: boolean } {
+  if (lang === 'en') return { text: name.en, translated: true };
+  return name.zh !== undefined
+    ? { text: name.zh, translated: true }
+    : { text: name.en, translated: false };
 }
 
 export interface CalendarYear {
@@ -46,7 +70,7 @@ export interface DayKind {
   working: boolean;
   reason: DayKindReason;
   /** Name of the holiday, or of the holiday a make-up working day belongs to. */
-  name?: Localized;
+  name?: HolidayName;
   /** False when the calendar has no data for the year: the answer is a weekend-only guess. */
   published: boolean;
 }
@@ -155,8 +179,8 @@ export interface CalendarView {
   readonly id: HolidayCalendarId;
   /** Bit 1: working day; bit 2: the year is published. */
   dayBits(dayNumber: number): number;
-  holidayName(dayNumber: number): Localized | undefined;
-  makeUpName(dayNumber: number): Localized | undefined;
+  holidayName(dayNumber: number): HolidayName | undefined;
+  makeUpName(dayNumber: number): HolidayName | undefined;
   publishedYears(): number[];
 }
 
@@ -185,8 +209,8 @@ const MEMO_LIMIT = 100_000;
 class PublishedCalendarView implements CalendarView {
   readonly id: HolidayCalendarId;
   private readonly years = new Set<number>();
-  private readonly holidays = new Map<number, Localized>();
-  private readonly workdays = new Map<number, Localized>();
+  private readonly holidays = new Map<number, HolidayName>();
+  private readonly workdays = new Map<number, HolidayName>();
   private readonly memo = new Map<number, number>();
 
   constructor(data: HolidayCalendarData) {
@@ -218,11 +242,11 @@ class PublishedCalendarView implements CalendarView {
     return bits;
   }
 
-  holidayName(dayNumber: number): Localized | undefined {
+  holidayName(dayNumber: number): HolidayName | undefined {
     return this.holidays.get(dayNumber);
   }
 
-  makeUpName(dayNumber: number): Localized | undefined {
+  makeUpName(dayNumber: number): HolidayName | undefined {
     return this.workdays.get(dayNumber);
   }
 
@@ -279,6 +303,34 @@ export function dayKind(
     if (makeUp) return { working: true, reason: 'make-up-workday', name: makeUp, published };
   }
   return { working, reason: working ? 'workday' : 'weekend', published };
+}
+
+/**
+ * The next `count` holidays of `calendar` on or after `from` (the site's civil date), in date
+ * order, from the published years only (a weekend-only guess has no holidays to name).
+ */
+export function upcomingHolidays(
+  calendar: HolidayCalendarId,
+  from: IsoDate,
+  count: number,
+  calendars: readonly HolidayCalendarData[] = BUILTIN_CALENDARS,
+): CalendarDay[] {
+  const data = calendars.find((c) => c.id === calendar);
+  if (data === undefined) return [];
+  const firstYear = Number(from.slice(0, 4));
+  const out: CalendarDay[] = [];
+  for (const year of Object.keys(data.years)
+    .map(Number)
+    .sort((a, b) => a - b)) {
+    if (year < firstYear) continue;
+    const days = [...data.years[String(year)]!.holidays].sort((a, b) => (a.date < b.date ? -1 : 1));
+    for (const day of days) {
+      if (day.date < from) continue;
+      out.push(day);
+      if (out.length >= count) return out;
+    }
+  }
+  return out;
 }
 
 /** Years `calendarId` has published data for, ascending; `none` has no data (and needs none). */

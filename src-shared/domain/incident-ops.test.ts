@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractDoc, IncidentDoc, SiteDoc } from '../db/types';
 import { DCE_SUPPORT_PACK, PRIVATE_CLOUD_OPS_PACK } from '../policy/index';
+import { mergeIncidents } from '../db/conflicts';
+import { checkWorkspaceDocuments } from '../db/workspace-transfer';
 import { InputError } from './errors';
 import {
   INFO_REQUEST_PAUSE_REASON,
+  assignIncident,
+  knownEngineers,
   addTimelineEvent,
   cancellationDeadline,
   closeIncident,
@@ -605,6 +609,56 @@ describe('details and SLA status', () => {
     expect(() =>
       updateIncidentDetails(inc, { assignee: 'x'.repeat(101) }, '2026-11-23T12:03:00+08:00'),
     ).toThrow();
+  });
+
+  it('hands the incident to another engineer: assignee and a timeline event naming who and to whom; the same assignee changes nothing', () => {
+    const inc = { ...open('standard', '2', '2026-11-23T10:00:00+08:00'), assignee: '王磊' };
+    const handed = assignIncident(inc, ' 李娜 ', '王磊', { now: '2026-11-23T12:00:00+08:00' });
+    expect(handed.assignee).toBe('李娜');
+    expect(handed.updatedAt).toBe('2026-11-23T12:00:00+08:00');
+    expect(handed.timeline.at(-1)).toMatchObject({
+      kind: 'assignment',
+      author: '王磊',
+      text: '李娜',
+      at: '2026-11-23T12:00:00+08:00',
+    });
+    expect(assignIncident(handed, '李娜', '王磊', { now: '2026-11-23T12:05:00+08:00' })).toBe(
+      handed,
+    );
+    expect(() => assignIncident(inc, '  ', '王磊', { now: '2026-11-23T12:06:00+08:00' })).toThrow(
+      InputError,
+    );
+    expect(checkWorkspaceDocuments({ incidents: [handed] })).toEqual([]);
+  });
+
+  it('knows the engineers named on incidents (assignees, timeline authors) and the extra names, without the placeholder', () => {
+    const inc = { ...open('standard', '2', '2026-11-23T10:00:00+08:00'), assignee: '赵敏' };
+    const handed = assignIncident(inc, '李娜', '王磊', { now: '2026-11-23T12:00:00+08:00' });
+    const other = { ...open('standard', '3', '2026-11-23T10:00:00+08:00'), assignee: '?' };
+    const names = knownEngineers([inc, handed, other, handed], [' 陈晨 ', undefined, '', '李娜']);
+    expect(names).toEqual(expect.arrayContaining(['陈晨', '李娜', '王磊', '赵敏']));
+    expect(names).not.toContain('?');
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual([...names].sort((x, y) => x.localeCompare(y, 'zh')));
+  });
+
+  it('two laptops handing the same incident to different engineers: the later one wins, the other is in the merge history under the assignee field, both events stay', () => {
+    const base = { ...open('standard', '2', '2026-11-23T10:00:00+08:00'), assignee: '王磊' };
+    const a = assignIncident(base, '李娜', '王磊', { now: '2026-11-23T12:00:00+08:00' });
+    const b = assignIncident(base, '陈晨', '赵敏', { now: '2026-11-23T12:10:00+08:00' });
+    const merged = mergeIncidents({
+      assumedMasterState: { ...base, _deleted: false },
+      realMasterState: { ...a, _deleted: false },
+      newDocumentState: { ...b, _deleted: false },
+    });
+    expect(merged.assignee).toBe('陈晨');
+    expect(merged.mergeHistory).toEqual([
+      expect.objectContaining({ field: 'assignee', value: '"李娜"' }),
+    ]);
+    expect(merged.timeline.filter((e) => e.kind === 'assignment').map((e) => e.text)).toEqual([
+      '李娜',
+      '陈晨',
+    ]);
   });
 
   it('reports breach and the next hourly update for level 1', () => {

@@ -74,6 +74,7 @@ const OPERATION_KINDS = [
   'on-site-arrival',
   'resolution',
   'closure',
+  'assignment',
 ] as const satisfies readonly TimelineEventKind[];
 
 export type FreeTimelineKind = Exclude<TimelineEventKind, (typeof OPERATION_KINDS)[number]>;
@@ -747,6 +748,57 @@ export function updateIncidentDetails(
         : optionalText(details.assignee.trim(), 'assignee', 100),
     updatedAt: nowInstant(now),
   });
+}
+
+/**
+ * Hands the incident to `assignee` (another engineer of the team, or the author taking it over):
+ * the assignee field changes and the timeline records who handed it to whom, when. Handing it to
+ * its current assignee changes nothing. In sync the field merges like any other (the later
+ * `updatedAt` wins when two laptops assign differently, the other in `mergeHistory`) and both
+ * timeline events are kept.
+ */
+export function assignIncident(
+  incident: IncidentDoc,
+  assignee: string,
+  author: string,
+  opts: IncidentOpOptions & { now: Now },
+): IncidentDoc {
+  const name = requireText(assignee.trim(), 'assignee', 100);
+  if (name === incident.assignee) return incident;
+  const at = nowInstant(opts.now);
+  return {
+    ...incident,
+    assignee: name,
+    timeline: [...incident.timeline, timelineEvent('assignment', at, author, name, opts)],
+    updatedAt: at,
+  };
+}
+
+/**
+ * Engineers the laptop knows of, for handing an incident over: `extra` (the signed-in account,
+ * the engineer's own name) and everyone already named on an incident — as its assignee, as the
+ * author of a timeline event, or as the engineer of an earlier handover. Trimmed, de-duplicated, sorted by the Chinese collation; the
+ * placeholder author `?` (no name set) is left out.
+ */
+export function knownEngineers(
+  incidents: readonly Pick<IncidentDoc, 'assignee' | 'timeline'>[],
+  extra: readonly (string | undefined)[] = [],
+): string[] {
+  const names = new Set<string>();
+  const add = (n: string | undefined) => {
+    const name = n?.trim();
+    if (name !== undefined && name !== '' && name !== '?') names.add(name);
+  };
+  extra.forEach(add);
+  for (const incident of incidents) {
+    add(incident.assignee);
+    for (const event of incident.timeline) {
+      add(event.author);
+      // An earlier handover names an engineer who may no longer be the assignee.
+      if (event.kind === 'assignment') add(event.text);
+    }
+  }
+  return [...names].sort((a, b) => a.localeCompare(b, 'zh'));
 }
 
 /** The latest customer status update (for the hourly-update rule of level 1). */

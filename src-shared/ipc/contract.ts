@@ -317,7 +317,10 @@ export type PlanImportResult =
 export type WorkspaceScope =
   { kind: 'workspace' } | { kind: 'customer'; customerId: string; customerName: string };
 
-/** Documents per collection, without storage metadata (no `_meta`, `_rev`, `_attachments`). */
+/**
+ * Documents per collection, without storage metadata (no `_meta`, `_rev`, `_attachments`); a
+ * deleted document (a tombstone) carries `_deleted: true` beside its fields, as on the sync wire.
+ */
 export type WorkspaceDocuments = Partial<Record<CollectionName, BaseDoc[]>>;
 
 /** Input of `workspace.exportFile`. The password is used once and never stored. */
@@ -337,7 +340,10 @@ export interface WorkspaceExportResult {
   path: string;
   /** Size of the file in bytes. */
   bytes: number;
+  /** Documents written, deleted ones included. */
   documents: number;
+  /** Of those, deleted documents (they delete the importing laptop's copies). */
+  deleted: number;
   /** Blobs (photos, files, PDFs) written into the file. */
   blobs: number;
   /**
@@ -356,8 +362,10 @@ export interface WorkspaceManifest {
   /** Version of the Fieldbook that wrote it. */
   appVersion: string;
   scope: WorkspaceScope;
-  /** Documents per collection. */
+  /** Live documents per collection. */
   counts: Partial<Record<CollectionName, number>>;
+  /** Deleted documents per collection (format version 2; absent in version 1 files). */
+  deleted?: Partial<Record<CollectionName, number>>;
   /** Schema version per collection the documents were written with. */
   schemaVersions: Partial<Record<CollectionName, number>>;
   blobs: number;

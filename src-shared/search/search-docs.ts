@@ -22,6 +22,21 @@ import type {
 export type SearchKind =
   'customer' | 'site' | 'cluster' | 'incident' | 'visit' | 'log-entry' | 'deliverable';
 
+/**
+ * An instant as the wall time it was written in, with that offset named
+ * (`2026-11-30T10:06:00+08:00` → `2026-11-30 10:06 GMT+8`), as every time on screen names its
+ * zone. Stored instants carry the site's offset; `Z` is `GMT+0`.
+ */
+export function wallTimeWithZone(at: string): string {
+  const wall = at.slice(0, 16).replace('T', ' ');
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(at);
+  if (offset === null) return /Z$/i.test(at) ? `${wall} GMT+0` : wall;
+  const [, sign, hh, mm] = offset;
+  const hours = Number(hh);
+  if (hours === 0 && mm === '00') return `${wall} GMT+0`;
+  return `${wall} GMT${sign}${hours}${mm === '00' ? '' : `:${mm}`}`;
+}
+
 export const SEARCH_KINDS: readonly SearchKind[] = [
   'customer',
   'site',
@@ -147,7 +162,7 @@ export const SEARCH_MAPPERS: { readonly [K in CollectionName]?: Mapper<K> } = {
     title:
       firstLine(e.text) || firstLine(e.command ?? '') || firstLine(e.attachments[0]?.name ?? ''),
     titleInBody: e.text !== '',
-    subtitle: e.at.slice(0, 16).replace('T', ' '),
+    subtitle: wallTimeWithZone(e.at),
     route: `/visits/${e.visitId}`,
     codes: join(e.command, ...e.attachments.map((a) => a.name)),
     body: join(e.text, e.output),

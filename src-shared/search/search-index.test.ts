@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeliverableDoc, IncidentDoc, VisitLogEntryDoc } from '../db/types';
 import { SearchIndex } from './search-index';
-import { toSearchDoc } from './search-docs';
+import { toSearchDoc, wallTimeWithZone } from './search-docs';
 import { tokenize, tokenizeQuery } from './tokenize';
 
 const T = '2026-03-06T10:00:00.000+08:00';
@@ -220,5 +220,14 @@ describe('SearchIndex', () => {
     expect(hits[0]?.recordId).toBe('e77');
     for (let k = 1; k < hits.length; k++)
       expect(hits[k - 1]!.score).toBeGreaterThanOrEqual(hits[k]!.score);
+  });
+});
+
+describe('search result times', () => {
+  it('name the zone they were written in', () => {
+    expect(wallTimeWithZone('2026-11-30T10:06:00+08:00')).toBe('2026-11-30 10:06 GMT+8');
+    expect(wallTimeWithZone('2026-11-30T10:06:00.000+05:30')).toBe('2026-11-30 10:06 GMT+5:30');
+    expect(wallTimeWithZone('2026-11-30T02:06:00.000Z')).toBe('2026-11-30 02:06 GMT+0');
+    expect(wallTimeWithZone('2026-11-30T02:06:00-04:00')).toBe('2026-11-30 02:06 GMT-4');
   });
 });

@@ -1,10 +1,13 @@
 import type { Page } from '@playwright/test';
 import { computeDue } from '../../src-shared/domain/sla';
 import { expect as baseExpect, test } from './fixtures';
+import { AppShell } from './pages/app-shell';
 import { IncidentsListPage } from './pages/incidents';
 import type { NewIncidentInput } from './pages/incidents';
 import { chooseOption, dialog, typeDate } from './pages/visits-antd';
 import { createCustomerWithSite, startAsEngineer } from './pages/visits-setup';
+
+const SHOTS = process.env['FIELDBOOK_SCREENSHOTS'];
 
 /** The screens read an encrypted local database; on a loaded 2-core machine 5 s is too tight. */
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -192,6 +195,36 @@ test('a contract covering all sites (the form default) opens an incident; the on
   await page.getByTestId('incident-assign-me').click();
   await expect(page.getByTestId('incident-assignee')).toHaveText('王磊');
   await expect(page.getByTestId('incident-assign-me')).toHaveCount(0);
+  await expect(incident.timelineEvents('assignment')).toContainText('王磊');
+
+  // Handed to another engineer of the team, typed the first time ...
+  const handOver = dialog(page, '移交事件');
+  await page.getByTestId('incident-hand-over').click();
+  await handOver.getByLabel('负责工程师').fill('陈晨');
+  await handOver.getByRole('button', { name: '移交' }).click();
+  await expect(handOver).toBeHidden();
+  await expect(page.getByTestId('incident-assignee')).toHaveText('陈晨');
+  // ... then, taken back, handed again: the picker knows 陈晨 from the earlier handover.
+  await page.getByTestId('incident-assign-me').click();
+  await expect(page.getByTestId('incident-assignee')).toHaveText('王磊');
+  await page.getByTestId('incident-hand-over').click();
+  await handOver.getByLabel('负责工程师').fill('陈');
+  await page.locator('.ant-select-item-option').filter({ hasText: '陈晨' }).click();
+  await expect(handOver.getByLabel('负责工程师')).toHaveValue('陈晨');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/incident-hand-over-zh.png` });
+  await handOver.getByRole('button', { name: '移交' }).click();
+  await expect(handOver).toBeHidden();
+  await expect(page.getByTestId('incident-assignee')).toHaveText('陈晨');
+  // Every handover is on the timeline: two to 陈晨, two taken back by 王磊.
+  const handed = incident.timelineEvents('assignment').filter({ hasText: '陈晨' }).first();
+  await expect(handed).toContainText('移交负责工程师');
+  await expect(incident.timelineEvents('assignment').filter({ hasText: '陈晨' })).toHaveCount(2);
+  await expect(incident.timelineEvents('assignment')).toHaveCount(4);
+  // The Chinese UI's handover in English.
+  await new AppShell(page).switchLanguage('en');
+  await expect(handed).toContainText('Handed over to');
+  await expect(page.getByTestId('incident-hand-over')).toHaveText('Hand to another engineer');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/incident-hand-over-en.png` });
 });
 
 test('a first contact in the future is refused in Chinese, naming the field, and nothing is saved', async ({

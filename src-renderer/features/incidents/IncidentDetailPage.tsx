@@ -33,9 +33,9 @@ import {
   recordDispatch,
   recordFirstResponse,
   recordOnSiteArrival,
+  assignIncident,
   recordResolution,
   resumeIncident,
-  updateIncidentDetails,
 } from '../../../src-shared/domain/incident-ops';
 import type { FreeTimelineKind } from '../../../src-shared/domain/incident-ops';
 import { getPolicyPack } from '../../../src-shared/policy/index';
@@ -59,6 +59,7 @@ import { SlaPanel } from './SlaPanel';
 import './incidents.css';
 import { MergeHistoryCard } from '../sync';
 import { incidentFieldLabels } from '../../components/field-labels';
+import { HandOverModal } from './HandOverModal';
 
 type Dialog =
   | 'first-response'
@@ -70,7 +71,8 @@ type Dialog =
   | 'pause'
   | 'resume'
   | 'resolve'
-  | 'close';
+  | 'close'
+  | 'hand-over';
 
 const FREE_KINDS: readonly FreeTimelineKind[] = [
   'contact',
@@ -125,7 +127,7 @@ export function IncidentDetailPage() {
   async function assignToMe(): Promise<void> {
     try {
       await apply((current) =>
-        updateIncidentDetails(current, { assignee: engineer.name }, nowInstant()),
+        assignIncident(current, engineer.name, author, { now: nowInstant() }),
       );
       message.success(t('incidents.action.done'));
     } catch (err) {
@@ -262,6 +264,15 @@ export function IncidentDetailPage() {
                       {t('incidents.detail.assignToMe')}
                     </Button>
                   )}
+                  {!closed && (
+                    <Button
+                      size="small"
+                      onClick={() => setDialog('hand-over')}
+                      data-testid="incident-hand-over"
+                    >
+                      {t('incidents.detail.handOver')}
+                    </Button>
+                  )}
                 </Flex>
               </Descriptions.Item>
               {inc.clusterId !== undefined && (
@@ -307,6 +318,15 @@ export function IncidentDetailPage() {
         fieldLabels={incidentFieldLabels(t)}
       />
 
+      <HandOverModal
+        open={dialog === 'hand-over'}
+        incident={inc}
+        me={engineer.name}
+        onSubmit={(assignee) =>
+          apply((current) => assignIncident(current, assignee, author, { now: nowInstant() }))
+        }
+        onClose={() => setDialog(null)}
+      />
       <ActionModal
         open={dialog === 'first-response'}
         title={t('incidents.sla.recordFirstResponse')}

@@ -1,5 +1,6 @@
 import { Button, Card, Descriptions, Flex, Space, Typography } from 'antd';
-import { calendarLabel } from './calendar-label';
+import { publishedYears } from '../../../src-shared/domain/calendar';
+import { calendarLabel, upcomingHolidayLabels } from './calendar-label';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import type { ClusterDoc, SiteDoc } from '../../../src-shared/db/types';
@@ -96,6 +97,14 @@ export function SitesTab({ customerId, sites, clusters }: SitesTabProps) {
               <Descriptions.Item label={t('sites.field.holidayCalendar')}>
                 {calendarLabel(site.holidayCalendar, i18n)}
               </Descriptions.Item>
+              {site.holidayCalendar !== 'none' && (
+                <Descriptions.Item label={t('sites.field.upcomingHolidays')}>
+                  <UpcomingHolidays
+                    labels={upcomingHolidayLabels(site, Date.parse(now), i18n)}
+                    lastYear={publishedYears(site.holidayCalendar).at(-1)}
+                  />
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t('sites.field.remoteMethod')}>
                 {ra?.method ?? (
                   <Typography.Text type="secondary">{t('sites.remote.none')}</Typography.Text>
@@ -138,5 +147,23 @@ export function SitesTab({ customerId, sites, clusters }: SitesTabProps) {
         onClose={() => setEditing({ mode: 'closed' })}
       />
     </Flex>
+  );
+}
+
+function UpcomingHolidays({ labels, lastYear }: { labels: string[]; lastYear?: number }) {
+  const { t } = useI18n();
+  if (labels.length === 0) {
+    return (
+      <Typography.Text type="secondary" data-testid="site-upcoming-holidays">
+        {t('sites.holiday.none', { year: lastYear ?? '—' })}
+      </Typography.Text>
+    );
+  }
+  return (
+    <Space wrap size={[12, 0]} data-testid="site-upcoming-holidays">
+      {labels.map((label) => (
+        <span key={label}>{label}</span>
+      ))}
+    </Space>
   );
 }

@@ -10,6 +10,9 @@ export const messages = {
     'sites.field.timeZone': '时区',
     'sites.field.timeZoneHint': 'SLA 计时按站点所在时区计算，而不是本机时区。',
     'sites.field.holidayCalendar': '节假日日历',
+    'sites.field.upcomingHolidays': '近期节假日',
+    'sites.holiday.untranslated': '{name}（日历库无中文名）',
+    'sites.holiday.none': '日历只发布到 {year} 年，其后的节假日尚未公布',
     'sites.field.holidayCalendarHint': '5x8 服务时间只计算该日历中的工作日。',
     'sites.field.remoteAccess': '远程访问',
     'sites.field.remoteMethod': '访问方式',
@@ -37,6 +40,10 @@ export const messages = {
     'sites.field.timeZoneHint':
       "The SLA clock counts in the site's time zone, not this computer's.",
     'sites.field.holidayCalendar': 'Holiday calendar',
+    'sites.field.upcomingHolidays': 'Next holidays',
+    'sites.holiday.untranslated': '{name}',
+    'sites.holiday.none':
+      'The calendar is published up to {year}; later holidays are not announced yet',
     'sites.field.holidayCalendarHint':
       '5x8 service time counts only the working days of this calendar.',
     'sites.field.remoteAccess': 'Remote access',

@@ -195,6 +195,11 @@ function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void })
               })}
               description={
                 <>
+                  {result.deleted > 0 && (
+                    <div data-testid="export-deleted">
+                      {t('workspace.transfer.exportedDeleted', { deleted: result.deleted })}
+                    </div>
+                  )}
                   <Typography.Text code>{result.path}</Typography.Text>
                   {result.missingBlobs.length > 0 && (
                     <div>
@@ -309,6 +314,7 @@ function ImportDialog({ open, onClose }: { open: boolean; onClose: () => void })
           title={t('workspace.transfer.imported', {
             inserted: state.outcome.inserted,
             updated: state.outcome.updated,
+            deleted: state.outcome.deleted,
             unchanged: state.outcome.unchanged,
           })}
           description={t('workspace.transfer.importedFrom', {

@@ -50,6 +50,8 @@ export const messages = {
     'workspace.transfer.phase.merging': '正在合并记录…',
     'workspace.transfer.merged': '已处理 {done} / {total} 条记录',
     'workspace.transfer.exported': '已导出 {documents} 条记录和 {blobs} 个文件（{size}）',
+    'workspace.transfer.exportedDeleted':
+      '其中 {deleted} 条是已删除的记录：导入这个文件的电脑也会删除它们。',
     'workspace.transfer.missingBlobs':
       '有 {count} 个附件不在本机（同步来的记录，文件尚未下载），未包含在导出文件中。',
     'workspace.transfer.importTitle': '从文件导入',
@@ -57,7 +59,7 @@ export const messages = {
       '输入导出时设置的密码，然后选择 .fieldbook 文件。密码错误或文件被改动时不会导入任何内容。',
     'workspace.transfer.importOk': '选择文件并导入',
     'workspace.transfer.imported':
-      '导入完成：新增 {inserted} 条，合并更新 {updated} 条，{unchanged} 条已是最新',
+      '导入完成：新增 {inserted} 条，合并更新 {updated} 条，删除 {deleted} 条，{unchanged} 条已是最新',
     'workspace.transfer.importedFrom': '文件 {name}：{scope}，导出于 {at}，含 {blobs} 个附件文件。',
     'workspace.transfer.nothingChanged': '本机数据没有任何改动。',
     'workspace.transfer.refused.wrong_password':
@@ -124,6 +126,8 @@ export const messages = {
     'workspace.transfer.phase.merging': 'Merging the records…',
     'workspace.transfer.merged': '{done} of {total} records processed',
     'workspace.transfer.exported': 'Exported {documents} records and {blobs} files ({size})',
+    'workspace.transfer.exportedDeleted':
+      '{deleted} of them are deleted records: the laptop that imports this file deletes them too.',
     'workspace.transfer.missingBlobs':
       '{count} attachments are not on this laptop (synced records whose files were never downloaded) and are not in the file.',
     'workspace.transfer.importTitle': 'Import from a file',
@@ -131,7 +135,7 @@ export const messages = {
       'Enter the password set at export, then choose the .fieldbook file. With a wrong password or an altered file nothing is imported.',
     'workspace.transfer.importOk': 'Choose the file and import',
     'workspace.transfer.imported':
-      'Imported: {inserted} new, {updated} merged, {unchanged} already up to date',
+      'Imported: {inserted} new, {updated} merged, {deleted} deleted, {unchanged} already up to date',
     'workspace.transfer.importedFrom':
       'File {name}: {scope}, exported {at}, with {blobs} attachment files.',
     'workspace.transfer.nothingChanged': 'Nothing on this laptop was changed.',

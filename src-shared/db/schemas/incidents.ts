@@ -27,13 +27,15 @@ export const TIMELINE_EVENT_KINDS = [
   'on-site-arrival',
   'closure',
   'note',
+  'assignment',
 ] as const;
 
 export const incidentSchema: RxJsonSchema<IncidentDoc> = {
   title: 'incidents',
   description: 'An incident under a contract, with its SLA clock inputs and append-only timeline.',
-  // v1: optional mergeHistory (what lost a sync merge). v2: optional assignee.
-  version: 2,
+  // v1: optional mergeHistory (what lost a sync merge). v2: optional assignee. v3: timeline
+  // kind `assignment` (an incident handed to another engineer).
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -150,4 +152,6 @@ export const incidentMigrationStrategies: MigrationStrategies = {
   1: addMergeHistoryStep,
   // v2 adds an optional field: an incident of v1 stays unassigned (everyone's) until edited.
   2: (old: IncidentDoc) => old,
+  // v3 admits a new timeline kind; no stored event changes.
+  3: (old: IncidentDoc) => old,
 };

@@ -6,6 +6,8 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Lang } from '../../../domain/localized';
 import { DEFAULT_LANG, pick } from '../../../domain/localized';
+import { holidayNameIn } from '../../../domain/calendar';
+import type { HolidayName } from '../../../domain/calendar';
 import { getPolicyPack } from '../../../policy/index';
 import { formatInstant } from '../../format';
 import {
@@ -156,6 +158,10 @@ export function buildAcceptanceReport(
   );
 
   const dayOff = !c.deadlineDay.working;
+  const holidayText = (name: HolidayName): string => {
+    const { text, translated } = holidayNameIn(name, lang);
+    return translated ? text : am.untranslatedHoliday(text);
+  };
   const confirmation: Content[] = [
     { text: numbered(n++, am.confirmation), style: 'h1' },
     { text: am.deadlineRule, style: 'body', italics: true, margin: [0, 0, 0, 6] },
@@ -167,7 +173,7 @@ export function buildAcceptanceReport(
       ? [
           {
             text: am.deadlineOnDayOff(
-              c.deadlineDay.name ? pick(c.deadlineDay.name, lang) : am.weekend,
+              c.deadlineDay.name ? holidayText(c.deadlineDay.name) : am.weekend,
             ),
             style: 'small',
             color: COLOURS.warning,

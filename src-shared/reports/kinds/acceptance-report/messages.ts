@@ -34,6 +34,7 @@ const zh = {
   deadlineEnds: (date: string, at: string): string => `${date}（至 ${at} 止）`,
   deadlineOnDayOff: (name: string): string => `截止日为非工作日（${name}），请提前提醒客户确认。`,
   weekend: '周末',
+  untranslatedHoliday: (name: string): string => `${name}，无中文名`,
   reviews: '审核记录',
   reviewLine: (rev: number, at: string, by: string): string => `修订 ${rev} 于 ${at} 被 ${by} 退回`,
   rejectedItem: '退回事项',
@@ -78,6 +79,7 @@ const en: AcceptanceMessages = {
   deadlineOnDayOff: (name) =>
     `The deadline falls on a day off (${name}): remind the customer in good time.`,
   weekend: 'weekend',
+  untranslatedHoliday: (name) => name,
   reviews: 'Review history',
   reviewLine: (rev, at, by) => `Revision ${rev} rejected by ${by} on ${at}`,
   rejectedItem: 'Rejected item',

@@ -520,6 +520,19 @@ export interface ProcedureEvent {
   steps?: string[];
   /** `approval-given`: when it stops counting. */
   expiresAt?: IsoInstant;
+  /**
+   * The sync-server account that made the event, when the laptop was signed in (absent: a name
+   * typed on an unsigned laptop, not verified by anyone). `by` then equals `username`; the server
+   * refuses a pushed event whose account is not the pusher's (domain/procedures/roles.ts).
+   */
+  account?: EventAccount;
+}
+
+/** A signed-in account as a procedure event records it: id, name and server role at the time. */
+export interface EventAccount {
+  userId: string;
+  username: string;
+  role: 'engineer' | 'lead' | 'admin';
 }
 
 /**

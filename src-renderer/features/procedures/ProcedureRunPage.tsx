@@ -56,6 +56,8 @@ import { SourceDeliverablesCard } from '../deliverables';
 import { SignaturePad } from '../deliverables/SignaturePad';
 import { ProcedureRecordButton } from './ProcedureRecordButton';
 import { GateNotice, SevereIncidentCheck, WaiverArea } from './GateAreas';
+import { accountMayAct } from '../../../src-shared/domain/procedures/roles';
+import { InputError } from '../../../src-shared/domain/errors';
 import { useProcedureIdentity } from './identity';
 import type { ProcedureIdentity } from './identity';
 import type { DrawnSignature } from '../deliverables/SignaturePad';
@@ -108,6 +110,19 @@ export function ProcedureRunPage() {
   return <RunView run={run.doc} />;
 }
 
+/** The error in the UI language; a role refusal names the roles in it, not their codes. */
+function roleErrorText(t: ReturnType<typeof useI18n>['t'], err: unknown): string {
+  if (err instanceof InputError && err.code !== undefined && err.code.startsWith('procedureRole')) {
+    const role = String(err.params?.['role'] ?? '');
+    const account = String(err.params?.['account'] ?? '');
+    return t(`error.code.${err.code}`, {
+      role: role === '' ? '' : t(`procedures.role.${role}`),
+      account: account === '' ? '' : t(`procedures.accountRole.${account}`),
+    });
+  }
+  return userErrorText(t, err);
+}
+
 function RunView({ run }: { run: ProcedureRunDoc }) {
   const { t, pick, fmtDateTime } = useI18n();
   const db = useDatabase();
@@ -116,7 +131,11 @@ function RunView({ run }: { run: ProcedureRunDoc }) {
   const template = useMemo(() => templateOfRun(run), [run]);
   const state = useMemo(() => deriveRun(template, run), [template, run]);
   const [selected, setSelected] = useState<string | undefined>(undefined);
-  const who: Actor = { by: identity.name, zone: laptopZone() };
+  const who: Actor = {
+    by: identity.name,
+    zone: laptopZone(),
+    ...(identity.account !== undefined ? { account: identity.account } : {}),
+  };
 
   // After a reload (or a merge) show the step this engineer was on; later, follow the plan.
   const stepId =
@@ -131,7 +150,7 @@ function RunView({ run }: { run: ProcedureRunDoc }) {
       await doc.incrementalModify((d) => op(d));
       return true;
     } catch (err) {
-      message.error(t('procedures.saveFailed', { message: userErrorText(t, err) }));
+      message.error(t('procedures.saveFailed', { message: roleErrorText(t, err) }));
       return false;
     }
   };
@@ -379,6 +398,14 @@ function StepPanel({ run, template, state, step, st, who, identity, act, onNext 
       <Flex vertical gap={12}>
         <Flex gap={12} wrap className="fb-small">
           <span>{t('procedures.step.role', { role: t(`procedures.role.${step.role}`) })}</span>
+          {identity.account !== undefined && !accountMayAct(step.role, identity.account.role) && (
+            <Tag color="red" data-testid="procedure-role-refused">
+              {t('procedures.role.notYours', {
+                role: t(`procedures.role.${step.role}`),
+                account: t(`procedures.accountRole.${identity.account.role}`),
+              })}
+            </Tag>
+          )}
           <span>{t('procedures.step.planned', { minutes: step.plannedMinutes })}</span>
           {st.status === 'in-progress' && st.startedAt !== undefined && (
             <span data-testid="procedure-timer">
@@ -495,7 +522,15 @@ function StepPanel({ run, template, state, step, st, who, identity, act, onNext 
             st={st}
             identity={identity}
             onApprove={(name) =>
-              act((d) => giveApproval(d, step.id, { by: name, zone: who.zone }, nowInstant()))
+              act((d) =>
+                giveApproval(
+                  d,
+                  step.id,
+                  // Signed in, the approval is the account's own; offline, the typed name.
+                  identity.account !== undefined ? who : { by: name, zone: who.zone },
+                  nowInstant(),
+                ),
+              )
             }
           />
         )}
@@ -505,7 +540,13 @@ function StepPanel({ run, template, state, step, st, who, identity, act, onNext 
             identity={identity}
             onWaive={async (by, reason) => {
               const ok = await act((d) =>
-                waiveStep(d, step.id, reason, { by, zone: who.zone }, nowInstant()),
+                waiveStep(
+                  d,
+                  step.id,
+                  reason,
+                  identity.account !== undefined ? who : { by, zone: who.zone },
+                  nowInstant(),
+                ),
               );
               if (ok) onNext();
               return ok;
@@ -754,14 +795,41 @@ function ApprovalArea({
   const signedIn = identity.source === 'signed-in';
   const name = signedIn ? identity.name : typed;
   const nowMs = useNowTick(30_000);
+  const role = step.approval?.role ?? 'approver';
+  // Signed in: the executor's laptop cannot approve; a second account approves on its laptop
+  // and the approval arrives by sync. An account without the approver role cannot either.
+  const blocked = signedIn
+    ? identity.name === run.startedBy
+      ? t('procedures.approval.otherAccount', { role: t(`procedures.role.${role}`) })
+      : identity.account !== undefined && !accountMayAct(role, identity.account.role)
+        ? t('procedures.role.notYours', {
+            role: t(`procedures.role.${role}`),
+            account: t(`procedures.accountRole.${identity.account.role}`),
+          })
+        : undefined
+    : undefined;
   return (
     <Card size="small" title={t('procedures.approval.title')} data-testid="procedure-approval">
       <Flex vertical gap={6}>
         <Typography.Text type="secondary">
           {t('procedures.approval.needed', { hours: step.approval?.expiresHours ?? 0 })}
         </Typography.Text>
+        <Typography.Text type="secondary" data-testid="procedure-approval-mode">
+          {signedIn ? t('procedures.approval.modeSignedIn') : t('procedures.approval.modeLocal')}
+        </Typography.Text>
         {st.approvals.map((a) => (
-          <Typography.Text key={`${a.by}${a.at}`} data-testid="procedure-approval-given">
+          <Typography.Text
+            key={`${a.by}${a.at}`}
+            data-testid="procedure-approval-given"
+            data-verified={a.account !== undefined}
+          >
+            <Tag color={a.account !== undefined ? 'green' : 'default'}>
+              {a.account !== undefined
+                ? t('procedures.approval.verified', {
+                    role: t(`procedures.accountRole.${a.account.role}`),
+                  })
+                : t('procedures.approval.unverified')}
+            </Tag>
             {a.expiresAt !== undefined && Date.parse(a.expiresAt) <= nowMs
               ? t('procedures.approval.expired', {
                   by: a.by,
@@ -773,6 +841,9 @@ function ApprovalArea({
                 })}
           </Typography.Text>
         ))}
+        {blocked !== undefined && (
+          <Alert type="warning" title={blocked} data-testid="procedure-approval-blocked" />
+        )}
         <Flex gap={6}>
           {signedIn ? (
             <Typography.Text>{t('procedures.approval.asUser', { name })}</Typography.Text>
@@ -788,7 +859,7 @@ function ApprovalArea({
           )}
           <Button
             size="large"
-            disabled={name.trim() === ''}
+            disabled={name.trim() === '' || blocked !== undefined}
             data-testid="procedure-approve"
             onClick={fire(async () => {
               if (await onApprove(name.trim())) setName('');

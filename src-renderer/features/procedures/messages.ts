@@ -150,6 +150,21 @@ export const messages = {
     'procedures.auto.line': '{level} 级 · {title}',
     'procedures.auto.record': '记录检查结果',
     'procedures.auto.noCluster': '此作业没有关联集群，无法自动检查事件',
+    'procedures.accountRole.engineer': '工程师',
+    'procedures.accountRole.lead': '负责人',
+    'procedures.accountRole.admin': '管理员',
+    'procedures.role.notYours': '此步骤须由{role}执行，当前账号角色为{account}',
+    'procedures.approval.otherAccount':
+      '您是执行人：须由另一位已登录账号（{role}）在其电脑上批准，批准经同步到达',
+    'procedures.approval.modeSignedIn': '批准人：已登录账号（服务器认证）',
+    'procedures.approval.modeLocal': '批准人：本机输入姓名（未登录，未经服务器验证）',
+    'procedures.approval.verified': '已认证账号 · {role}',
+    'procedures.approval.unverified': '输入姓名 · 未验证',
+    'error.code.procedureRoleNotAllowed': '此步骤须由{role}执行，当前账号角色（{account}）无权操作',
+    'error.code.procedureApproverNotSignedIn':
+      '此作业由已登录账号开始：批准和豁免须由另一位已登录账号给出，不接受输入的姓名',
+    'error.code.procedureAccountMismatch': '操作人姓名必须是当前登录账号',
+    'error.code.procedureAccountNotPusher': '不能以其他账号的名义记录操作',
     'procedures.identity.signedIn': '操作身份：{name}（已登录）',
     'procedures.identity.local': '操作身份：{name}（本机工程师，未登录，未经服务器验证）',
     'procedures.event.step-waived': '豁免检查',
@@ -341,6 +356,24 @@ export const messages = {
     'procedures.auto.line': 'Level {level} · {title}',
     'procedures.auto.record': 'Record the check',
     'procedures.auto.noCluster': 'This run has no cluster: incidents cannot be checked',
+    'procedures.accountRole.engineer': 'engineer',
+    'procedures.accountRole.lead': 'lead',
+    'procedures.accountRole.admin': 'admin',
+    'procedures.role.notYours': 'This step is for the {role}; your account’s role is {account}',
+    'procedures.approval.otherAccount':
+      'You are the executor: a second signed-in account ({role}) approves on their laptop, and the approval arrives by sync',
+    'procedures.approval.modeSignedIn':
+      'Approver: a signed-in account (authenticated by the server)',
+    'procedures.approval.modeLocal':
+      'Approver: a name typed on this laptop (not signed in, not verified by the server)',
+    'procedures.approval.verified': 'Authenticated account · {role}',
+    'procedures.approval.unverified': 'Typed name · not verified',
+    'error.code.procedureRoleNotAllowed':
+      'This step is for the {role}; your account’s role ({account}) may not do it',
+    'error.code.procedureApproverNotSignedIn':
+      'This run was started by a signed-in account: approvals and waivers must come from a second signed-in account, not a typed name',
+    'error.code.procedureAccountMismatch': 'The name must be the signed-in account',
+    'error.code.procedureAccountNotPusher': 'Work cannot be recorded under another account',
     'procedures.identity.signedIn': 'Acting as {name} (signed in)',
     'procedures.identity.local':
       'Acting as {name} (local engineer name; not signed in, not verified by the server)',

@@ -24,7 +24,8 @@ export const procedureRunSchema: RxJsonSchema<ProcedureRunDoc> = {
   description:
     'A run of a procedure template (deployment checklist, upgrade runbook, troubleshooting guide): an append-only event log.',
   // v1: the maintenance window and the `step-waived` event (issue 9); v0 documents are valid.
-  version: 1,
+  // v2: the signed-in account on events (step roles against server roles); v1 documents are valid.
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -102,6 +103,16 @@ export const procedureRunSchema: RxJsonSchema<ProcedureRunDoc> = {
           branch: stepId,
           steps: { type: 'array', maxItems: 500, items: stepId },
           expiresAt: instantProperty,
+          account: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['userId', 'username', 'role'],
+            properties: {
+              userId: idProperty,
+              username: name,
+              role: { type: 'string', enum: ['engineer', 'lead', 'admin'] },
+            },
+          },
         },
       },
     },
@@ -124,4 +135,5 @@ export const procedureRunSchema: RxJsonSchema<ProcedureRunDoc> = {
 
 export const procedureRunMigrationStrategies: MigrationStrategies = {
   1: (doc: unknown) => doc,
+  2: (doc: unknown) => doc,
 };

@@ -15,6 +15,7 @@
  * - the current step is the first step of the plan not done, skipped or bypassed.
  */
 import type {
+  EventAccount,
   IsoInstant,
   ProcedureEvent,
   ProcedureEvidence,
@@ -38,6 +39,8 @@ export interface StepApproval {
   by: string;
   at: IsoInstant;
   expiresAt?: IsoInstant;
+  /** The signed-in account that gave it; absent: a typed name on an unsigned laptop. */
+  account?: EventAccount;
 }
 
 export interface StepState {
@@ -173,6 +176,7 @@ export function deriveRun(
           by: e.by,
           at: e.at,
           ...(e.expiresAt !== undefined ? { expiresAt: e.expiresAt } : {}),
+          ...(e.account !== undefined ? { account: e.account } : {}),
         });
         break;
       case 'rollback-entered':

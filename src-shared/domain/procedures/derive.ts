@@ -22,7 +22,7 @@ import type {
   ProcedureRunDoc,
 } from '../../db/types';
 import { templateSteps } from '../../policy/procedures/index';
-import type { ProcedureStep, ProcedureTemplate } from '../../policy/procedures/types';
+import type { ProcedureStep, ProcedureTemplate, StepBranch } from '../../policy/procedures/types';
 
 export type StepStatus =
   | 'pending'
@@ -320,4 +320,38 @@ export function rollbackPlan(
     ...(blocked !== undefined ? { blockedBy: blocked.id } : {}),
     forwardFix,
   };
+}
+
+export interface PathStep {
+  stepId: string;
+  /** The step's `step-done`: when and by whom. */
+  at: IsoInstant;
+  by: string;
+  /** The branch the pasted output chose (its label), for a question step. */
+  branch?: StepBranch;
+  /** A fix leaf: the guide ended here. */
+  end: boolean;
+}
+
+/**
+ * The path a troubleshooting guide took, in order: the steps done on the current plan with the
+ * branch each question chose, what an incident's page shows of a guide started from it.
+ */
+export function troubleshootingPath(template: ProcedureTemplate, state: RunState): PathStep[] {
+  const out: PathStep[] = [];
+  for (const id of state.plan) {
+    const st = state.steps[id]!;
+    if (st.status !== 'done' || st.finishedAt === undefined) continue;
+    const step = stepById(template, id)!;
+    const branch =
+      st.branch === undefined ? undefined : step.branches?.find((b) => b.goTo === st.branch);
+    out.push({
+      stepId: id,
+      at: st.finishedAt,
+      by: st.by ?? '',
+      ...(branch !== undefined ? { branch } : {}),
+      end: step.end === true,
+    });
+  }
+  return out;
 }

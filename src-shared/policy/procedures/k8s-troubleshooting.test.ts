@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ProcedureRunDoc } from '../../db/types';
-import { deriveRun } from '../../domain/procedures/derive';
+import { deriveRun, troubleshootingPath } from '../../domain/procedures/derive';
 import {
   attachEvidence,
   completeRun,
@@ -165,5 +165,22 @@ describe('troubleshooting guides of the seed topics', () => {
     ]);
     expect(path).toEqual(['api-ready', 'apiserver-pod', 'etcd-health', 'etcd-restore']);
     expect(t.sections[0]!.steps.find((s) => s.id === 'etcd-restore')!.role).toBe('lead-engineer');
+  });
+});
+
+describe('the path a guide took', () => {
+  it('lists the done steps in order with the branch each question chose', () => {
+    const t = byId('k8s-node-not-ready');
+    const { state } = walk(t, [
+      'Conditions:\n  DiskPressure     True    KubeletHasDiskPressure   kubelet has disk pressure\nAddresses:',
+      '  DiskPressure     False   KubeletHasNoDiskPressure   kubelet has no disk pressure',
+    ]);
+    const path = troubleshootingPath(t, state);
+    expect(path.map((p) => [p.stepId, p.branch?.goTo, p.end])).toEqual([
+      ['describe-node', 'fix-disk', false],
+      ['fix-disk', undefined, true],
+    ]);
+    expect(path[0]!.branch?.label.en).toBe('Disk pressure');
+    expect(path[0]!.by).toBe('王磊');
   });
 });

@@ -59,6 +59,7 @@ import { GateNotice, SevereIncidentCheck, WaiverArea } from './GateAreas';
 import { accountMayAct } from '../../../src-shared/domain/procedures/roles';
 import { InputError } from '../../../src-shared/domain/errors';
 import { useProcedureIdentity } from './identity';
+import { PasteToChecks } from './PasteToChecks';
 import type { ProcedureIdentity } from './identity';
 import type { DrawnSignature } from '../deliverables/SignaturePad';
 import { mimeTypeOf } from '../visits/visit-view-model';
@@ -269,6 +270,19 @@ function RunView({ run }: { run: ProcedureRunDoc }) {
               onNext={() => setSelected(undefined)}
             />
           )}
+          {state.status === 'in-progress' &&
+            state.mode === 'forward' &&
+            template.kind !== 'troubleshooting' && (
+              <div style={{ marginTop: 12 }}>
+                <PasteToChecks
+                  template={template}
+                  state={state}
+                  who={who}
+                  act={act}
+                  onFilled={setSelected}
+                />
+              </div>
+            )}
         </Col>
       </Row>
       <SourceDeliverablesCard sourceId={run.id} />

@@ -59,6 +59,7 @@ import { GateNotice, SevereIncidentCheck, WaiverArea } from './GateAreas';
 import { accountMayAct } from '../../../src-shared/domain/procedures/roles';
 import { InputError } from '../../../src-shared/domain/errors';
 import { useProcedureIdentity } from './identity';
+import { HandoverCard } from './HandoverCard';
 import { PasteToChecks } from './PasteToChecks';
 import type { ProcedureIdentity } from './identity';
 import type { DrawnSignature } from '../deliverables/SignaturePad';
@@ -285,6 +286,9 @@ function RunView({ run }: { run: ProcedureRunDoc }) {
             )}
         </Col>
       </Row>
+      {template.kind === 'deployment' && (
+        <HandoverCard run={run} state={state} who={who} act={act} />
+      )}
       <SourceDeliverablesCard sourceId={run.id} />
       <Card size="small" title={t('procedures.run.log')} data-testid="procedure-log">
         <Flex vertical gap={2}>

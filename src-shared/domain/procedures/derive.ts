@@ -15,6 +15,7 @@
  * - the current step is the first step of the plan not done, skipped or bypassed.
  */
 import type {
+  CredentialHandover,
   EventAccount,
   IsoInstant,
   ProcedureEvent,
@@ -76,6 +77,8 @@ export interface RunState {
   steps: Record<string, StepState>;
   /** Events in the order they were applied. */
   events: ProcedureEvent[];
+  /** Deployment: the credential hand-over list, in order, with who recorded each and when. */
+  handovers: (CredentialHandover & { by: string; at: IsoInstant })[];
   completedAt?: IsoInstant;
 }
 
@@ -124,6 +127,7 @@ export function deriveRun(
   let modePlan: string[] | undefined;
   let enteredFrom: string | undefined;
   let completedAt: string | undefined;
+  const handovers: RunState['handovers'] = [];
   for (const e of events) {
     const s = e.stepId === undefined ? undefined : steps[e.stepId];
     switch (e.kind) {
@@ -201,6 +205,9 @@ export function deriveRun(
         break;
       case 'started':
         break;
+      case 'credential-handed-over':
+        if (e.handover !== undefined) handovers.push({ ...e.handover, by: e.by, at: e.at });
+        break;
     }
   }
   const mainOrder = all.filter(({ section }) => section.kind === 'main').map(({ step }) => step.id);
@@ -218,6 +225,7 @@ export function deriveRun(
     ...(currentStepId !== undefined ? { currentStepId } : {}),
     steps,
     events,
+    handovers,
     ...(completedAt !== undefined ? { completedAt } : {}),
   };
 }

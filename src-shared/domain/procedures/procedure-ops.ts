@@ -575,6 +575,50 @@ export function resumeRun(run: ProcedureRunDoc, who: Actor, now: Now): Procedure
   return append(run, event('resumed', actor(who), nowInstant(now)));
 }
 
+export interface HandoverInput {
+  system: string;
+  account: string;
+  scope: string;
+  handedTo: string;
+  channel: string;
+  acknowledgedAt?: IsoInstant;
+  rotateWithinDays?: number;
+}
+
+/**
+ * Records one credential hand-over of a deployment (system, account, scope, to whom, channel,
+ * acknowledged at, rotate within N days). There is no field for the secret: it is handed over
+ * on the channel named, and never enters the run, its log or its record.
+ */
+export function recordHandover(
+  run: ProcedureRunDoc,
+  input: HandoverInput,
+  who: Actor,
+  now: Now,
+): ProcedureRunDoc {
+  const c = context(run);
+  if (c.template.kind !== 'deployment') {
+    fail('credentials are handed over at the end of a deployment', 'run', 'procedureNotDeployment');
+  }
+  const days = input.rotateWithinDays;
+  if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 3650)) {
+    fail('rotate within 1 to 3650 days', 'rotateWithinDays', 'procedureRotateDays');
+  }
+  if (input.acknowledgedAt !== undefined && Number.isNaN(Date.parse(input.acknowledgedAt))) {
+    fail('not an instant', 'acknowledgedAt', 'required');
+  }
+  const handover = compact({
+    system: requireText(input.system, 'system', 200),
+    account: requireText(input.account, 'account', 200),
+    scope: requireText(input.scope, 'scope', 500),
+    handedTo: requireText(input.handedTo, 'handedTo', 200),
+    channel: requireText(input.channel, 'channel', 200),
+    acknowledgedAt: input.acknowledgedAt,
+    rotateWithinDays: days,
+  });
+  return append(run, event('credential-handed-over', actor(who), nowInstant(now), { handover }));
+}
+
 /** Completes the run once every step of the current plan is done, skipped or bypassed. */
 export function completeRun(run: ProcedureRunDoc, who: Actor, now: Now): ProcedureRunDoc {
   const c = context(run);

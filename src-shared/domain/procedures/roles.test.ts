@@ -224,3 +224,44 @@ describe('step roles against the server roles of signed-in accounts', () => {
     expect(eventRoleProblem(DCE5_MINOR_UPGRADE_V2, run, run.events[0]!)).toBeUndefined();
   });
 });
+
+describe('credential hand-over list', () => {
+  it('records accounts handed over on a deployment, never on an upgrade, and derives the list', async () => {
+    const { recordHandover } = await import('./procedure-ops');
+    const { DCE5_INSTALL_CHECKLIST_V1 } = await import('../../policy/procedures/index');
+    const now = clock();
+    let run = startRun(
+      {
+        customerId: 'C1',
+        siteId: 'S1',
+        siteZone: ZONE,
+        templateId: 'dce5-install-checklist',
+        templateVersion: 1,
+      },
+      LOCAL_WANG,
+      now(),
+    );
+    const line = {
+      system: 'DCE 5 控制台',
+      account: 'admin',
+      scope: '平台管理员',
+      handedTo: '张主任',
+      channel: '现场当面',
+    };
+    run = recordHandover(run, { ...line, rotateWithinDays: 7 }, LOCAL_WANG, now());
+    expect(
+      codeOf(() => recordHandover(run, { ...line, rotateWithinDays: 0 }, LOCAL_WANG, now())),
+    ).toBe('procedureRotateDays');
+    expect(codeOf(() => recordHandover(run, { ...line, handedTo: ' ' }, LOCAL_WANG, now()))).toBe(
+      'required',
+    );
+    const state = deriveRun(DCE5_INSTALL_CHECKLIST_V1, run);
+    expect(state.handovers).toEqual([
+      expect.objectContaining({ ...line, rotateWithinDays: 7, by: '王磊' }),
+    ]);
+    const upgrade = newRun(now, LOCAL_WANG);
+    expect(codeOf(() => recordHandover(upgrade, line, LOCAL_WANG, now()))).toBe(
+      'procedureNotDeployment',
+    );
+  });
+});

@@ -71,7 +71,22 @@ test('排障指引 from an incident: node NotReady, the branches read from paste
   await expect(
     page.locator('[data-testid="procedure-step"][data-step="restart-kubelet"]'),
   ).toHaveAttribute('data-status', 'bypassed');
-  await paste('notAfter=Dec 20 09:30:00 2027 GMT');
+  // The last step by keyboard alone: Alt+O to the output box, attach, Alt+Enter marks it done;
+  // ? lists the shortcuts.
+  await page.keyboard.press('Alt+o');
+  await expect(current.getByTestId('procedure-output')).toBeFocused();
+  await page.keyboard.type('notAfter=Dec 20 09:30:00 2027 GMT');
+  await current.getByTestId('procedure-attach-output').click();
+  await expect(current.getByTestId('procedure-done')).toBeEnabled();
+  await page.keyboard.press('Alt+Enter');
+  await expect(
+    page.locator('[data-testid="procedure-step"][data-step="fix-kubelet-cert"]'),
+  ).toHaveAttribute('data-status', 'done');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Shift+?');
+  await expect(page.getByTestId('procedure-shortcuts-list')).toContainText('Alt + Enter');
+  await page.screenshot({ path: `${SCREENS}/procedure-shortcuts-zh.png` });
+  await page.keyboard.press('Escape');
   await page.getByTestId('procedure-complete').click();
   await expect(page.getByTestId('procedure-status')).toHaveText('已完成');
 

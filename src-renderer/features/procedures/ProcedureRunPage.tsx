@@ -158,8 +158,78 @@ function RunView({ run }: { run: ProcedureRunDoc }) {
   };
 
   const outcome = runOutcome(state);
+  const [help, setHelp] = useState(false);
+  // Server-room keys, as on the inspection screen: Alt+↓ / Alt+↑ next / previous step of the
+  // plan, Alt+Enter marks the current step done (the same button, so the same checks), Alt+O
+  // puts the cursor in the output box to paste and attach, ? shows this list.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const typing =
+        e.target instanceof HTMLElement &&
+        (e.target.tagName === 'INPUT' ||
+          e.target.tagName === 'TEXTAREA' ||
+          e.target.isContentEditable);
+      if (e.key === '?' && !typing && !e.altKey) {
+        e.preventDefault();
+        setHelp(true);
+        return;
+      }
+      if (!e.altKey) return;
+      const panel = document.querySelector<HTMLElement>('[data-testid="procedure-current"]');
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        const at = stepId === undefined ? -1 : state.plan.indexOf(stepId);
+        const next = state.plan[at + (e.key === 'ArrowDown' ? 1 : -1)];
+        if (next !== undefined) {
+          e.preventDefault();
+          setSelected(next);
+        }
+      } else if (e.key === 'Enter') {
+        const done = panel?.querySelector<HTMLButtonElement>('[data-testid="procedure-done"]');
+        if (done && !done.disabled) {
+          e.preventDefault();
+          done.click();
+        }
+      } else if (e.key === 'o' || e.key === 'O') {
+        const box = panel?.querySelector<HTMLTextAreaElement>('[data-testid="procedure-output"]');
+        if (box) {
+          e.preventDefault();
+          box.focus();
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [state.plan, stepId]);
   return (
     <Flex vertical gap={12} className="fb-procedure">
+      <Modal
+        open={help}
+        title={t('procedures.keys.title')}
+        footer={null}
+        onCancel={() => setHelp(false)}
+        data-testid="procedure-shortcuts-help"
+      >
+        <table className="fb-small" data-testid="procedure-shortcuts-list">
+          <tbody>
+            {(
+              [
+                ['Alt + ↓', 'next'],
+                ['Alt + ↑', 'previous'],
+                ['Alt + Enter', 'done'],
+                ['Alt + O', 'output'],
+                ['?', 'help'],
+              ] as const
+            ).map(([keys, what]) => (
+              <tr key={what}>
+                <td style={{ paddingInlineEnd: 16 }}>
+                  <kbd>{keys}</kbd>
+                </td>
+                <td>{t(`procedures.keys.${what}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Modal>
       <PageHeader
         backTo={`/customers/${run.customerId}`}
         title={pick(template.name)}
@@ -216,6 +286,14 @@ function RunView({ run }: { run: ProcedureRunDoc }) {
         }
         extra={
           <Flex gap={8} wrap>
+            <Button
+              size="large"
+              onClick={() => setHelp(true)}
+              data-testid="procedure-shortcuts"
+              aria-keyshortcuts="Shift+?"
+            >
+              {t('procedures.keys.button')}
+            </Button>
             <ProcedureRecordButton run={run} />
             {state.status === 'completed' ? undefined : state.status === 'paused' ? (
               <Button size="large" onClick={() => void act((d) => resumeRun(d, who, nowInstant()))}>

@@ -82,7 +82,7 @@ test('排障指引 from an incident: node NotReady, the branches read from paste
   await expect(
     page.locator('[data-testid="procedure-step"][data-step="fix-kubelet-cert"]'),
   ).toHaveAttribute('data-status', 'done');
-  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('Shift+?');
   await expect(page.getByTestId('procedure-shortcuts-list')).toContainText('Alt + Enter');
   await page.screenshot({ path: `${SCREENS}/procedure-shortcuts-zh.png` });

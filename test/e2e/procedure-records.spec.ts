@@ -178,7 +178,11 @@ test('a DCE 5 deployment checklist done in full gives a signed implementation re
   await run.pass('acc-nodes', INSTALL_OUTPUT['acc-nodes']!);
   // The console photo, then the customer's own signature on the sign-off step.
   await expect(run.current).toHaveAttribute('data-step', 'acc-console');
-  await run.current.getByTestId('procedure-file-input').setInputFiles({
+  const chooser = page.waitForEvent('filechooser');
+  await run.current.getByTestId('procedure-upload-photo').click();
+  await (
+    await chooser
+  ).setFiles({
     name: 'console-login.png',
     mimeType: 'image/png',
     buffer: PNG,

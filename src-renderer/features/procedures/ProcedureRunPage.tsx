@@ -349,21 +349,20 @@ function RunView({ run }: { run: ProcedureRunDoc }) {
               onNext={() => setSelected(undefined)}
             />
           )}
-          {state.status === 'in-progress' &&
-            state.mode === 'forward' &&
-            template.kind !== 'troubleshooting' && (
-              <div style={{ marginTop: 12 }}>
-                <PasteToChecks
-                  template={template}
-                  state={state}
-                  who={who}
-                  act={act}
-                  onFilled={setSelected}
-                />
-              </div>
-            )}
         </Col>
       </Row>
+      {/* Below the row: the current-step card is sticky and would cover it in the column. */}
+      {state.status === 'in-progress' &&
+        state.mode === 'forward' &&
+        template.kind !== 'troubleshooting' && (
+          <PasteToChecks
+            template={template}
+            state={state}
+            who={who}
+            act={act}
+            onFilled={setSelected}
+          />
+        )}
       {template.kind === 'deployment' && (
         <HandoverCard run={run} state={state} who={who} act={act} />
       )}

@@ -20,7 +20,7 @@ import { FirstRunGate } from '../features/workspace';
 import { IncidentDetailPage, IncidentsPage } from '../features/incidents';
 import { InspectionDetailPage, InspectionsPage } from '../features/inspections';
 import { DeliverablesPage } from '../features/deliverables';
-import { ProcedureRunPage } from '../features/procedures';
+import { ClusterProceduresPage, ProcedureRunPage } from '../features/procedures';
 import { HomePage } from '../features/home';
 import { PlanEditorPage } from '../features/plans';
 
@@ -96,6 +96,10 @@ function LocalizedShell() {
                   <Route path="inspections" element={<InspectionsPage />} />
                   <Route path="inspections/:inspectionId" element={<InspectionDetailPage />} />
                   <Route path="procedures/:runId" element={<ProcedureRunPage />} />
+                  <Route
+                    path="clusters/:clusterId/procedures"
+                    element={<ClusterProceduresPage />}
+                  />
                   <Route path="deliverables" element={<DeliverablesPage />} />
                   <Route path="ops" element={<OpsRecordsPage />} />
                   <Route path="lead" element={<LeadViewPage />} />

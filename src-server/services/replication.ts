@@ -11,6 +11,7 @@ import { noteDocumentWrites } from '../store/statistics';
 import { inScope, SCOPE_CHANNEL, type Scope } from './accounts';
 import { HttpError } from './errors';
 import { validatePushedDocument } from './validation';
+import { procedureRunRoleProblems } from './procedure-roles';
 
 /** Channel announcing committed writes: payload `<collection>:<highest sequence>`. */
 export const CHANGES_CHANNEL = 'fieldbook_changes';
@@ -246,6 +247,7 @@ export async function push(store: Store, ctx: PushContext, rows: PushRow[]): Pro
     const writes = new Map<string, WireDocument>();
     const createdCustomers: string[] = [];
     const forbiddenIds: string[] = [];
+    const roleRefusals: string[] = [];
     const known = scope.all ? new Set<string>() : await knownCustomers(tx, collection, rows, scope);
 
     for (const row of rows) {
@@ -267,6 +269,10 @@ export async function push(store: Store, ctx: PushContext, rows: PushRow[]): Pro
           continue;
         }
       }
+      if (collection === 'procedureRuns' && !next._deleted) {
+        const problems = procedureRunRoleProblems(cur?.doc, next, ctx);
+        if (problems !== undefined) roleRefusals.push(problems);
+      }
       if (cur) {
         if (documentsEqual(cur.doc, next)) continue;
         const assumed = row.assumedMasterState;
@@ -277,6 +283,15 @@ export async function push(store: Store, ctx: PushContext, rows: PushRow[]): Pro
       }
       writes.set(next.id, next);
       current.set(next.id, { customerId: next.customerId, doc: next });
+    }
+
+    if (roleRefusals.length > 0) {
+      throw new HttpError(
+        403,
+        'forbidden',
+        `${roleRefusals.length} procedure run(s) hold events this account may not add ` +
+          `(first: ${roleRefusals[0]}); nothing was written.`,
+      );
     }
 
     if (forbiddenIds.length > 0) {

@@ -486,7 +486,25 @@ export type ProcedureEventKind =
   | 'forward-fix-entered'
   | 'paused'
   | 'resumed'
-  | 'completed';
+  | 'completed'
+  /** Deployment: an account or credential handed over to the customer (never the secret). */
+  | 'credential-handed-over';
+
+/**
+ * One line of the credential hand-over list: which account of which system was handed to whom,
+ * over which channel, when they acknowledged it, and within how many days it must be rotated.
+ * The secret itself is never recorded anywhere (not here, not in a log, not in the record).
+ */
+export interface CredentialHandover {
+  system: string;
+  account: string;
+  scope: string;
+  handedTo: string;
+  channel: string;
+  /** When the recipient confirmed receipt (site zone offset). */
+  acknowledgedAt?: IsoInstant;
+  rotateWithinDays?: number;
+}
 
 /** One piece of evidence of a step; pasted output is kept whole. */
 export interface ProcedureEvidence {
@@ -522,6 +540,21 @@ export interface ProcedureEvent {
   steps?: string[];
   /** `approval-given`: when it stops counting. */
   expiresAt?: IsoInstant;
+  /**
+   * The sync-server account that made the event, when the laptop was signed in (absent: a name
+   * typed on an unsigned laptop, not verified by anyone). `by` then equals `username`; the server
+   * refuses a pushed event whose account is not the pusher's (domain/procedures/roles.ts).
+   */
+  account?: EventAccount;
+  /** `credential-handed-over`: the hand-over line. */
+  handover?: CredentialHandover;
+}
+
+/** A signed-in account as a procedure event records it: id, name and server role at the time. */
+export interface EventAccount {
+  userId: string;
+  username: string;
+  role: 'engineer' | 'lead' | 'admin';
 }
 
 /**

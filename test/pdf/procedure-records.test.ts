@@ -146,12 +146,30 @@ describe('implementation record', () => {
       'console-login.jpg',
       '成功完成',
       'DCE 5.0 installed successfully',
+      // The hand-over list: accounts, to whom, channel, acknowledgement, rotation; no secret.
+      '账号与凭据移交清单',
+      '不含任何密码或密钥',
+      'DCE 5 控制台',
+      'cluster-admin',
+      '张主任',
+      '加密 U 盘',
+      '未确认',
+      '7 天内',
     ]) {
       expect(zh).toContain(s);
     }
+    const sample = read('implementation.json');
+    expect(sample.handovers?.map((h) => h.account)).toEqual([
+      'admin',
+      'cluster-admin（/root/.kube/config）',
+    ]);
+    expect(JSON.stringify(sample)).not.toMatch(/password"|secret"/i);
     const en = text('implementation-en.pdf');
     for (const s of [
       'Implementation record',
+      'Accounts and credentials handed over',
+      'Not acknowledged',
+      'within 30 d',
       'Attempt 2',
       'Irreversible step',
       'Completed successfully',

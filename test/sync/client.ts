@@ -46,6 +46,8 @@ export async function request<T = unknown>(
 export class SyncClient {
   token = '';
   refreshToken = '';
+  /** The signed-in account, as the login response named it. */
+  user: SessionResponse['user'] | null = null;
 
   constructor(readonly base: string) {}
 
@@ -60,6 +62,7 @@ export class SyncClient {
     const s = res.body as SessionResponse;
     c.token = s.token;
     c.refreshToken = s.refreshToken;
+    c.user = s.user;
     return c;
   }
 

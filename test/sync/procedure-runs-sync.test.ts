@@ -15,7 +15,10 @@ import {
   startRun,
   startStep,
 } from '../../src-shared/domain/procedures/procedure-ops';
-import { DCE5_MINOR_UPGRADE_V1 } from '../../src-shared/policy/procedures';
+import type { Actor } from '../../src-shared/domain/procedures/procedure-ops';
+import { DCE5_MINOR_UPGRADE_V1, DCE5_MINOR_UPGRADE_V2 } from '../../src-shared/policy/procedures';
+import { InputError } from '../../src-shared/domain/errors';
+import type { SyncClient } from './client';
 import { collectionLaptop, eventually, type CollectionLaptop } from './rxdb-laptop';
 import { startWorld, type World } from './setup';
 
@@ -155,5 +158,133 @@ describe('procedure runs replicate as a union of events', () => {
     // Scoped by customer: eng2 is not assigned to c1.
     await outsider.replication.awaitInSync();
     expect(await outsider.collection.findOne(run.id).exec()).toBeNull();
+  }, 90_000);
+
+  it('signed in, step roles follow the server roles and the server refuses events under another account', async () => {
+    const signedIn = (c: SyncClient): Actor => {
+      const u = c.user!;
+      return {
+        by: u.username,
+        zone: 'Asia/Shanghai',
+        account: { userId: u.id, username: u.username, role: u.role },
+      };
+    };
+    const eng = signedIn(w.eng1);
+    const lead = signedIn(w.lead);
+    expect([eng.account!.role, lead.account!.role]).toEqual(['engineer', 'lead']);
+    const a = await collectionLaptop(w.eng1, 'procedureRuns');
+    const b = await collectionLaptop(w.lead, 'procedureRuns');
+    laptops.push(a, b);
+
+    let run = startRun(
+      {
+        customerId: w.c1,
+        siteId: 'SITE1',
+        siteZone: 'Asia/Shanghai',
+        templateId: 'dce5-minor-upgrade',
+        templateVersion: 2,
+        clusterId: 'K2',
+        fromVersion: '5.0.3',
+        toVersion: '5.1.0',
+      },
+      eng,
+      at(0),
+    );
+    run = attachEvidence(
+      run,
+      'nodes-ready',
+      { kind: 'output', text: 'm1   Ready   cp\n' },
+      eng,
+      at(1),
+    );
+    await a.collection.insert(run);
+    await a.replication.awaitInSync();
+    await eventually(async () => (await b.collection.findOne(run.id).exec()) !== null);
+
+    // The change approval is the approver role's: the engineer's account is refused on the laptop,
+    // with the code the UI words; the lead's (a second signed-in account) is accepted and syncs.
+    const onA = (await a.collection.findOne(run.id).exec())!.toMutableJSON();
+    let refused: unknown;
+    try {
+      giveApproval(onA, 'change-approval', signedIn(w.eng2), at(2));
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(InputError);
+    expect((refused as InputError).code).toBe('procedureRoleNotAllowed');
+    const docB = await b.collection.findOne(run.id).exec();
+    await docB!.incrementalModify((d) => giveApproval(d, 'change-approval', lead, at(3)));
+    await b.replication.awaitInSync();
+    await eventually(async () => {
+      const d = await a.collection.findOne(run.id).exec();
+      return d !== null && d.toMutableJSON().events.length === 4;
+    });
+    const synced = (await a.collection.findOne(run.id).exec())!.toMutableJSON();
+    expect(deriveRun(DCE5_MINOR_UPGRADE_V2, synced).steps['change-approval']!.approvals).toEqual([
+      expect.objectContaining({ by: lead.by, account: lead.account }),
+    ]);
+
+    // A client that skips the laptop's rule: the server refuses every forged event, writes nothing.
+    const onServer = async () =>
+      (await w.admin.pullAll('procedureRuns')).documents.find(
+        (d) => d.id === run.id,
+      ) as unknown as ProcedureRunDoc;
+    const stored = await onServer();
+    const forge = (extra: Partial<ProcedureRunDoc['events'][number]>) => ({
+      newDocumentState: {
+        ...stored,
+        events: [
+          ...stored.events,
+          {
+            id: `EV${extra.kind ?? ''}${extra.by ?? ''}`.replace(/[^0-9A-Za-z]/g, ''),
+            kind: 'step-started',
+            at: at(5),
+            by: eng.by,
+            zone: 'Asia/Shanghai',
+            stepId: 'change-approval',
+            account: eng.account,
+            ...extra,
+          },
+        ],
+      },
+      assumedMasterState: stored,
+    });
+    const cases = [
+      // Under the lead's account, pushed by the engineer.
+      [
+        forge({ kind: 'approval-given', by: lead.by, account: lead.account }),
+        'procedureAccountNotPusher',
+      ],
+      // Own account, a lead's role written in.
+      [forge({ account: { ...eng.account!, role: 'lead' } }), 'procedureAccountNotPusher'],
+      // Own account and role: the lead-engineer step is not the engineer's.
+      [forge({}), 'procedureRoleNotAllowed'],
+      // A typed name as approver in a run started signed in.
+      [
+        forge({ kind: 'approval-given', by: '李主管', account: undefined }),
+        'procedureApproverNotSignedIn',
+      ],
+    ] as const;
+    for (const [row, code] of cases) {
+      const res = await w.eng1.pushRaw('procedureRuns', [row]);
+      expect(res.status).toBe(403);
+      expect(JSON.stringify(res.body)).toContain(`${run.id} event`);
+      expect(JSON.stringify(res.body)).toContain(code);
+    }
+    // The same run with no forged event is accepted (the refusals were the events, not the run).
+    const ok = await w.eng1.pushRaw('procedureRuns', [
+      {
+        newDocumentState: attachEvidence(
+          stored,
+          'nodes-ready',
+          { kind: 'value', text: '3' },
+          eng,
+          at(6),
+        ),
+        assumedMasterState: stored,
+      },
+    ]);
+    expect(ok.status).toBe(200);
+    expect((await onServer()).events.length).toBe(stored.events.length + 1);
   }, 90_000);
 });

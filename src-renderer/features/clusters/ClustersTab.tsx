@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   DeleteOutlined,
   EditOutlined,
+  OrderedListOutlined,
   PlusOutlined,
   ProjectOutlined,
 } from '@ant-design/icons';
@@ -119,9 +120,18 @@ export function ClustersTab({ customerId, sites, clusters }: ClustersTabProps) {
           {
             key: 'actions',
             title: t('common.actions'),
-            width: 160,
+            width: 200,
             render: (_, c) => (
               <Space size={0}>
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<OrderedListOutlined />}
+                  aria-label={t('procedures.cluster.open', { name: c.name })}
+                  title={t('procedures.cluster.open', { name: c.name })}
+                  data-testid="cluster-procedures-open"
+                  onClick={() => void navigate(`/clusters/${c.id}/procedures`)}
+                />
                 <Button
                   type="text"
                   size="small"

@@ -45,6 +45,10 @@ import { userErrorText } from '../../components/error-text';
 import { useEngineer } from '../../app/settings';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import {
+  IncidentTroubleshootButton,
+  IncidentTroubleshootingRuns,
+} from '../procedures/IncidentTroubleshooting';
 import { useDatabase } from '../../db/database-context';
 import { useRxDocument } from '../../db/hooks';
 import { GenerateReportModal, SourceDeliverablesCard, faultReportRequest } from '../deliverables';
@@ -188,6 +192,7 @@ export function IncidentDetailPage() {
                 {t('deliverables.action.generateFault')}
               </Button>
             )}
+            <IncidentTroubleshootButton incident={inc} siteZone={zone} disabled={closed} />
             <Button
               icon={<SwapOutlined />}
               disabled={closed}
@@ -307,6 +312,7 @@ export function IncidentDetailPage() {
               </Typography.Paragraph>
               <IncidentTimeline incident={inc} pack={pack} zone={zone} />
             </Card>
+            <IncidentTroubleshootingRuns incident={inc} zone={zone} />
             <IncidentDetailsCard incident={inc} />
             <SourceDeliverablesCard sourceId={inc.id} />
           </Flex>

@@ -56,7 +56,11 @@ import { SourceDeliverablesCard } from '../deliverables';
 import { SignaturePad } from '../deliverables/SignaturePad';
 import { ProcedureRecordButton } from './ProcedureRecordButton';
 import { GateNotice, SevereIncidentCheck, WaiverArea } from './GateAreas';
+import { accountMayAct } from '../../../src-shared/domain/procedures/roles';
+import { InputError } from '../../../src-shared/domain/errors';
 import { useProcedureIdentity } from './identity';
+import { HandoverCard } from './HandoverCard';
+import { PasteToChecks } from './PasteToChecks';
 import type { ProcedureIdentity } from './identity';
 import type { DrawnSignature } from '../deliverables/SignaturePad';
 import { mimeTypeOf } from '../visits/visit-view-model';
@@ -108,6 +112,19 @@ export function ProcedureRunPage() {
   return <RunView run={run.doc} />;
 }
 
+/** The error in the UI language; a role refusal names the roles in it, not their codes. */
+function roleErrorText(t: ReturnType<typeof useI18n>['t'], err: unknown): string {
+  if (err instanceof InputError && err.code !== undefined && err.code.startsWith('procedureRole')) {
+    const role = String(err.params?.['role'] ?? '');
+    const account = String(err.params?.['account'] ?? '');
+    return t(`error.code.${err.code}`, {
+      role: role === '' ? '' : t(`procedures.role.${role}`),
+      account: account === '' ? '' : t(`procedures.accountRole.${account}`),
+    });
+  }
+  return userErrorText(t, err);
+}
+
 function RunView({ run }: { run: ProcedureRunDoc }) {
   const { t, pick, fmtDateTime } = useI18n();
   const db = useDatabase();
@@ -116,7 +133,11 @@ function RunView({ run }: { run: ProcedureRunDoc }) {
   const template = useMemo(() => templateOfRun(run), [run]);
   const state = useMemo(() => deriveRun(template, run), [template, run]);
   const [selected, setSelected] = useState<string | undefined>(undefined);
-  const who: Actor = { by: identity.name, zone: laptopZone() };
+  const who: Actor = {
+    by: identity.name,
+    zone: laptopZone(),
+    ...(identity.account !== undefined ? { account: identity.account } : {}),
+  };
 
   // After a reload (or a merge) show the step this engineer was on; later, follow the plan.
   const stepId =
@@ -131,14 +152,84 @@ function RunView({ run }: { run: ProcedureRunDoc }) {
       await doc.incrementalModify((d) => op(d));
       return true;
     } catch (err) {
-      message.error(t('procedures.saveFailed', { message: userErrorText(t, err) }));
+      message.error(t('procedures.saveFailed', { message: roleErrorText(t, err) }));
       return false;
     }
   };
 
   const outcome = runOutcome(state);
+  const [help, setHelp] = useState(false);
+  // Server-room keys, as on the inspection screen: Alt+↓ / Alt+↑ next / previous step of the
+  // plan, Alt+Enter marks the current step done (the same button, so the same checks), Alt+O
+  // puts the cursor in the output box to paste and attach, ? shows this list.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const typing =
+        e.target instanceof HTMLElement &&
+        (e.target.tagName === 'INPUT' ||
+          e.target.tagName === 'TEXTAREA' ||
+          e.target.isContentEditable);
+      if (e.key === '?' && !typing && !e.altKey) {
+        e.preventDefault();
+        setHelp(true);
+        return;
+      }
+      if (!e.altKey) return;
+      const panel = document.querySelector<HTMLElement>('[data-testid="procedure-current"]');
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        const at = stepId === undefined ? -1 : state.plan.indexOf(stepId);
+        const next = state.plan[at + (e.key === 'ArrowDown' ? 1 : -1)];
+        if (next !== undefined) {
+          e.preventDefault();
+          setSelected(next);
+        }
+      } else if (e.key === 'Enter') {
+        const done = panel?.querySelector<HTMLButtonElement>('[data-testid="procedure-done"]');
+        if (done && !done.disabled) {
+          e.preventDefault();
+          done.click();
+        }
+      } else if (e.key === 'o' || e.key === 'O') {
+        const box = panel?.querySelector<HTMLTextAreaElement>('[data-testid="procedure-output"]');
+        if (box) {
+          e.preventDefault();
+          box.focus();
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [state.plan, stepId]);
   return (
     <Flex vertical gap={12} className="fb-procedure">
+      <Modal
+        open={help}
+        title={t('procedures.keys.title')}
+        footer={null}
+        onCancel={() => setHelp(false)}
+        data-testid="procedure-shortcuts-help"
+      >
+        <table className="fb-small" data-testid="procedure-shortcuts-list">
+          <tbody>
+            {(
+              [
+                ['Alt + ↓', 'next'],
+                ['Alt + ↑', 'previous'],
+                ['Alt + Enter', 'done'],
+                ['Alt + O', 'output'],
+                ['?', 'help'],
+              ] as const
+            ).map(([keys, what]) => (
+              <tr key={what}>
+                <td style={{ paddingInlineEnd: 16 }}>
+                  <kbd>{keys}</kbd>
+                </td>
+                <td>{t(`procedures.keys.${what}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Modal>
       <PageHeader
         backTo={`/customers/${run.customerId}`}
         title={pick(template.name)}
@@ -195,6 +286,14 @@ function RunView({ run }: { run: ProcedureRunDoc }) {
         }
         extra={
           <Flex gap={8} wrap>
+            <Button
+              size="large"
+              onClick={() => setHelp(true)}
+              data-testid="procedure-shortcuts"
+              aria-keyshortcuts="Shift+?"
+            >
+              {t('procedures.keys.button')}
+            </Button>
             <ProcedureRecordButton run={run} />
             {state.status === 'completed' ? undefined : state.status === 'paused' ? (
               <Button size="large" onClick={() => void act((d) => resumeRun(d, who, nowInstant()))}>
@@ -252,6 +351,21 @@ function RunView({ run }: { run: ProcedureRunDoc }) {
           )}
         </Col>
       </Row>
+      {/* Below the row: the current-step card is sticky and would cover it in the column. */}
+      {state.status === 'in-progress' &&
+        state.mode === 'forward' &&
+        template.kind !== 'troubleshooting' && (
+          <PasteToChecks
+            template={template}
+            state={state}
+            who={who}
+            act={act}
+            onFilled={setSelected}
+          />
+        )}
+      {template.kind === 'deployment' && (
+        <HandoverCard run={run} state={state} who={who} act={act} />
+      )}
       <SourceDeliverablesCard sourceId={run.id} />
       <Card size="small" title={t('procedures.run.log')} data-testid="procedure-log">
         <Flex vertical gap={2}>
@@ -379,6 +493,14 @@ function StepPanel({ run, template, state, step, st, who, identity, act, onNext 
       <Flex vertical gap={12}>
         <Flex gap={12} wrap className="fb-small">
           <span>{t('procedures.step.role', { role: t(`procedures.role.${step.role}`) })}</span>
+          {identity.account !== undefined && !accountMayAct(step.role, identity.account.role) && (
+            <Tag color="red" data-testid="procedure-role-refused">
+              {t('procedures.role.notYours', {
+                role: t(`procedures.role.${step.role}`),
+                account: t(`procedures.accountRole.${identity.account.role}`),
+              })}
+            </Tag>
+          )}
           <span>{t('procedures.step.planned', { minutes: step.plannedMinutes })}</span>
           {st.status === 'in-progress' && st.startedAt !== undefined && (
             <span data-testid="procedure-timer">
@@ -495,7 +617,15 @@ function StepPanel({ run, template, state, step, st, who, identity, act, onNext 
             st={st}
             identity={identity}
             onApprove={(name) =>
-              act((d) => giveApproval(d, step.id, { by: name, zone: who.zone }, nowInstant()))
+              act((d) =>
+                giveApproval(
+                  d,
+                  step.id,
+                  // Signed in, the approval is the account's own; offline, the typed name.
+                  identity.account !== undefined ? who : { by: name, zone: who.zone },
+                  nowInstant(),
+                ),
+              )
             }
           />
         )}
@@ -505,7 +635,13 @@ function StepPanel({ run, template, state, step, st, who, identity, act, onNext 
             identity={identity}
             onWaive={async (by, reason) => {
               const ok = await act((d) =>
-                waiveStep(d, step.id, reason, { by, zone: who.zone }, nowInstant()),
+                waiveStep(
+                  d,
+                  step.id,
+                  reason,
+                  identity.account !== undefined ? who : { by, zone: who.zone },
+                  nowInstant(),
+                ),
               );
               if (ok) onNext();
               return ok;
@@ -754,14 +890,41 @@ function ApprovalArea({
   const signedIn = identity.source === 'signed-in';
   const name = signedIn ? identity.name : typed;
   const nowMs = useNowTick(30_000);
+  const role = step.approval?.role ?? 'approver';
+  // Signed in: the executor's laptop cannot approve; a second account approves on its laptop
+  // and the approval arrives by sync. An account without the approver role cannot either.
+  const blocked = signedIn
+    ? identity.name === run.startedBy
+      ? t('procedures.approval.otherAccount', { role: t(`procedures.role.${role}`) })
+      : identity.account !== undefined && !accountMayAct(role, identity.account.role)
+        ? t('procedures.role.notYours', {
+            role: t(`procedures.role.${role}`),
+            account: t(`procedures.accountRole.${identity.account.role}`),
+          })
+        : undefined
+    : undefined;
   return (
     <Card size="small" title={t('procedures.approval.title')} data-testid="procedure-approval">
       <Flex vertical gap={6}>
         <Typography.Text type="secondary">
           {t('procedures.approval.needed', { hours: step.approval?.expiresHours ?? 0 })}
         </Typography.Text>
+        <Typography.Text type="secondary" data-testid="procedure-approval-mode">
+          {signedIn ? t('procedures.approval.modeSignedIn') : t('procedures.approval.modeLocal')}
+        </Typography.Text>
         {st.approvals.map((a) => (
-          <Typography.Text key={`${a.by}${a.at}`} data-testid="procedure-approval-given">
+          <Typography.Text
+            key={`${a.by}${a.at}`}
+            data-testid="procedure-approval-given"
+            data-verified={a.account !== undefined}
+          >
+            <Tag color={a.account !== undefined ? 'green' : 'default'}>
+              {a.account !== undefined
+                ? t('procedures.approval.verified', {
+                    role: t(`procedures.accountRole.${a.account.role}`),
+                  })
+                : t('procedures.approval.unverified')}
+            </Tag>
             {a.expiresAt !== undefined && Date.parse(a.expiresAt) <= nowMs
               ? t('procedures.approval.expired', {
                   by: a.by,
@@ -773,6 +936,9 @@ function ApprovalArea({
                 })}
           </Typography.Text>
         ))}
+        {blocked !== undefined && (
+          <Alert type="warning" title={blocked} data-testid="procedure-approval-blocked" />
+        )}
         <Flex gap={6}>
           {signedIn ? (
             <Typography.Text>{t('procedures.approval.asUser', { name })}</Typography.Text>
@@ -788,7 +954,7 @@ function ApprovalArea({
           )}
           <Button
             size="large"
-            disabled={name.trim() === ''}
+            disabled={name.trim() === '' || blocked !== undefined}
             data-testid="procedure-approve"
             onClick={fire(async () => {
               if (await onApprove(name.trim())) setName('');

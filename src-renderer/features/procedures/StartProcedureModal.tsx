@@ -154,7 +154,11 @@ export function StartProcedureModal({
             }
           : {}),
       },
-      { by: identity.name, zone: laptopZone() },
+      {
+        by: identity.name,
+        zone: laptopZone(),
+        ...(identity.account !== undefined ? { account: identity.account } : {}),
+      },
       nowInstant(),
     );
     await db.procedureRuns.insert(run);

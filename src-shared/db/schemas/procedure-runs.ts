@@ -24,7 +24,9 @@ export const procedureRunSchema: RxJsonSchema<ProcedureRunDoc> = {
   description:
     'A run of a procedure template (deployment checklist, upgrade runbook, troubleshooting guide): an append-only event log.',
   // v1: the maintenance window and the `step-waived` event (issue 9); v0 documents are valid.
-  version: 1,
+  // v2: the signed-in account on events (step roles against server roles) and the credential
+  // hand-over event; v1 documents are valid.
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -80,6 +82,7 @@ export const procedureRunSchema: RxJsonSchema<ProcedureRunDoc> = {
               'paused',
               'resumed',
               'completed',
+              'credential-handed-over',
             ],
           },
           at: instantProperty,
@@ -102,6 +105,30 @@ export const procedureRunSchema: RxJsonSchema<ProcedureRunDoc> = {
           branch: stepId,
           steps: { type: 'array', maxItems: 500, items: stepId },
           expiresAt: instantProperty,
+          handover: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['system', 'account', 'scope', 'handedTo', 'channel'],
+            properties: {
+              system: textProperty(200, 1),
+              account: textProperty(200, 1),
+              scope: textProperty(500, 1),
+              handedTo: textProperty(200, 1),
+              channel: textProperty(200, 1),
+              acknowledgedAt: instantProperty,
+              rotateWithinDays: { type: 'integer', minimum: 1, maximum: 3650 },
+            },
+          },
+          account: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['userId', 'username', 'role'],
+            properties: {
+              userId: idProperty,
+              username: name,
+              role: { type: 'string', enum: ['engineer', 'lead', 'admin'] },
+            },
+          },
         },
       },
     },
@@ -124,4 +151,5 @@ export const procedureRunSchema: RxJsonSchema<ProcedureRunDoc> = {
 
 export const procedureRunMigrationStrategies: MigrationStrategies = {
   1: (doc: unknown) => doc,
+  2: (doc: unknown) => doc,
 };

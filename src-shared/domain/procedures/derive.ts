@@ -15,13 +15,15 @@
  * - the current step is the first step of the plan not done, skipped or bypassed.
  */
 import type {
+  CredentialHandover,
+  EventAccount,
   IsoInstant,
   ProcedureEvent,
   ProcedureEvidence,
   ProcedureRunDoc,
 } from '../../db/types';
 import { templateSteps } from '../../policy/procedures/index';
-import type { ProcedureStep, ProcedureTemplate } from '../../policy/procedures/types';
+import type { ProcedureStep, ProcedureTemplate, StepBranch } from '../../policy/procedures/types';
 
 export type StepStatus =
   | 'pending'
@@ -38,6 +40,8 @@ export interface StepApproval {
   by: string;
   at: IsoInstant;
   expiresAt?: IsoInstant;
+  /** The signed-in account that gave it; absent: a typed name on an unsigned laptop. */
+  account?: EventAccount;
 }
 
 export interface StepState {
@@ -73,6 +77,8 @@ export interface RunState {
   steps: Record<string, StepState>;
   /** Events in the order they were applied. */
   events: ProcedureEvent[];
+  /** Deployment: the credential hand-over list, in order, with who recorded each and when. */
+  handovers: (CredentialHandover & { by: string; at: IsoInstant })[];
   completedAt?: IsoInstant;
 }
 
@@ -121,6 +127,7 @@ export function deriveRun(
   let modePlan: string[] | undefined;
   let enteredFrom: string | undefined;
   let completedAt: string | undefined;
+  const handovers: RunState['handovers'] = [];
   for (const e of events) {
     const s = e.stepId === undefined ? undefined : steps[e.stepId];
     switch (e.kind) {
@@ -173,6 +180,7 @@ export function deriveRun(
           by: e.by,
           at: e.at,
           ...(e.expiresAt !== undefined ? { expiresAt: e.expiresAt } : {}),
+          ...(e.account !== undefined ? { account: e.account } : {}),
         });
         break;
       case 'rollback-entered':
@@ -197,6 +205,9 @@ export function deriveRun(
         break;
       case 'started':
         break;
+      case 'credential-handed-over':
+        if (e.handover !== undefined) handovers.push({ ...e.handover, by: e.by, at: e.at });
+        break;
     }
   }
   const mainOrder = all.filter(({ section }) => section.kind === 'main').map(({ step }) => step.id);
@@ -214,6 +225,7 @@ export function deriveRun(
     ...(currentStepId !== undefined ? { currentStepId } : {}),
     steps,
     events,
+    handovers,
     ...(completedAt !== undefined ? { completedAt } : {}),
   };
 }
@@ -316,4 +328,38 @@ export function rollbackPlan(
     ...(blocked !== undefined ? { blockedBy: blocked.id } : {}),
     forwardFix,
   };
+}
+
+export interface PathStep {
+  stepId: string;
+  /** The step's `step-done`: when and by whom. */
+  at: IsoInstant;
+  by: string;
+  /** The branch the pasted output chose (its label), for a question step. */
+  branch?: StepBranch;
+  /** A fix leaf: the guide ended here. */
+  end: boolean;
+}
+
+/**
+ * The path a troubleshooting guide took, in order: the steps done on the current plan with the
+ * branch each question chose, what an incident's page shows of a guide started from it.
+ */
+export function troubleshootingPath(template: ProcedureTemplate, state: RunState): PathStep[] {
+  const out: PathStep[] = [];
+  for (const id of state.plan) {
+    const st = state.steps[id]!;
+    if (st.status !== 'done' || st.finishedAt === undefined) continue;
+    const step = stepById(template, id)!;
+    const branch =
+      st.branch === undefined ? undefined : step.branches?.find((b) => b.goTo === st.branch);
+    out.push({
+      stepId: id,
+      at: st.finishedAt,
+      by: st.by ?? '',
+      ...(branch !== undefined ? { branch } : {}),
+      end: step.end === true,
+    });
+  }
+  return out;
 }

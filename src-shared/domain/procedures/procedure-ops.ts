@@ -7,6 +7,7 @@
  */
 import type {
   AttachmentRef,
+  EventAccount,
   EvidenceKind,
   IsoInstant,
   MaintenanceWindow,
@@ -24,6 +25,7 @@ import { newId } from '../ids';
 import { deriveRun, rollbackPlan, stepById } from './derive';
 import type { RunState, StepState } from './derive';
 import { checkOutput, matchBranch } from './output-check';
+import { eventRoleProblem } from './roles';
 import { checkWindow } from './upgrade-plan';
 
 /** Pasted output is kept whole up to this many characters (a long installer log fits). */
@@ -32,10 +34,14 @@ export const VALUE_MAX = 2_000;
 export const REASON_MAX = 2_000;
 export const NAME_MAX = 100;
 
-/** Who acts and where: the engineer's name and the laptop's IANA zone. */
+/**
+ * Who acts and where: the engineer's name and the laptop's IANA zone; on a signed-in laptop the
+ * sync-server account too (then `by` is its username, and the step roles are enforced).
+ */
 export interface Actor {
   by: string;
   zone: string;
+  account?: EventAccount;
 }
 
 export function templateOfRun(
@@ -85,10 +91,18 @@ export function maintenanceWindow(w: NonNullable<StartRunInput['window']>): Main
 }
 
 function actor(a: Actor): Actor {
-  return {
-    by: requireText(a.by, 'by', NAME_MAX),
+  const by = requireText(a.by, 'by', NAME_MAX);
+  if (a.account !== undefined && a.account.username !== by) {
+    fail('the name must be the signed-in account', 'by', 'procedureAccountMismatch');
+  }
+  return compact({
+    by,
     zone: requireText(a.zone, 'zone', 64),
-  };
+    account:
+      a.account === undefined
+        ? undefined
+        : { userId: a.account.userId, username: a.account.username, role: a.account.role },
+  });
 }
 
 function event(
@@ -97,7 +111,15 @@ function event(
   at: IsoInstant,
   extra: Partial<ProcedureEvent> = {},
 ): ProcedureEvent {
-  return compact({ id: newId(Date.parse(at)), kind, at, by: a.by, zone: a.zone, ...extra });
+  return compact({
+    id: newId(Date.parse(at)),
+    kind,
+    at,
+    by: a.by,
+    zone: a.zone,
+    account: a.account,
+    ...extra,
+  });
 }
 
 export function startRun(input: StartRunInput, who: Actor, now: Now): ProcedureRunDoc {
@@ -129,7 +151,21 @@ export function startRun(input: StartRunInput, who: Actor, now: Now): ProcedureR
   });
 }
 
+/** Appends one event after checking its role (roles.ts): the one place every event passes. */
 function append(run: ProcedureRunDoc, e: ProcedureEvent): ProcedureRunDoc {
+  const problem = eventRoleProblem(templateOfRun(run), run, e);
+  if (problem !== undefined) {
+    fail(
+      problem.code === 'procedureApproverNotSignedIn'
+        ? 'the run was started signed in: the approver must be a second signed-in account'
+        : problem.code === 'procedureAccountMismatch'
+          ? 'the name must be the signed-in account'
+          : `the account's role ${e.account?.role ?? ''} may not act as ${problem.role ?? ''}`,
+      'by',
+      problem.code,
+      { role: problem.role ?? '', account: e.account?.role ?? '' },
+    );
+  }
   return { ...run, updatedAt: e.at, events: [...run.events, e] };
 }
 
@@ -537,6 +573,50 @@ export function resumeRun(run: ProcedureRunDoc, who: Actor, now: Now): Procedure
   const c = context(run);
   if (c.state.status !== 'paused') fail('the run is not paused', 'run', 'procedureNotPaused');
   return append(run, event('resumed', actor(who), nowInstant(now)));
+}
+
+export interface HandoverInput {
+  system: string;
+  account: string;
+  scope: string;
+  handedTo: string;
+  channel: string;
+  acknowledgedAt?: IsoInstant;
+  rotateWithinDays?: number;
+}
+
+/**
+ * Records one credential hand-over of a deployment (system, account, scope, to whom, channel,
+ * acknowledged at, rotate within N days). There is no field for the secret: it is handed over
+ * on the channel named, and never enters the run, its log or its record.
+ */
+export function recordHandover(
+  run: ProcedureRunDoc,
+  input: HandoverInput,
+  who: Actor,
+  now: Now,
+): ProcedureRunDoc {
+  const c = context(run);
+  if (c.template.kind !== 'deployment') {
+    fail('credentials are handed over at the end of a deployment', 'run', 'procedureNotDeployment');
+  }
+  const days = input.rotateWithinDays;
+  if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 3650)) {
+    fail('rotate within 1 to 3650 days', 'rotateWithinDays', 'procedureRotateDays');
+  }
+  if (input.acknowledgedAt !== undefined && Number.isNaN(Date.parse(input.acknowledgedAt))) {
+    fail('not an instant', 'acknowledgedAt', 'required');
+  }
+  const handover = compact({
+    system: requireText(input.system, 'system', 200),
+    account: requireText(input.account, 'account', 200),
+    scope: requireText(input.scope, 'scope', 500),
+    handedTo: requireText(input.handedTo, 'handedTo', 200),
+    channel: requireText(input.channel, 'channel', 200),
+    acknowledgedAt: input.acknowledgedAt,
+    rotateWithinDays: days,
+  });
+  return append(run, event('credential-handed-over', actor(who), nowInstant(now), { handover }));
 }
 
 /** Completes the run once every step of the current plan is done, skipped or bypassed. */

@@ -296,6 +296,46 @@ export function buildProcedureRecord(
         },
   );
 
+  // Deployment: accounts and credentials handed over and their acknowledgements, never secrets.
+  const handovers: Content[] = [];
+  if ((s.handovers ?? []).length > 0) {
+    handovers.push({ text: numbered(n++, pm.handovers), style: 'h1' });
+    handovers.push({ text: pm.handoverNote, style: 'body' });
+    handovers.push({
+      table: {
+        headerRows: 1,
+        widths: ['*', '*', '*', 60, 60, 70, 40],
+        body: [
+          headerRow([
+            pm.colSystem,
+            pm.colAccount,
+            pm.colScope,
+            pm.colHandedTo,
+            pm.colChannel,
+            pm.colAcknowledged,
+            pm.colRotate,
+          ]),
+          ...(s.handovers ?? []).map((h) => [
+            { text: h.system, style: 'cell' },
+            { text: h.account, style: 'cell' },
+            { text: h.scope, style: 'cell' },
+            { text: h.handedTo, style: 'cell' },
+            { text: h.channel, style: 'cell' },
+            {
+              text: h.acknowledgedAt === undefined ? pm.notAcknowledged : at(h.acknowledgedAt),
+              style: 'cell',
+            },
+            {
+              text: h.rotateWithinDays === undefined ? '—' : pm.rotateDays(h.rotateWithinDays),
+              style: 'cell',
+            },
+          ]),
+        ],
+      },
+      layout: GRID_LAYOUT,
+    });
+  }
+
   const planned = s.steps
     .filter((st) => st.attempts.length > 0)
     .reduce((a, st) => a + st.plannedMinutes, 0);
@@ -345,6 +385,7 @@ export function buildProcedureRecord(
       ...steps,
       ...deviations,
       ...approvals,
+      ...handovers,
       ...durations,
       ...signatures,
       ...appendix,

@@ -10,6 +10,7 @@
  * installer log is never hidden.
  */
 import type {
+  CredentialHandover,
   EnvironmentKind,
   EvidenceKind,
   IsoInstant,
@@ -112,6 +113,8 @@ export interface ProcedureRecordSnapshot {
     steps: string[];
   }[];
   pauses: { at: IsoInstant; by: string; reason?: string; resumedAt?: IsoInstant }[];
+  /** Deployment: the credential hand-over list (no secrets); absent in older snapshots. */
+  handovers?: (CredentialHandover & { by: string; at: IsoInstant })[];
   appendix: { n: number; stepId: string; attempt: number; text: string }[];
   signatures: SnapshotSignature[];
 }
@@ -304,6 +307,7 @@ export function procedureRecordFrom(
       .map((e) => ({ stepId: e.stepId!, by: e.by, at: e.at, reason: e.reason ?? '' })),
     modeChanges,
     pauses,
+    ...(state.handovers.length > 0 ? { handovers: state.handovers } : {}),
     appendix,
     signatures: [],
   };
@@ -469,6 +473,13 @@ export function procedureRecordSchema(kind: ProcedureRecordKind, code: string) {
       },
       modeChanges: { type: 'array' },
       pauses: { type: 'array' },
+      handovers: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['system', 'account', 'scope', 'handedTo', 'channel', 'by', 'at'],
+        },
+      },
       appendix: {
         type: 'array',
         items: {

@@ -5,7 +5,7 @@
  * sign-off; made by running the real checklist template.
  */
 import { DCE5_INSTALL_CHECKLIST_V1 } from '../../../policy/procedures/index';
-import { completeRun, startRun } from '../../../domain/procedures/procedure-ops';
+import { completeRun, recordHandover, startRun } from '../../../domain/procedures/procedure-ops';
 import { driveSteps, sampleAttachment, sampleClock } from '../../procedure-record/sample-run';
 import { sampleSignatureImage } from '../../sample';
 import type { ImplementationRecordSnapshot } from './snapshot';
@@ -125,6 +125,34 @@ export function sampleImplementationRecordSnapshot(): ImplementationRecordSnapsh
     ],
     ZHAO,
     now,
+  );
+  // The accounts handed over at the end (never their passwords: those went by the channel named).
+  run = recordHandover(
+    run,
+    {
+      system: 'DCE 5 控制台',
+      account: 'admin',
+      scope: '平台管理员',
+      handedTo: '张主任',
+      channel: '现场当面，密码信封',
+      acknowledgedAt: '2026-10-12T19:50:00+08:00',
+      rotateWithinDays: 7,
+    },
+    ZHAO,
+    now(),
+  );
+  run = recordHandover(
+    run,
+    {
+      system: 'Kubernetes kubeconfig',
+      account: 'cluster-admin（/root/.kube/config）',
+      scope: '集群管理员',
+      handedTo: '李工（运维）',
+      channel: '加密 U 盘',
+      rotateWithinDays: 30,
+    },
+    ZHAO,
+    now(),
   );
   run = completeRun(run, ZHAO, now());
   const snapshot = implementationRecordFrom({

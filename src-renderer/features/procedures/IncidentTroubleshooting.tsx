@@ -20,7 +20,7 @@ import { userErrorText } from '../../components/error-text';
 import { useDatabase } from '../../db/database-context';
 import { useRxQuery } from '../../db/hooks';
 import { useProcedureIdentity } from './identity';
-import { laptopZone } from './zones';
+import { laptopZone } from '../../app/i18n-core';
 
 /** Every troubleshooting guide of the packs, the topics an incident can start. */
 function guides() {

@@ -8,6 +8,7 @@ import {
   placeholdersOf,
   translate,
 } from './i18n-core';
+import { REPLICATED_COLLECTIONS } from '../../src-shared/sync/protocol';
 import { dictionaries, messageModules } from './messages';
 
 /** Every renderer source file's text, read at build time by vite (no node:fs in this layer). */
@@ -113,6 +114,13 @@ describe('keys used in the sources', () => {
         (key) => namespaces.has(key.split('.')[0]) && !/\.(tsx?|css)$/.test(key),
       ),
     ).toEqual([]);
+  });
+
+  it('exist for every replicated collection (the refused-records list names its kind)', () => {
+    const missing = REPLICATED_COLLECTIONS.map((c) => `sync.refused.kind.${c}`).filter(
+      (key) => !known.has(key),
+    );
+    expect(missing).toEqual([]);
   });
 
   it('detects a missing key (the scan itself works)', () => {

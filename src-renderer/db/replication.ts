@@ -140,9 +140,10 @@ function yieldToEventLoop(): Promise<void> {
  * downstream would write them (same fork state, `_meta.o` flag, revision, meta row and write
  * context), without its per-document reads of the fork and of the assumed master state first.
  *
- * Nothing is overwritten: every row is a create (`previous` absent), so a document the laptop
- * already has (a local edit made during the sync, a page pulled again after a reload) is refused
- * by the storage with 409 and returned, for RxDB's normal downstream to merge. Documents the
+ * Nothing is overwritten: a document the laptop already has in any state (a local edit or deletion
+ * made during the sync, a page pulled again after a reload) is returned, for RxDB's normal
+ * downstream to merge; every other row is a create (`previous` absent), which the storage refuses
+ * with 409 if the document appeared meanwhile. Documents the
  * storage refuses for any other reason (a schema violation) are returned too, so RxDB reports
  * them as it always does. The caller hands RxDB the returned documents with the page's
  * checkpoint, so the checkpoint is stored only after all of the page is written.
@@ -157,7 +158,19 @@ async function writeNewDocuments(
   for (let i = 0; i < docs.length; i += FAST_PATH_SLICE) {
     if (i > 0) await yieldToEventLoop();
     if (state.events.canceled.getValue()) return left;
-    const slice = docs.slice(i, i + FAST_PATH_SLICE);
+    const page = docs.slice(i, i + FAST_PATH_SLICE);
+    // Documents the laptop holds in any state, deleted ones included, are RxDB's to merge: an
+    // insert over a deleted document is not refused by the storage wrapper (RxDB re-inserts
+    // deleted documents as a convenience), so without this check a deletion made on the laptop
+    // and not pushed yet (the sample workspace removed during the first sync) was undone.
+    const stored = await state.input.forkInstance.findDocumentsById(
+      page.map((d) => d.id),
+      true,
+    );
+    const held = new Set(stored.map((d) => d.id));
+    const slice = page.filter((d) => !held.has(d.id));
+    left.push(...page.filter((d) => held.has(d.id)));
+    if (slice.length === 0) continue;
     const rows: BulkWriteRow<AnyDoc>[] = slice.map((master) => {
       const document = {
         ...master,
@@ -168,6 +181,7 @@ async function writeNewDocuments(
       return { document };
     });
     const result = await state.input.forkInstance.bulkWrite(rows, flag);
+    // A document created on the laptop between the check above and this write: refused (409).
     const refused = new Set(result.error.map((e) => e.documentId));
     const written = slice.filter((d) => !refused.has(d.id));
     left.push(...slice.filter((d) => refused.has(d.id)));

@@ -261,4 +261,41 @@ describe('first-sync fast path', () => {
     // The push met the server's state as a conflict, which the handler resolved.
     expect(rec.pushes.some((p) => p.conflicts.some((c) => c.id === target.id))).toBe(true);
   }, 180_000);
+
+  it('never brings back a document deleted on the laptop and not pushed yet', async () => {
+    // Created offline under the id of a server document (as the sample workspace's records are
+    // when a server already holds them), then deleted (the sample removed) while the first sync
+    // runs and before the deletion is pushed: the pulled page must leave it deleted.
+    const target = entries[77];
+    if (!target) throw new Error('no entry');
+    const l = await laptop();
+    const { _deleted: _d, ...local } = target;
+    void _d;
+    const inserted = await l.db.visitLogEntries.insert({ ...local, text: '示例记录' } as never);
+    await inserted.remove();
+    const rec = recording(l.services.sync);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const api: DesktopApi['sync'] = {
+      ...rec.api,
+      push: async (input) => {
+        await gate;
+        return rec.api.push(input);
+      },
+    };
+    const done = firstSync(l, api, await signIn(l));
+    await eventually(
+      async () => (await l.db.visitLogEntries.count().exec()) === entries.length - 1,
+      60_000,
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await l.db.visitLogEntries.findOne(target.id).exec()).toBeNull();
+    expect(await l.db.visitLogEntries.count().exec()).toBe(entries.length - 1);
+    release();
+    await done;
+    await eventually(() => Promise.resolve(l.pendingCount() === 0), 30_000);
+    // The deletion went up against the server's state and met it as a conflict, resolved by the
+    // handler: it was not silently replaced by the pulled copy.
+    expect(rec.pushes.some((p) => p.conflicts.some((c) => c.id === target.id))).toBe(true);
+  }, 180_000);
 });

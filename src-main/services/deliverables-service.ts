@@ -78,12 +78,35 @@ export function toPdfVerification(report: VerifyReport, caKnown: boolean): PdfVe
   };
 }
 
+/** Longest wait for an enrolment in flight before signing with the certificate in use. */
+export const IDENTITY_SETTLE_WAIT_MS = 30_000;
+
 export function createDeliverablesService(options: {
   identities: SigningIdentityStore;
   native: NativeShell;
   now?: () => Date;
+  /**
+   * Resolves when work that changes the identity has ended: the certificate enrolment that runs
+   * in the background after a sign-in. Signing, the certificate shown and verification wait for
+   * it (at most IDENTITY_SETTLE_WAIT_MS), so a report signed right after signing in carries the
+   * enrolled certificate and is checked against the CA just fetched.
+   */
+  identitySettled?: () => Promise<void>;
+  /** How long to wait for `identitySettled`; IDENTITY_SETTLE_WAIT_MS by default. */
+  identitySettleWaitMs?: number;
 }): DesktopApi['deliverables'] {
   const { identities, native } = options;
+  const settled = async (): Promise<void> => {
+    if (!options.identitySettled) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      options.identitySettled(),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, options.identitySettleWaitMs ?? IDENTITY_SETTLE_WAIT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+  };
   /** Files saved in this run: the only paths `openPdf` opens, so the page cannot open others. */
   const saved = new Set<string>();
 
@@ -96,6 +119,7 @@ export function createDeliverablesService(options: {
           `the PDF is document ${info.documentNumber ?? '(none)'}, not ${input.documentNumber}`,
         );
       }
+      await settled();
       // A first signature creates the identity, named after the engineer signing.
       const identity = await identities.get({
         commonName: input.signerName,
@@ -118,6 +142,7 @@ export function createDeliverablesService(options: {
     },
 
     async getSigningCertificate(): Promise<SigningCertificateInfo | null> {
+      await settled();
       const identity = await identities.peek();
       if (identity === null) return null;
       const signer = await signerInfo(identity);
@@ -134,6 +159,7 @@ export function createDeliverablesService(options: {
     async verifyPdf(bytes: Uint8Array): Promise<PdfVerification> {
       const pdf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       // The organisation's CA from enrolment; without one only self-signed chains verify.
+      await settled();
       const { ca } = await identities.trustedCa();
       const report = await verifyPdf(pdf, ca ? { trustedCas: [ca] } : {});
       return toPdfVerification(report, ca !== null);

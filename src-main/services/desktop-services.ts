@@ -91,6 +91,7 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
     deliverables: createDeliverablesService({
       identities: signingIdentities,
       native: options.native,
+      identitySettled: () => syncSession.afterSignInSettled(),
     }),
     plans: createPlansService(
       options.planFiles ?? {

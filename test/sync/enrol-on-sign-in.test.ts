@@ -67,6 +67,7 @@ describe('certificate enrolment on sign-in', () => {
 
     const signedIn = await s.sync.signIn({ serverUrl: ts.url, ...eng });
     expect(signedIn.ok).toBe(true);
+    await s.syncSession.afterSignInSettled();
 
     const caPem = await (await fetch(ts.url + routes.caCertificate())).text();
     const [ca] = certificatesFromPemOrDer(new TextEncoder().encode(caPem));
@@ -85,6 +86,7 @@ describe('certificate enrolment on sign-in', () => {
     const fingerprint = await certificateFingerprint(after.certificate);
     await s.sync.signOut();
     expect((await s.sync.signIn({ serverUrl: ts.url, ...eng })).ok).toBe(true);
+    await s.syncSession.afterSignInSettled();
     const again = await s.signingIdentities.get();
     expect(await certificateFingerprint(again.certificate)).toBe(fingerprint);
   });
@@ -92,6 +94,7 @@ describe('certificate enrolment on sign-in', () => {
   it('a profile that never signed gets its key and certificate at sign-in', async () => {
     const { s } = await profile();
     expect((await s.sync.signIn({ serverUrl: ts.url, ...eng })).ok).toBe(true);
+    await s.syncSession.afterSignInSettled();
     const identity = await s.signingIdentities.get();
     expect(isSelfIssued(identity.certificate)).toBe(false);
     expect(identity.chain.length).toBeGreaterThan(0);

@@ -94,6 +94,7 @@ describe('signing a deliverable on an enrolled laptop', () => {
   it('self-checks its signed PDF against the CA it stored at enrolment: intact and trusted', async () => {
     const { s, dir } = await profile();
     expect((await s.sync.signIn({ serverUrl: ts.url, ...eng })).ok).toBe(true);
+    await s.syncSession.afterSignInSettled();
     const [serverCa] = certificatesFromPemOrDer(new TextEncoder().encode(caPem));
     const identity = await s.signingIdentities.get();
     expect(await isIssuedBy(identity.certificate, serverCa!)).toBe(true);
@@ -120,9 +121,20 @@ describe('signing a deliverable on an enrolled laptop', () => {
     expect((await signAndCheck(restarted)).verification.chain).toBe('trusted');
   }, 60_000);
 
+  it('a report signed the moment sign-in answers carries the enrolled certificate', async () => {
+    // Enrolment runs after the sign-in has answered; signing waits for it rather than racing it
+    // with the self-signed certificate.
+    const { s } = await profile();
+    expect((await s.sync.signIn({ serverUrl: ts.url, ...eng })).ok).toBe(true);
+    const { signed, verification } = await signAndCheck(s);
+    expect(signed.signer.selfSigned).toBe(false);
+    expect(verification).toMatchObject({ valid: true, intact: true, chain: 'trusted' });
+  }, 60_000);
+
   it('an enrolled laptop without its CA still signs (chain shown as unchecked); sign-in fetches it again', async () => {
     const { s, dir } = await profile();
     expect((await s.sync.signIn({ serverUrl: ts.url, ...eng })).ok).toBe(true);
+    await s.syncSession.afterSignInSettled();
     // A profile enrolled before the CA was kept: the identity file has no CA.
     const path = s.signingIdentities.path;
     const file = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
@@ -139,6 +151,7 @@ describe('signing a deliverable on an enrolled laptop', () => {
     // The next sign-in (already enrolled: no new certificate) stores the CA again.
     const fingerprint = signed.signer.fingerprint;
     expect((await reopened.sync.signIn({ serverUrl: ts.url, ...eng })).ok).toBe(true);
+    await reopened.syncSession.afterSignInSettled();
     const after = await signAndCheck(reopened);
     expect(after.signed.signer.fingerprint).toBe(fingerprint);
     expect(after.verification).toMatchObject({ valid: true, chain: 'trusted', caKnown: true });
@@ -147,6 +160,7 @@ describe('signing a deliverable on an enrolled laptop', () => {
   it('a CA swapped in the identity file is not trusted: its seal does not match', async () => {
     const { s, dir } = await profile();
     expect((await s.sync.signIn({ serverUrl: ts.url, ...eng })).ok).toBe(true);
+    await s.syncSession.afterSignInSettled();
     const rogueKeys = await generateSigningKeyPair();
     const rogue = await createSelfSignedCertificate(rogueKeys, {
       subject: { commonName: 'Rogue CA', organisation: 'Elsewhere' },
@@ -194,6 +208,7 @@ describe('signing a deliverable on an enrolled laptop', () => {
     await s.signingIdentities.setTrustedCa(certificateToPem(oldCa));
 
     expect((await s.sync.signIn({ serverUrl: ts.url, ...eng })).ok).toBe(true);
+    await s.syncSession.afterSignInSettled();
     const [serverCa] = certificatesFromPemOrDer(new TextEncoder().encode(caPem));
     const after = await s.signingIdentities.get();
     expect(await certificateFingerprint(after.certificate)).not.toBe(
@@ -208,6 +223,7 @@ describe('signing a deliverable on an enrolled laptop', () => {
   it('refuses to store a certificate that is not a CA, and changes nothing', async () => {
     const { s } = await profile();
     expect((await s.sync.signIn({ serverUrl: ts.url, ...eng })).ok).toBe(true);
+    await s.syncSession.afterSignInSettled();
     const before = await readFile(s.signingIdentities.path, 'utf8');
     const own = certificateToPem((await s.signingIdentities.get()).certificate);
     await expect(s.signingIdentities.setTrustedCa(own)).rejects.toThrow(/not a self-signed CA/);

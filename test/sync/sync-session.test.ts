@@ -347,6 +347,7 @@ describe('sync session service', () => {
       },
     });
     value(await signIn(s));
+    await s.afterSignInSettled();
     expect(seen).toEqual(['alice:alice']);
     await s.signOut();
     expect(await s.getSession()).toEqual({ account: null, expired: false });
@@ -355,5 +356,55 @@ describe('sync session service', () => {
       ok: false,
       error: { code: 'not_signed_in' },
     });
+  });
+
+  it('answers the sign-in without waiting for the after-sign-in step; steps run one at a time', async () => {
+    const dir = await profile();
+    const log: string[] = [];
+    const gates: (() => void)[] = [];
+    const s = session(dir, {
+      onSignedIn: async ({ account }) => {
+        log.push(`start ${account.user.username}`);
+        await new Promise<void>((resolve) => gates.push(resolve));
+        log.push(`end ${account.user.username}`);
+      },
+    });
+    value(await signIn(s));
+    // Answered while the step is still running (held by its gate).
+    await new Promise((r) => setTimeout(r, 50));
+    expect(log).toEqual(['start alice']);
+    let settled = false;
+    void s.afterSignInSettled().then(() => (settled = true));
+    value(await signIn(s, bob));
+    await new Promise((r) => setTimeout(r, 50));
+    // The second sign-in's step waits for the first one's.
+    expect(log).toEqual(['start alice']);
+    expect(settled).toBe(false);
+    gates.shift()?.();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(log).toEqual(['start alice', 'end alice', 'start bob']);
+    const all = s.afterSignInSettled();
+    gates.shift()?.();
+    await all;
+    expect(log).toEqual(['start alice', 'end alice', 'start bob', 'end bob']);
+    expect(settled).toBe(true);
+  });
+
+  it('a failing after-sign-in step is a warning: the sign-in stands, settled still resolves', async () => {
+    const dir = await profile();
+    const warnings: string[] = [];
+    const s = new SyncSession({
+      dir: join(dir, 'sync'),
+      protector: createPassphraseProtector('profile-secret', FAST_SCRYPT),
+      blobStore: new BlobStore(join(dir, 'blobs')),
+      requestTimeoutMs: 5000,
+      warn: (m) => warnings.push(m),
+      onSignedIn: () => Promise.reject(new Error('the CA is not reachable')),
+    });
+    sessions.push(s);
+    value(await signIn(s));
+    await s.afterSignInSettled();
+    expect(warnings.join('\n')).toMatch(/after-sign-in step failed: the CA is not reachable/);
+    expect((await s.getSession()).account?.user.username).toBe('alice');
   });
 });

@@ -298,7 +298,6 @@ export class SyncSession {
     }
   }
 
-  /** Stops the live streams and wakes every poller; the service is unusable afterwards. */
   /**
    * Resolves once the after-sign-in step (certificate enrolment) of every sign-in so far has
    * ended, done or failed (a failure is a warning, never a rejection); at once when none runs.
@@ -307,6 +306,7 @@ export class SyncSession {
     return this.afterSignIn;
   }
 
+  /** Stops the live streams and wakes every poller; the service is unusable afterwards. */
   close(): void {
     this.closed = true;
     this.stopStreams();

@@ -564,8 +564,9 @@ export function LeadViewPage() {
           <span>
             {t(
               c.reached ? `lead.clusters.reached.${c.milestone}` : `lead.clusters.${c.milestone}`,
+              // The seed's "…日后停止": the last covered day.
               {
-                date: fmtDate(c.stopsOn),
+                date: fmtDate(c.milestone === 'end-of-life' ? c.lifecycle.eosl : c.lifecycle.eoss),
               },
             )}
           </span>
@@ -598,16 +599,14 @@ export function LeadViewPage() {
     {
       title: t('lead.inspections.today'),
       key: 'today',
-      render: (_: unknown, d) =>
-        d.dueToday ? (
-          <Tag color="orange" data-testid="lead-inspection-today">
-            {t('lead.inspections.dueToday')}
-          </Tag>
-        ) : (
-          <Tag color="success" data-testid="lead-inspection-today">
-            {t('lead.inspections.notDueToday')}
-          </Tag>
-        ),
+      render: (_: unknown, d) => (
+        <Tag
+          color={{ due: 'orange', done: 'success', 'not-required': 'default' }[d.todayState]}
+          data-testid="lead-inspection-today"
+        >
+          {t(`lead.inspections.today.${d.todayState}`)}
+        </Tag>
+      ),
     },
     {
       title: t('lead.inspections.missed'),
@@ -646,7 +645,7 @@ export function LeadViewPage() {
             {fmtDateTime(d.lastInspection.startedAt, d.site.timeZone)}
           </Link>
         ) : (
-          <Link to="/inspections">{t('lead.inspections.none')}</Link>
+          <Typography.Text type="secondary">{t('lead.inspections.none')}</Typography.Text>
         ),
     },
   ];

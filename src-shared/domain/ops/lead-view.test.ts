@@ -703,6 +703,16 @@ describe('buildLeadView: inspections due by package frequency', () => {
     const row = view.inspectionsDue[0]!;
     expect(row.period).toEqual({ start: '2026-03-01', end: '2026-03-31' });
     expect(row.lastInspection?.id).toBe('N1');
+    expect(row.todayState).toBe('due');
+    // On Saturday 03-07 nothing is due on 5x8; 03-03 to 03-06 were missed.
+    const saturday = buildLeadView(
+      input({
+        contracts: [opsContract('I1', '5x8')],
+        inspections: [inspection('N1', '2026-03-02T10:00:00+08:00')],
+      }),
+      Date.parse('2026-03-07T10:00:00+08:00'),
+    ).inspectionsDue[0]!;
+    expect([saturday.todayState, saturday.missedDays.length]).toEqual(['not-required', 4]);
   });
 
   it("today's inspection, on the site's date, clears the row", () => {

@@ -183,6 +183,8 @@ export interface LeadInspectionDue {
   date: IsoDate;
   /** An inspection is due today and none was completed yet. */
   dueToday: boolean;
+  /** Today: `due` (none completed yet), `done`, or `not-required` (a day off on 5x8). */
+  todayState: 'due' | 'done' | 'not-required';
   /** Due days of the period before today without a completed inspection. */
   missedDays: IsoDate[];
   /** The latest completed inspection of the site (any time up to now), if any. */
@@ -530,6 +532,11 @@ export function inspectionsDue(
         continue;
       }
       const dueToday = figures.inspections.notYetDueDays.includes(date);
+      const todayState = dueToday
+        ? 'due'
+        : figures.inspections.doneDays.some((d) => d.date === date)
+          ? 'done'
+          : 'not-required';
       const missedDays = figures.inspections.missedDays;
       if (!dueToday && missedDays.length === 0) continue;
       const lastInspection = inspections
@@ -546,6 +553,7 @@ export function inspectionsDue(
         period,
         date,
         dueToday,
+        todayState,
         missedDays,
         lastInspection,
       });

@@ -62,16 +62,18 @@ export interface HomeHourlyUpdate extends HomeIncident {
   overdue: boolean;
 }
 
+export interface HomeCancellation {
+  kind: 'cancellation';
+  /** 已由客户取消: the pack's days after the information request (level 3: 7, level 4: 14). */
+  atMs: number;
+  days: number;
+  incident: IncidentDoc;
+  site: SiteDoc;
+  passed: boolean;
+}
+
 export type HomeDeadline =
-  | {
-      kind: 'cancellation';
-      /** 已由客户取消: the pack's days after the information request (level 3: 7, level 4: 14). */
-      atMs: number;
-      days: number;
-      incident: IncidentDoc;
-      site: SiteDoc;
-      passed: boolean;
-    }
+  | HomeCancellation
   | {
       kind: 'acceptance';
       /** The last day the customer may confirm the 验收报告 (contract end + 7 days). */
@@ -171,6 +173,44 @@ export function compareByTimeLeft(a: HomeIncident, b: HomeIncident): number {
   return a.incident.id < b.incident.id ? -1 : a.incident.id > b.incident.id ? 1 : 0;
 }
 
+/**
+ * The next hourly status update of an open incident (seed 000: level 1 gets one every hour),
+ * from the SLA engine's `nextHourlyUpdateAt`; null when its level has none. Overdue once the
+ * due instant has come.
+ */
+export function hourlyUpdateOf(item: HomeIncident, nowMs: number): HomeHourlyUpdate | null {
+  if (item.sla.nextHourlyUpdateAt === null) return null;
+  const dueAtMs = Date.parse(item.sla.nextHourlyUpdateAt);
+  return { ...item, dueAtMs, overdue: dueAtMs <= nowMs };
+}
+
+/**
+ * The 已由客户取消 deadline of an open incident waiting for the customer's information
+ * (`cancellationDeadline`: the pack's days for the level after the request); null when none
+ * runs or the pack is unknown to this laptop. Passed once the deadline instant has come.
+ */
+export function cancellationOf(
+  incident: IncidentDoc,
+  site: SiteDoc,
+  nowMs: number,
+  ctx?: IncidentContext,
+): HomeCancellation | null {
+  let pack: PolicyPack;
+  try {
+    pack = getPolicyPack(incident.packId, ctx?.packs);
+  } catch {
+    return null;
+  }
+  const cancel = cancellationDeadline(incident, pack);
+  if (cancel === null) return null;
+  const days =
+    pack.closureStates.find((s) => s.id === 'cancelled-by-customer')?.deadlineDaysByLevel?.[
+      incident.level
+    ] ?? 0;
+  const atMs = Date.parse(cancel);
+  return { kind: 'cancellation', atMs, days, incident, site, passed: atMs <= nowMs };
+}
+
 export function buildHomeView(input: HomeInput, now: Date | number): HomeView {
   const nowMs = typeof now === 'number' ? now : now.getTime();
   const siteById = byId(input.sites);
@@ -216,26 +256,12 @@ export function buildHomeView(input: HomeInput, now: Date | number): HomeView {
     if (site === undefined) continue;
     const sla = safeSla(incident, site, nowMs, input.ctx);
     if (sla === null) continue;
-    openIncidents.push({ incident, site, sla });
-    if (sla.nextHourlyUpdateAt !== null) {
-      const dueAtMs = Date.parse(sla.nextHourlyUpdateAt);
-      hourlyUpdates.push({ incident, site, sla, dueAtMs, overdue: dueAtMs <= nowMs });
-    }
-    let pack: PolicyPack;
-    try {
-      pack = getPolicyPack(incident.packId, input.ctx?.packs);
-    } catch {
-      continue;
-    }
-    const cancel = cancellationDeadline(incident, pack);
-    if (cancel !== null) {
-      const days =
-        pack.closureStates.find((s) => s.id === 'cancelled-by-customer')?.deadlineDaysByLevel?.[
-          incident.level
-        ] ?? 0;
-      const atMs = Date.parse(cancel);
-      deadlines.push({ kind: 'cancellation', atMs, days, incident, site, passed: atMs <= nowMs });
-    }
+    const item: HomeIncident = { incident, site, sla };
+    openIncidents.push(item);
+    const hourly = hourlyUpdateOf(item, nowMs);
+    if (hourly !== null) hourlyUpdates.push(hourly);
+    const cancel = cancellationOf(incident, site, nowMs, input.ctx);
+    if (cancel !== null) deadlines.push(cancel);
   }
   openIncidents.sort(compareByTimeLeft);
   hourlyUpdates.sort((a, b) => a.dueAtMs - b.dueAtMs || a.incident.id.localeCompare(b.incident.id));

@@ -40,6 +40,7 @@ import { InputError } from './errors';
 import { newId } from './ids';
 import { computeDue, slaStatus } from './sla';
 import type { SlaStatus } from './sla';
+import { DateTime } from 'luxon';
 import { formatInZone, siteZone } from './sla-zone';
 
 export type { Now } from '../db/doc-fields';
@@ -624,6 +625,29 @@ export function cancellationDeadline(incident: IncidentDoc, pack: PolicyPack): I
   if (latest === undefined || latest.end !== undefined) return null;
   const deadlineMs = instantMs(latest.start, 'pause.start') + days * 86_400_000;
   return new Date(deadlineMs).toISOString();
+}
+
+/**
+ * Until when an incident closed as transferred to customer (已转移给客户) stays shown to the
+ * customer: the pack's `visibleYears` for the state (seed 000: “两年内”) after the closure, the
+ * same wall-clock time that many years later in the site zone (29 February → 28 February).
+ * Exclusive: from that instant on it is no longer kept. Null when the incident was not closed
+ * that way or the pack sets no period.
+ */
+export function transferRetentionUntil(
+  incident: IncidentDoc,
+  pack: PolicyPack,
+  timeZone: string,
+): IsoInstant | null {
+  if (incident.status !== 'closed' || incident.closure?.state !== 'transferred-to-customer') {
+    return null;
+  }
+  const years = pack.closureStates.find((s) => s.id === 'transferred-to-customer')?.visibleYears;
+  if (years === undefined) return null;
+  const zone = siteZone(timeZone);
+  const closedMs = instantMs(incident.closure.at, 'closure.at');
+  const untilMs = DateTime.fromMillis(closedMs, { zone: zone.luxon }).plus({ years }).toMillis();
+  return formatInZone(zone, untilMs);
 }
 
 export interface CloseIncidentInput {

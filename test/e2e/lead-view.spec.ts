@@ -3,7 +3,10 @@
  * three incidents of last month with their first responses typed in, a risk past its due date.
  * The view shows last month's response-SLA figures per level and per engineer (computed by hand
  * below), the open incidents with their assignees, the acceptance confirmation deadline (contract
- * end + 7 days, seed 002 §八) and the overdue risk; in Chinese and English.
+ * end + 7 days, seed 002 §八) and the overdue risk; in Chinese and English. Then, on the sample
+ * workspace (times relative to now), the deadline rows: level 1 hourly updates, 已由客户取消
+ * deadlines, 已转移给客户 retention, contracts ending within 90 days, clusters leaving support and
+ * inspections due by package frequency, each row linking to its record.
  */
 import type { Page } from '@playwright/test';
 import { expect as baseExpect, test } from './fixtures';
@@ -232,7 +235,7 @@ test("the lead's view: last month's SLA figures, open incidents, the acceptance 
   await expect(overdue).toHaveCount(1);
   await expect(overdue).toContainText('数据库主备延迟超阈值');
   await expect(overdue).toContainText('风险已过计划完成日期');
-  await page.screenshot({ path: `${SHOTS}/lead-view-zh.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/lead-view-ops-zh.png`, fullPage: true });
 
   // After a reload (the recorder starts empty) the same event is not reminded again.
   await page.reload();
@@ -254,4 +257,96 @@ test("the lead's view: last month's SLA figures, open incidents, the acceptance 
   );
   await expect(page.getByTestId('lead-overdue-row')).toContainText('Risk past its due date');
   await page.screenshot({ path: `${SHOTS}/lead-view-en.png`, fullPage: true });
+});
+
+test("the lead's view of the sample workspace: hourly updates, cancellation and retention, contracts ending, clusters leaving support, inspections due — each row links to its record", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1400, height: 1100 });
+  const shell = new AppShell(page);
+  await shell.openWithSample('张伟');
+  await page.getByRole('navigation').getByRole('menuitem', { name: '主管视图' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('主管视图');
+
+  // Level 1 (sample: a production outage opened a few hours ago): its next hourly update.
+  const hourly = page.getByTestId('lead-hourly');
+  await expect(hourly).toContainText('这些问题的状态将于每小时通过电话会议等途径提供给客户');
+  const hourlyRow = hourly.getByTestId('lead-hourly-row').first();
+  await expect(hourlyRow).toBeVisible();
+  await expect(hourlyRow.getByRole('link')).toHaveAttribute('href', /#\/incidents\/.+/);
+  await expect(hourlyRow.getByTestId('lead-hourly-due')).toHaveText(/\d{4}\/\d{2}\/\d{2}/);
+
+  // Level 3 waiting for the customer's information: 7 days (已由客户取消).
+  const cancellation = page.getByTestId('lead-cancellation');
+  await expect(cancellation).toContainText('3 级事件 7 天内，4 级事件 14 天内');
+  const cancelRow = cancellation.getByTestId('lead-cancellation-row').first();
+  await expect(cancelRow).toContainText('7 天');
+  await expect(cancelRow.getByRole('link')).toHaveAttribute('href', /#\/incidents\/.+/);
+
+  // The bank's level 4 closed as 已转移给客户 last month: shown to the customer for two years.
+  const transfer = page.getByTestId('lead-transfer');
+  await expect(transfer).toContainText(
+    '这些事件将于两年内在 DaoCloud 产品支持中显示为“已转移给客户”',
+  );
+  const transferRow = transfer
+    .getByTestId('lead-transfer-row')
+    .filter({ hasText: '如何为测试集群的 Ingress 配置来源 IP 白名单' });
+  await expect(transferRow).toHaveCount(1);
+
+  // The hospital's 5x8 contract ends in 85 days.
+  const contracts = page.getByTestId('lead-contracts');
+  await expect(contracts).toContainText('90 天内到期的合同');
+  const contractRow = contracts
+    .getByTestId('lead-contract-row')
+    .filter({ hasText: 'OPS-SK-2026-001' });
+  await expect(contractRow).toContainText('剩余 85 天');
+  await expect(contractRow.getByRole('link')).toHaveAttribute('href', /tab=contracts/);
+
+  // DCE clusters on the seed's lifecycle table; the site's date.
+  const clusters = page.getByTestId('lead-clusters');
+  await expect(clusters).toContainText('日后停止');
+  const clusterRows = clusters.getByTestId('lead-cluster-row');
+  await expect(clusterRows.first()).toBeVisible();
+  await expect(clusterRows.first().getByRole('link')).toHaveAttribute('href', /tab=clusters/);
+  await expect(clusterRows.filter({ hasText: 'DCE 3.1.4' })).toContainText('停止所有支持服务');
+
+  // Inspections by the package's frequency (资源巡检 1 次/每工作日 on 5*8, 1 次/每天 on 7*24).
+  const inspections = page.getByTestId('lead-inspections');
+  await expect(inspections).toContainText('5*8 服务包 1 次/每工作日，7*24 服务包 1 次/每天');
+  const inspectionRow = inspections.getByTestId('lead-inspection-row').first();
+  await expect(inspectionRow).toBeVisible();
+  await expect(inspectionRow).toContainText(/1 次\/每(工作日|天)/);
+  await expect(inspectionRow.getByRole('link').first()).toHaveAttribute('href', /tab=contracts/);
+
+  // The page scrolls inside the layout, not the window: grow the viewport to the content so
+  // the screenshot holds every section.
+  const contentHeight = await page.evaluate(() =>
+    Math.max(...[...document.querySelectorAll('main, main *')].map((e) => e.scrollHeight)),
+  );
+  await page.setViewportSize({ width: 1400, height: Math.min(contentHeight + 120, 8000) });
+  await page.screenshot({ path: `${SHOTS}/lead-view-zh.png`, fullPage: true });
+  await page.setViewportSize({ width: 1400, height: 1100 });
+
+  // Each row opens its record.
+  await hourlyRow.getByRole('link').click();
+  await expect(page.getByTestId('sla-panel')).toBeVisible();
+  await page.goBack();
+  await contractRow.getByRole('link').click();
+  await expect(page).toHaveURL(/#\/customers\/.+tab=contracts/);
+  await expect(page.getByText('OPS-SK-2026-001').first()).toBeVisible();
+  await page.goBack();
+
+  await shell.switchLanguage('en');
+  await expect(page.getByTestId('lead-hourly')).toContainText('Level 1 hourly status updates');
+  await expect(page.getByTestId('lead-cancellation')).toContainText(
+    'within 7 days for level 3, 14 days for level 4',
+  );
+  await expect(
+    page.getByTestId('lead-contract-row').filter({ hasText: 'OPS-SK-2026-001' }),
+  ).toContainText('85 days left');
+  await expect(page.getByTestId('lead-inspection-row').first()).toContainText(
+    /once (per working day|a day)/,
+  );
+  await page.screenshot({ path: `${SHOTS}/lead-view-sample-en.png`, fullPage: true });
 });

@@ -5,15 +5,27 @@ import type { ReactNode } from 'react';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { formatDurationMs } from '../../../src-shared/domain/duration';
-import type { HomeIncident } from '../../../src-shared/domain/home';
-import { buildLeadView } from '../../../src-shared/domain/ops/lead-view';
-import type { LeadAcceptance, LeadOverdueItem } from '../../../src-shared/domain/ops/lead-view';
+import type {
+  HomeCancellation,
+  HomeHourlyUpdate,
+  HomeIncident,
+} from '../../../src-shared/domain/home';
+import { LEAD_LOOKAHEAD_DAYS, buildLeadView } from '../../../src-shared/domain/ops/lead-view';
+import type {
+  LeadAcceptance,
+  LeadClusterLifecycle,
+  LeadContractEnding,
+  LeadInspectionDue,
+  LeadOverdueItem,
+  LeadTransferRetention,
+} from '../../../src-shared/domain/ops/lead-view';
 import { periodContaining, shiftPeriod } from '../../../src-shared/domain/ops/report-sources';
 import type { LevelFigures } from '../../../src-shared/domain/ops/service-figures';
 import { getPolicyPack } from '../../../src-shared/policy/index';
 import { todayIsoDate } from '../../app/clock';
 import { useI18n } from '../../app/i18n';
 import { EmptyState } from '../../components/EmptyState';
+import { LifecycleBadge } from '../../components/LifecycleBadge';
 import { PageHeader } from '../../components/PageHeader';
 import { useRxQuery } from '../../db/hooks';
 import { useSync } from '../../db/SyncProvider';
@@ -23,6 +35,8 @@ import { useNow } from '../incidents/use-now';
 import { useLookups } from '../visits/use-lookups';
 
 const DAY_MS = 86_400_000;
+/** Inspections older than this are not loaded: the longest period judged is a month. */
+const INSPECTION_WINDOW_DAYS = 62;
 
 /** A row of the figure tables: a level (or the totals), or an engineer's figures. */
 type FigureRow = LevelFigures & { engineer?: string };
@@ -59,8 +73,10 @@ function Section({
 
 /**
  * The team lead's view: response-SLA compliance of the team's customers for a month, open
- * incidents by time left with their assignee, acceptance confirmation deadlines and overdue ops
- * items, from the synced data on this laptop (works offline from the last sync). The content
+ * incidents by time left with their assignee, level 1 hourly updates, 已由客户取消 deadlines,
+ * 已转移给客户 retention, acceptance confirmation deadlines, contracts ending, clusters leaving
+ * support, inspections due and overdue ops items, from the synced data on this laptop (works
+ * offline from the last sync). The content
  * rules are src-shared/domain/ops/lead-view.ts; every row links to its record.
  */
 export function LeadViewPage() {
@@ -76,9 +92,22 @@ export function LeadViewPage() {
     (db) => db.opsRecords.find({ selector: { kind: { $in: ['risk', 'change'] } } }),
     [],
   );
+  // Entry reports fix the service period the inspections are judged in.
   const deliverables = useRxQuery(
-    (db) => db.deliverables.find({ selector: { kind: 'acceptance-report' } }),
+    (db) =>
+      db.deliverables.find({ selector: { kind: { $in: ['acceptance-report', 'entry-report'] } } }),
     [],
+  );
+  const clusters = useRxQuery((db) => db.clusters.find(), []);
+  const inspectionsSince = new Date(
+    Date.parse(`${today}T00:00:00Z`) - INSPECTION_WINDOW_DAYS * DAY_MS,
+  ).toISOString();
+  const inspections = useRxQuery(
+    (db) =>
+      db.inspections.find({
+        selector: { status: 'completed', startedAt: { $gte: inspectionsSince } },
+      }),
+    [inspectionsSince],
   );
 
   const view = useMemo(
@@ -92,6 +121,8 @@ export function LeadViewPage() {
           incidents: incidents.docs,
           records: records.docs,
           deliverables: deliverables.docs,
+          clusters: clusters.docs,
+          inspections: inspections.docs,
           today,
         },
         now,
@@ -104,6 +135,8 @@ export function LeadViewPage() {
       incidents.docs,
       records.docs,
       deliverables.docs,
+      clusters.docs,
+      inspections.docs,
       today,
       now,
     ],
@@ -304,6 +337,319 @@ export function LeadViewPage() {
     },
   ];
 
+  const incidentCell = (incident: HomeIncident['incident']) => {
+    const pack = getPolicyPack(incident.packId);
+    return (
+      <Flex gap={6} align="center">
+        <Tag color={levelColor(pack, incident.level)}>
+          {levelLabel(pack, incident.level, t, lang)}
+        </Tag>
+        <Link to={`/incidents/${incident.id}`}>{incident.title}</Link>
+      </Flex>
+    );
+  };
+  const assigneeCell = (assignee: string | undefined) =>
+    assignee?.trim() ? (
+      assignee
+    ) : (
+      <Typography.Text type="secondary">{t('lead.incidents.unassigned')}</Typography.Text>
+    );
+  /** Time to (or since) an instant: days and hours past a day, else hours and minutes. */
+  const timeLeft = (ms: number) => {
+    const abs = Math.abs(ms);
+    const days = Math.floor(abs / DAY_MS);
+    return days >= 1
+      ? t('lead.duration.days', { days, hours: Math.floor((abs % DAY_MS) / 3_600_000) })
+      : formatDurationMs(abs, lang);
+  };
+  const contractCell = (contract: LeadContractEnding['contract'], name: string | undefined) => (
+    <Flex vertical>
+      <Link to={`/customers/${contract.customerId}?tab=contracts`}>
+        {name ?? contract.customerId}
+      </Link>
+      <Typography.Text type="secondary">{contract.number}</Typography.Text>
+    </Flex>
+  );
+
+  const hourlyColumns: TableColumnsType<HomeHourlyUpdate> = [
+    {
+      title: t('lead.incidents.incident'),
+      key: 'incident',
+      render: (_: unknown, h) => incidentCell(h.incident),
+    },
+    {
+      title: t('lead.incidents.customer'),
+      key: 'customer',
+      render: (_: unknown, h) => `${customerName(h.incident.customerId)} · ${h.site.name}`,
+    },
+    {
+      title: t('lead.incidents.assignee'),
+      key: 'assignee',
+      render: (_: unknown, h) => assigneeCell(h.incident.assignee),
+    },
+    {
+      title: t('lead.hourly.due'),
+      key: 'due',
+      align: 'right',
+      render: (_: unknown, h) => (
+        <Flex gap={6} align="center" justify="end">
+          {h.overdue ? (
+            <Tag color="red" data-testid="lead-hourly-overdue">
+              {t('lead.hourly.overdue', { left: timeLeft(now.getTime() - h.dueAtMs) })}
+            </Tag>
+          ) : (
+            <Tag color="orange">
+              {t('lead.hourly.left', { left: timeLeft(h.dueAtMs - now.getTime()) })}
+            </Tag>
+          )}
+          <span data-testid="lead-hourly-due">
+            {fmtDateTime(new Date(h.dueAtMs).toISOString(), h.site.timeZone)}
+          </span>
+        </Flex>
+      ),
+    },
+  ];
+
+  const cancellationColumns: TableColumnsType<HomeCancellation> = [
+    {
+      title: t('lead.incidents.incident'),
+      key: 'incident',
+      render: (_: unknown, c) => incidentCell(c.incident),
+    },
+    {
+      title: t('lead.incidents.customer'),
+      key: 'customer',
+      render: (_: unknown, c) => `${customerName(c.incident.customerId)} · ${c.site.name}`,
+    },
+    {
+      title: t('lead.cancellation.days'),
+      key: 'days',
+      align: 'right',
+      render: (_: unknown, c) => t('lead.cancellation.daysValue', { days: c.days }),
+    },
+    {
+      title: t('lead.cancellation.deadline'),
+      key: 'deadline',
+      align: 'right',
+      render: (_: unknown, c) => (
+        <Flex gap={6} align="center" justify="end">
+          {c.passed ? (
+            <Tag color="red">{t('lead.cancellation.passed')}</Tag>
+          ) : (
+            <Tag color="orange">
+              {t('lead.hourly.left', { left: timeLeft(c.atMs - now.getTime()) })}
+            </Tag>
+          )}
+          <span data-testid="lead-cancellation-deadline">
+            {fmtDateTime(new Date(c.atMs).toISOString(), c.site.timeZone)}
+          </span>
+        </Flex>
+      ),
+    },
+  ];
+
+  const transferColumns: TableColumnsType<LeadTransferRetention> = [
+    {
+      title: t('lead.incidents.incident'),
+      key: 'incident',
+      render: (_: unknown, r) => incidentCell(r.incident),
+    },
+    {
+      title: t('lead.incidents.customer'),
+      key: 'customer',
+      render: (_: unknown, r) => `${customerName(r.incident.customerId)} · ${r.site.name}`,
+    },
+    {
+      title: t('lead.transfer.closedAt'),
+      key: 'closed',
+      render: (_: unknown, r) => fmtDateTime(r.closedAt, r.site.timeZone),
+    },
+    {
+      title: t('lead.transfer.until'),
+      key: 'until',
+      align: 'right',
+      render: (_: unknown, r) => (
+        <Flex gap={6} align="center" justify="end">
+          <Tag>
+            {t('lead.hourly.left', { left: timeLeft(Date.parse(r.untilAt) - now.getTime()) })}
+          </Tag>
+          <span data-testid="lead-transfer-until">{fmtDateTime(r.untilAt, r.site.timeZone)}</span>
+        </Flex>
+      ),
+    },
+  ];
+
+  const contractColumns: TableColumnsType<LeadContractEnding> = [
+    {
+      title: t('lead.acceptance.contract'),
+      key: 'contract',
+      render: (_: unknown, c) => contractCell(c.contract, c.customer?.name),
+    },
+    {
+      title: t('lead.contracts.pack'),
+      key: 'pack',
+      render: (_: unknown, c) => {
+        const pack = getPolicyPack(c.contract.packId);
+        const tier = pack.tiers.find((x) => x.id === c.contract.tier);
+        return (
+          <Flex vertical>
+            <span>{pack.name[lang]}</span>
+            {tier ? <Typography.Text type="secondary">{tier.name[lang]}</Typography.Text> : null}
+          </Flex>
+        );
+      },
+    },
+    {
+      title: t('lead.acceptance.end'),
+      key: 'end',
+      render: (_: unknown, c) => (
+        <Flex gap={6} align="center">
+          <span data-testid="lead-contract-end">{fmtDate(c.contract.endDate)}</span>
+          <Tag color={c.daysLeft <= 30 ? 'orange' : 'default'}>
+            {c.daysLeft === 0
+              ? t('lead.contracts.lastDay')
+              : t('lead.contracts.daysLeft', { days: c.daysLeft })}
+          </Tag>
+        </Flex>
+      ),
+    },
+    {
+      title: t('lead.contracts.renewal'),
+      key: 'renewal',
+      render: (_: unknown, c) =>
+        c.renewal ? (
+          <Tag color="success">{t('lead.contracts.renewedBy', { number: c.renewal.number })}</Tag>
+        ) : (
+          <Typography.Text type="warning">{t('lead.contracts.noRenewal')}</Typography.Text>
+        ),
+    },
+  ];
+
+  const clusterColumns: TableColumnsType<LeadClusterLifecycle> = [
+    {
+      title: t('lead.clusters.cluster'),
+      key: 'cluster',
+      render: (_: unknown, c) => (
+        <Flex vertical>
+          <Link to={`/customers/${c.cluster.customerId}?tab=clusters`}>{c.cluster.name}</Link>
+          <Typography.Text type="secondary">
+            {c.cluster.product} {c.cluster.version} · {c.lifecycle.series}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t('lead.incidents.customer'),
+      key: 'customer',
+      render: (_: unknown, c) => `${c.customer?.name ?? ''} · ${c.site.name}`,
+    },
+    {
+      title: t('lead.clusters.status'),
+      key: 'status',
+      render: (_: unknown, c) => (
+        <LifecycleBadge
+          product={c.cluster.product}
+          version={c.cluster.version}
+          at={c.date}
+          zone={c.site.timeZone}
+        />
+      ),
+    },
+    {
+      title: t('lead.clusters.milestone'),
+      key: 'milestone',
+      align: 'right',
+      render: (_: unknown, c) => (
+        <Flex vertical align="end" data-testid="lead-cluster-milestone">
+          <span>
+            {t(
+              c.reached ? `lead.clusters.reached.${c.milestone}` : `lead.clusters.${c.milestone}`,
+              // The seed's "…日后停止": the last covered day.
+              {
+                date: fmtDate(c.milestone === 'end-of-life' ? c.lifecycle.eosl : c.lifecycle.eoss),
+              },
+            )}
+          </span>
+          {c.reached ? null : (
+            <Typography.Text type="warning">
+              {t('lead.contracts.daysLeft', { days: c.daysLeft })}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
+    },
+  ];
+
+  const inspectionColumns: TableColumnsType<LeadInspectionDue> = [
+    {
+      title: t('lead.acceptance.contract'),
+      key: 'contract',
+      render: (_: unknown, d) => contractCell(d.contract, d.customer?.name),
+    },
+    {
+      title: t('lead.inspections.site'),
+      key: 'site',
+      render: (_: unknown, d) => d.site.name,
+    },
+    {
+      title: t('lead.inspections.frequency'),
+      key: 'frequency',
+      render: (_: unknown, d) => t(`lead.inspections.frequency.${d.frequency}`),
+    },
+    {
+      title: t('lead.inspections.today'),
+      key: 'today',
+      render: (_: unknown, d) => (
+        <Tag
+          color={{ due: 'orange', done: 'success', 'not-required': 'default' }[d.todayState]}
+          data-testid="lead-inspection-today"
+        >
+          {t(`lead.inspections.today.${d.todayState}`)}
+        </Tag>
+      ),
+    },
+    {
+      title: t('lead.inspections.missed'),
+      key: 'missed',
+      render: (_: unknown, d) => (
+        <Flex vertical gap={2}>
+          <Typography.Text type="secondary">
+            {t('lead.period.range', { start: fmtDate(d.period.start), end: fmtDate(d.period.end) })}
+          </Typography.Text>
+          {d.missedDays.length === 0 ? (
+            <Typography.Text type="secondary">{t('lead.inspections.noneMissed')}</Typography.Text>
+          ) : (
+            <>
+              <Typography.Text type="danger" data-testid="lead-inspection-missed">
+                {t('lead.inspections.missedCount', { count: d.missedDays.length })}
+              </Typography.Text>
+              <Typography.Text type="secondary">
+                {d.missedDays
+                  .slice(0, 5)
+                  .map((x) => fmtDate(x))
+                  .join('、')}
+                {d.missedDays.length > 5 ? ' …' : ''}
+              </Typography.Text>
+            </>
+          )}
+        </Flex>
+      ),
+    },
+    {
+      title: t('lead.inspections.last'),
+      key: 'last',
+      align: 'right',
+      render: (_: unknown, d) =>
+        d.lastInspection ? (
+          <Link to={`/inspections/${d.lastInspection.id}`}>
+            {fmtDateTime(d.lastInspection.startedAt, d.site.timeZone)}
+          </Link>
+        ) : (
+          <Typography.Text type="secondary">{t('lead.inspections.none')}</Typography.Text>
+        ),
+    },
+  ];
+
   return (
     <Flex vertical gap={12}>
       <PageHeader title={t('lead.title')} subtitle={subtitle} />
@@ -418,6 +764,69 @@ export function LeadViewPage() {
         )}
       </Section>
       <Section
+        title={t('lead.hourly.title')}
+        count={view.hourlyUpdates.filter((h) => h.overdue).length}
+        testId="lead-hourly"
+      >
+        <Flex vertical gap={8}>
+          <Typography.Text type="secondary">{t('lead.hourly.rule')}</Typography.Text>
+          {view.hourlyUpdates.length === 0 ? (
+            <EmptyState description={t('lead.hourly.empty')} />
+          ) : (
+            <Table<HomeHourlyUpdate>
+              size="small"
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              rowKey={(h) => h.incident.id}
+              dataSource={view.hourlyUpdates}
+              onRow={() => ({ 'data-testid': 'lead-hourly-row' }) as object}
+              columns={hourlyColumns}
+            />
+          )}
+        </Flex>
+      </Section>
+      <Section
+        title={t('lead.cancellation.title')}
+        count={view.cancellations.length}
+        testId="lead-cancellation"
+      >
+        <Flex vertical gap={8}>
+          <Typography.Text type="secondary">{t('lead.cancellation.rule')}</Typography.Text>
+          {view.cancellations.length === 0 ? (
+            <EmptyState description={t('lead.cancellation.empty')} />
+          ) : (
+            <Table<HomeCancellation>
+              size="small"
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              rowKey={(c) => c.incident.id}
+              dataSource={view.cancellations}
+              onRow={() => ({ 'data-testid': 'lead-cancellation-row' }) as object}
+              columns={cancellationColumns}
+            />
+          )}
+        </Flex>
+      </Section>
+      <Section
+        title={t('lead.transfer.title')}
+        count={view.transferRetentions.length}
+        testId="lead-transfer"
+      >
+        <Flex vertical gap={8}>
+          <Typography.Text type="secondary">{t('lead.transfer.rule')}</Typography.Text>
+          {view.transferRetentions.length === 0 ? (
+            <EmptyState description={t('lead.transfer.empty')} />
+          ) : (
+            <Table<LeadTransferRetention>
+              size="small"
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              rowKey={(r) => r.incident.id}
+              dataSource={view.transferRetentions}
+              onRow={() => ({ 'data-testid': 'lead-transfer-row' }) as object}
+              columns={transferColumns}
+            />
+          )}
+        </Flex>
+      </Section>
+      <Section
         title={t('lead.acceptance.title')}
         count={view.acceptances.filter((a) => !a.confirmed).length}
         testId="lead-acceptance"
@@ -434,6 +843,66 @@ export function LeadViewPage() {
               dataSource={view.acceptances}
               onRow={() => ({ 'data-testid': 'lead-acceptance-row' }) as object}
               columns={acceptanceColumns}
+            />
+          )}
+        </Flex>
+      </Section>
+      <Section
+        title={t('lead.contracts.title', { days: LEAD_LOOKAHEAD_DAYS })}
+        count={view.contractsEnding.length}
+        testId="lead-contracts"
+      >
+        {view.contractsEnding.length === 0 ? (
+          <EmptyState description={t('lead.contracts.empty', { days: LEAD_LOOKAHEAD_DAYS })} />
+        ) : (
+          <Table<LeadContractEnding>
+            size="small"
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            rowKey={(c) => c.contract.id}
+            dataSource={view.contractsEnding}
+            onRow={() => ({ 'data-testid': 'lead-contract-row' }) as object}
+            columns={contractColumns}
+          />
+        )}
+      </Section>
+      <Section
+        title={t('lead.clusters.title', { days: LEAD_LOOKAHEAD_DAYS })}
+        count={view.clusterLifecycles.length}
+        testId="lead-clusters"
+      >
+        <Flex vertical gap={8}>
+          <Typography.Text type="secondary">{t('lead.clusters.rule')}</Typography.Text>
+          {view.clusterLifecycles.length === 0 ? (
+            <EmptyState description={t('lead.clusters.empty', { days: LEAD_LOOKAHEAD_DAYS })} />
+          ) : (
+            <Table<LeadClusterLifecycle>
+              size="small"
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              rowKey={(c) => c.cluster.id}
+              dataSource={view.clusterLifecycles}
+              onRow={() => ({ 'data-testid': 'lead-cluster-row' }) as object}
+              columns={clusterColumns}
+            />
+          )}
+        </Flex>
+      </Section>
+      <Section
+        title={t('lead.inspections.title')}
+        count={view.inspectionsDue.length}
+        testId="lead-inspections"
+      >
+        <Flex vertical gap={8}>
+          <Typography.Text type="secondary">{t('lead.inspections.rule')}</Typography.Text>
+          {view.inspectionsDue.length === 0 ? (
+            <EmptyState description={t('lead.inspections.empty')} />
+          ) : (
+            <Table<LeadInspectionDue>
+              size="small"
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              rowKey={(d) => `${d.contract.id}/${d.site.id}`}
+              dataSource={view.inspectionsDue}
+              onRow={() => ({ 'data-testid': 'lead-inspection-row' }) as object}
+              columns={inspectionColumns}
             />
           )}
         </Flex>

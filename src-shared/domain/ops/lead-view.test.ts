@@ -6,15 +6,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import type {
+  ClusterDoc,
   ContractDoc,
   CustomerDoc,
   DeliverableDoc,
   IncidentDoc,
+  InspectionDoc,
   OpsRecordDoc,
   SiteDoc,
 } from '../../db/types';
-import { openIncident, recordFirstResponse } from '../incident-ops';
-import { buildLeadView } from './lead-view';
+import {
+  INFO_REQUEST_PAUSE_REASON,
+  closeIncident,
+  openIncident,
+  pauseIncident,
+  recordFirstResponse,
+} from '../incident-ops';
+import { LEAD_LOOKAHEAD_DAYS, buildLeadView } from './lead-view';
 import type { LeadViewInput } from './lead-view';
 
 const MIN = 60_000;
@@ -186,6 +194,8 @@ function input(extra: Partial<LeadViewInput> = {}): LeadViewInput {
     incidents,
     records: [],
     deliverables: [],
+    clusters: [],
+    inspections: [],
     today: '2026-03-04',
     ...extra,
   };
@@ -322,5 +332,443 @@ describe('buildLeadView: overdue ops items', () => {
       ['1', 'risk-past-due'],
       ['5', 'change-without-result'],
     ]);
+  });
+});
+
+// --- The rows of issue 11 §5 that follow deadlines, on the same clock (Wed 2026-03-04 10:00). ---
+
+const HOUR = 60 * MIN;
+const deleted = <T extends object>(doc: T): T => ({ ...doc, _deleted: true });
+
+function siteIn(id: string, customerId: string, timeZone: string): SiteDoc {
+  return { ...site(id, customerId), timeZone };
+}
+
+/** A DCE support contract, professional tier: level 1 = 1 h, 7x24, hourly updates. */
+const dceContract = (id: string, customerId: string, endDate: string, siteIds: string[] = []) =>
+  ({
+    ...contract(id, customerId, endDate, siteIds),
+    number: `DCE-${id}`,
+    packId: 'dce-support',
+    services: ['SNS'],
+    tier: 'professional',
+  }) satisfies ContractDoc;
+
+const dceSite = site('D1', 'C1');
+const dce = { ...dceContract('KD', 'C1', '2026-12-31', ['D1']), startDate: '2023-01-01' };
+
+function dceIncident(id: string, level: string, openedAt: string, assignee = '张伟'): IncidentDoc {
+  return openIncident(
+    {
+      customerId: 'C1',
+      site: dceSite,
+      contract: dce,
+      title: `DCE 事件 ${id}`,
+      description: '',
+      level,
+      openedAt,
+      author: '张伟',
+      assignee,
+      id,
+    },
+    openedAt,
+  );
+}
+
+const dceInput = (extra: Partial<LeadViewInput>) =>
+  input({ sites: [sh1, sh2, dceSite], contracts: [k1, k2, dce], incidents: [], ...extra });
+
+describe('buildLeadView: level 1 hourly updates of the whole team', () => {
+  // Answered at 09:00: the next update is due at 10:00 — exactly now, so it is overdue.
+  const due = recordFirstResponse(
+    dceIncident('H1', '1', '2026-03-04T08:50:00+08:00'),
+    '2026-03-04T09:00:00+08:00',
+    '张伟',
+    '已联系',
+  );
+  // Answered at 09:01 by another engineer: due 10:01, not yet.
+  const soon = recordFirstResponse(
+    dceIncident('H2', '1', '2026-03-04T08:55:00+08:00', '李娜'),
+    '2026-03-04T09:01:00+08:00',
+    '李娜',
+    '已联系',
+  );
+  const level2 = dceIncident('H3', '2', '2026-03-04T09:00:00+08:00');
+  const closed = closeIncident(
+    soon,
+    { state: 'resolved', resolutionType: 'advice', note: '已解答' },
+    '2026-03-04T09:30:00+08:00',
+    '李娜',
+  );
+
+  it('lists every level 1 incident with its next update, overdue at the due minute', () => {
+    const view = buildLeadView(dceInput({ incidents: [soon, level2, due] }), NOW);
+    expect(view.hourlyUpdates.map((h) => [h.incident.id, h.overdue])).toEqual([
+      ['H1', true],
+      ['H2', false],
+    ]);
+    expect(view.hourlyUpdates.map((h) => h.dueAtMs)).toEqual([NOW, NOW + MIN]);
+    // A minute earlier H1 is not overdue yet.
+    const before = buildLeadView(dceInput({ incidents: [due] }), NOW - MIN);
+    expect(before.hourlyUpdates.map((h) => h.overdue)).toEqual([false]);
+    // An update recorded at 09:40 moves the next one to 10:40.
+    const updated = {
+      ...due,
+      timeline: [
+        ...due.timeline,
+        {
+          id: 'u1',
+          kind: 'update' as const,
+          at: '2026-03-04T09:40:00+08:00',
+          author: '张伟',
+          text: '进展',
+        },
+      ],
+    };
+    const later = buildLeadView(dceInput({ incidents: [updated] }), NOW);
+    expect(later.hourlyUpdates.map((h) => [h.dueAtMs, h.overdue])).toEqual([
+      [NOW + 40 * MIN, false],
+    ]);
+  });
+
+  it('ignores closed and deleted incidents', () => {
+    const view = buildLeadView(dceInput({ incidents: [closed, deleted(due)] }), NOW);
+    expect(view.hourlyUpdates).toEqual([]);
+  });
+});
+
+describe('buildLeadView: 已由客户取消 deadlines (7 days at level 3, 14 at level 4)', () => {
+  const waiting = (id: string, level: string, requestedAt: string) =>
+    pauseIncident(
+      dceIncident(id, level, '2026-02-10T09:00:00+08:00'),
+      dceSite,
+      INFO_REQUEST_PAUSE_REASON,
+      requestedAt,
+      '张伟',
+    );
+  // Level 3, asked exactly 7 days before now: the deadline is now, passed.
+  const l3 = waiting('X3', '3', '2026-02-25T10:00:00+08:00');
+  // Level 3 asked a minute later: not yet.
+  const l3b = waiting('X3b', '3', '2026-02-25T10:01:00+08:00');
+  // Level 4 asked 13 days before: one more day.
+  const l4 = waiting('X4', '4', '2026-02-19T10:00:00+08:00');
+  // Level 2 has no such deadline.
+  const l2 = waiting('X2', '2', '2026-02-19T10:00:00+08:00');
+
+  it('lists each running deadline with the pack’s days for the level, soonest first', () => {
+    const view = buildLeadView(dceInput({ incidents: [l4, l2, l3b, l3, deleted(l3)] }), NOW);
+    expect(view.cancellations.map((c) => [c.incident.id, c.days, c.atMs, c.passed])).toEqual([
+      ['X3', 7, NOW, true],
+      ['X3b', 7, NOW + MIN, false],
+      ['X4', 14, Date.parse('2026-03-05T10:00:00+08:00'), false],
+    ]);
+  });
+
+  it('a 14-day deadline at level 4 is not a 7-day one', () => {
+    const l4at7 = waiting('Y4', '4', '2026-02-25T10:00:00+08:00');
+    const [c] = buildLeadView(dceInput({ incidents: [l4at7] }), NOW).cancellations;
+    expect(c?.passed).toBe(false);
+    expect(c?.atMs).toBe(Date.parse('2026-03-11T10:00:00+08:00'));
+  });
+});
+
+describe('buildLeadView: 已转移给客户 kept visible two years', () => {
+  const transferred = (id: string, at: string, where: SiteDoc = dceSite) => {
+    const doc = { ...dceIncident(id, '3', '2024-01-05T09:00:00+08:00'), siteId: where.id };
+    return closeIncident(
+      doc,
+      { state: 'transferred-to-customer', note: '客户未反馈未修复' },
+      at,
+      '张伟',
+    );
+  };
+
+  it('lists transferred incidents until two years after closure (exclusive), soonest first', () => {
+    const gone = transferred('T1', '2024-03-04T10:00:00+08:00'); // ends exactly now
+    const last = transferred('T2', '2024-03-04T10:01:00+08:00');
+    const recent = transferred('T3', '2025-06-01T10:00:00+08:00');
+    const resolved = closeIncident(
+      dceIncident('T4', '3', '2025-06-01T09:00:00+08:00'),
+      { state: 'resolved', resolutionType: 'advice', note: '' },
+      '2025-06-01T10:00:00+08:00',
+      '张伟',
+    );
+    const view = buildLeadView(
+      dceInput({
+        incidents: [
+          recent,
+          gone,
+          last,
+          resolved,
+          deleted(transferred('T5', '2025-01-01T10:00:00+08:00')),
+        ],
+      }),
+      NOW,
+    );
+    expect(view.transferRetentions.map((r) => [r.incident.id, r.years])).toEqual([
+      ['T2', 2],
+      ['T3', 2],
+    ]);
+    expect(Date.parse(view.transferRetentions[0]!.untilAt)).toBe(NOW + MIN);
+  });
+
+  it('two years on the site’s calendar: the same wall-clock time across a DST change', () => {
+    const ny = siteIn('NY', 'C1', 'America/New_York');
+    // 2024-03-09 12:00 EST (UTC-5); 2026-03-09 is after the switch to EDT (UTC-4).
+    const t = transferred('T6', '2024-03-09T17:00:00Z', ny);
+    const view = buildLeadView(dceInput({ sites: [ny, dceSite], incidents: [t] }), NOW);
+    const until = Date.parse(view.transferRetentions[0]!.untilAt);
+    expect(until).toBe(Date.parse('2026-03-09T12:00:00-04:00'));
+    // Not a fixed 730 × 24 hours.
+    expect(until).not.toBe(Date.parse('2024-03-09T17:00:00Z') + 730 * 24 * HOUR);
+  });
+});
+
+describe('buildLeadView: contracts ending within 90 days', () => {
+  expect(LEAD_LOOKAHEAD_DAYS).toBe(90);
+  const on = (id: string, endDate: string, extra: Partial<ContractDoc> = {}) => ({
+    ...dceContract(id, 'C1', endDate, ['D1']),
+    ...extra,
+  });
+
+  it('lists running contracts ending from today to today + 90 days, soonest first', () => {
+    const contracts = [
+      on('E90', '2026-06-02'), // exactly 90 days
+      on('E91', '2026-06-03'), // 91: not yet
+      on('E0', '2026-03-04'), // last day today
+      on('Eended', '2026-03-03'), // ended yesterday
+      on('Elater', '2026-03-10', { startDate: '2026-03-05' }), // not started
+      deleted(on('Edel', '2026-03-20')),
+    ];
+    const view = buildLeadView(dceInput({ contracts }), NOW);
+    expect(view.contractsEnding.map((c) => [c.contract.id, c.daysLeft])).toEqual([
+      ['E0', 0],
+      ['E90', 90],
+    ]);
+  });
+
+  it("dates by the contract's site zone", () => {
+    // 10:00 in Shanghai is still 03-03 18:00 in Los Angeles: a contract ending 03-03 runs there.
+    const la = siteIn('LA', 'C1', 'America/Los_Angeles');
+    const c = { ...dceContract('ELA', 'C1', '2026-03-03', ['LA']) };
+    const view = buildLeadView(dceInput({ sites: [la, dceSite], contracts: [c] }), NOW);
+    expect(view.contractsEnding.map((e) => [e.contract.id, e.daysLeft, e.site.id])).toEqual([
+      ['ELA', 0, 'LA'],
+    ]);
+    const inShanghai = buildLeadView(dceInput({ contracts: [{ ...c, siteIds: ['D1'] }] }), NOW);
+    expect(inShanghai.contractsEnding).toEqual([]);
+  });
+
+  it('names the renewal: same pack, same site, from the day after', () => {
+    const old = on('R1', '2026-04-30');
+    const next = on('R2', '2027-04-30', { startDate: '2026-05-01' });
+    // Another site of the customer, with nothing after it.
+    const gap = { ...on('R3', '2026-05-31'), siteIds: ['D2'] };
+    const other = { ...on('R4', '2026-05-20'), siteIds: ['S1'] };
+    const otherNext = { ...contract('R5', 'C1', '2027-05-20', ['S1']), startDate: '2026-05-21' };
+    const view = buildLeadView(dceInput({ contracts: [old, next, gap, other, otherNext] }), NOW);
+    const renewal = new Map(view.contractsEnding.map((e) => [e.contract.id, e.renewal?.id]));
+    expect(renewal.get('R1')).toBe('R2');
+    expect(renewal.get('R3')).toBe(undefined);
+    // An ops contract does not renew a DCE support contract.
+    expect(renewal.get('R4')).toBe(undefined);
+  });
+});
+
+describe('buildLeadView: clusters reaching end of standard support or end of life within 90 days', () => {
+  const cluster = (
+    id: string,
+    version: string,
+    where: SiteDoc = sh1,
+    product: ClusterDoc['product'] = 'DCE',
+  ): ClusterDoc => ({
+    id,
+    customerId: where.customerId,
+    siteId: where.id,
+    name: `集群 ${id}`,
+    environment: 'prod',
+    product,
+    version,
+    controlPlaneNodes: 3,
+    workerNodes: 5,
+    createdAt: T0,
+    updatedAt: T0,
+  });
+  // DCE 5: standard support until 2026-06-01 (stops 06-02, 90 days after 03-04), life until
+  // 2028-10-30. DCE 4 ended 2025-03-31.
+  const dce5 = cluster('K5', '5.0.3');
+
+  it('lists DCE 5 on 03-04 (support stops 06-02, in 90 days), not on 03-03', () => {
+    const view = buildLeadView(input({ clusters: [dce5] }), NOW);
+    expect(
+      view.clusterLifecycles.map((c) => [
+        c.cluster.id,
+        c.milestone,
+        c.stopsOn,
+        c.daysLeft,
+        c.reached,
+      ]),
+    ).toEqual([['K5', 'end-of-standard-support', '2026-06-02', 90, false]]);
+    expect(view.clusterLifecycles[0]!.lifecycle.status).toBe('supported');
+    const dayBefore = buildLeadView(input({ clusters: [dce5] }), NOW - 24 * HOUR);
+    expect(dayBefore.clusterLifecycles).toEqual([]);
+  });
+
+  it("dates by the cluster's site zone", () => {
+    const la = siteIn('LA', 'C1', 'America/Los_Angeles');
+    // Los Angeles is still on 03-03 at 10:00 Shanghai: 91 days before support stops.
+    const view = buildLeadView(
+      input({ sites: [sh1, la], clusters: [cluster('KLA', '5.1.0', la), dce5] }),
+      NOW,
+    );
+    expect(view.clusterLifecycles.map((c) => c.cluster.id)).toEqual(['K5']);
+  });
+
+  it('names end of life coming, and the clusters already out of support', () => {
+    const at = Date.parse('2028-08-01T10:00:00+08:00'); // EOSL 2028-10-30: stops 10-31, in 91 days
+    const at2 = Date.parse('2028-08-02T10:00:00+08:00'); // ... in 90 days
+    const clusters = [
+      dce5,
+      cluster('K4', '4.0.9'),
+      cluster('KZ', '3.10.0', sh1, 'ZStack'),
+      deleted(cluster('K4d', '4.0.1')),
+    ];
+    const v1 = buildLeadView(input({ clusters }), at);
+    expect(v1.clusterLifecycles.map((c) => [c.cluster.id, c.milestone, c.reached])).toEqual([
+      ['K4', 'end-of-life', true],
+      ['K5', 'end-of-standard-support', true],
+    ]);
+    const v2 = buildLeadView(input({ clusters }), at2);
+    expect(
+      v2.clusterLifecycles.map((c) => [
+        c.cluster.id,
+        c.milestone,
+        c.stopsOn,
+        c.daysLeft,
+        c.reached,
+      ]),
+    ).toEqual([
+      ['K5', 'end-of-life', '2028-10-31', 90, false],
+      ['K4', 'end-of-life', '2025-04-01', -1219, true],
+    ]);
+  });
+});
+
+describe('buildLeadView: inspections due by package frequency', () => {
+  const opsContract = (id: string, tier: '5x8' | '7x24', extra: Partial<ContractDoc> = {}) => ({
+    ...contract(id, 'C1', '2026-12-31', ['S1']),
+    services: ['technical-support', 'resource-inspection'],
+    tier,
+    ...extra,
+  });
+  const inspection = (
+    id: string,
+    startedAt: string,
+    status: InspectionDoc['status'] = 'completed',
+    where = sh1,
+  ): InspectionDoc => ({
+    id,
+    customerId: where.customerId,
+    siteId: where.id,
+    templateId: 'private-cloud-inspection',
+    templateVersion: 1,
+    packId: 'private-cloud-ops',
+    clusters: [],
+    engineers: ['张伟'],
+    startedAt,
+    status,
+    answers: [],
+    findingEdits: [],
+    overallEvaluation: '',
+    history: [],
+    createdAt: T0,
+    updatedAt: T0,
+  });
+
+  it('5x8: one per working day — 03-02 done, 03-03 missed, today still due', () => {
+    const view = buildLeadView(
+      input({
+        contracts: [opsContract('I1', '5x8')],
+        inspections: [
+          inspection('N1', '2026-03-02T10:00:00+08:00'),
+          inspection('N2', '2026-03-03T10:00:00+08:00', 'in-progress'),
+          deleted(inspection('N3', '2026-03-03T11:00:00+08:00')),
+        ],
+      }),
+      NOW,
+    );
+    expect(
+      view.inspectionsDue.map((d) => [d.contract.id, d.frequency, d.missedDays, d.dueToday]),
+    ).toEqual([['I1', 'working-day', ['2026-03-03'], true]]);
+    const row = view.inspectionsDue[0]!;
+    expect(row.period).toEqual({ start: '2026-03-01', end: '2026-03-31' });
+    expect(row.lastInspection?.id).toBe('N1');
+    expect(row.todayState).toBe('due');
+    // On Saturday 03-07 nothing is due on 5x8; 03-03 to 03-06 were missed.
+    const saturday = buildLeadView(
+      input({
+        contracts: [opsContract('I1', '5x8')],
+        inspections: [inspection('N1', '2026-03-02T10:00:00+08:00')],
+      }),
+      Date.parse('2026-03-07T10:00:00+08:00'),
+    ).inspectionsDue[0]!;
+    expect([saturday.todayState, saturday.missedDays.length]).toEqual(['not-required', 4]);
+  });
+
+  it("today's inspection, on the site's date, clears the row", () => {
+    // 2026-03-03T16:30Z is 03-04 00:30 in Shanghai: today's, not yesterday's.
+    const contracts = [opsContract('I1', '5x8', { startDate: '2026-03-04' })];
+    const view = buildLeadView(
+      input({ contracts, inspections: [inspection('N4', '2026-03-03T16:30:00Z')] }),
+      NOW,
+    );
+    expect(view.inspectionsDue).toEqual([]);
+    // The same instant at a site still on 03-03 (Los Angeles) is not today's there.
+    const la = siteIn('LA', 'C1', 'America/Los_Angeles');
+    const laView = buildLeadView(
+      input({
+        sites: [la],
+        contracts: [{ ...contracts[0]!, siteIds: ['LA'], startDate: '2026-03-03' }],
+        inspections: [inspection('N5', '2026-03-03T15:00:00Z', 'completed', la)],
+      }),
+      NOW,
+    );
+    // 03-03 07:00 LA: today's there; no missed day (the service started 03-03).
+    expect(laView.inspectionsDue).toEqual([]);
+  });
+
+  it('7x24: one per day over the weekly period; a weekend counts', () => {
+    const view = buildLeadView(
+      input({
+        contracts: [opsContract('I2', '7x24')],
+        inspections: [inspection('N6', '2026-03-02T10:00:00+08:00')],
+      }),
+      Date.parse('2026-03-08T10:00:00+08:00'), // Sunday
+    );
+    const [row] = view.inspectionsDue;
+    expect(row?.frequency).toBe('day');
+    expect(row?.period).toEqual({ start: '2026-03-02', end: '2026-03-08' });
+    expect(row?.missedDays).toEqual([
+      '2026-03-03',
+      '2026-03-04',
+      '2026-03-05',
+      '2026-03-06',
+      '2026-03-07',
+    ]);
+    expect(row?.dueToday).toBe(true);
+  });
+
+  it('only contracts with 资源巡检, running today', () => {
+    const view = buildLeadView(
+      input({
+        contracts: [
+          opsContract('I3', '5x8', { services: ['technical-support'] }),
+          opsContract('I4', '5x8', { endDate: '2026-03-03' }),
+          deleted(opsContract('I5', '5x8')),
+        ],
+      }),
+      NOW,
+    );
+    expect(view.inspectionsDue).toEqual([]);
   });
 });

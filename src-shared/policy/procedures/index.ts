@@ -10,6 +10,7 @@ import { DCE5_MINOR_UPGRADE_V1 } from './dce5-minor-upgrade-v1';
 import { DCE5_MINOR_UPGRADE_V2 } from './dce5-minor-upgrade-v2';
 import { K8S_CONTAINER_RESTARTING_V1 } from './k8s-container-restarting-v1';
 import { K8S_TROUBLESHOOTING_V1 } from './k8s-troubleshooting-v1';
+import { ZSTACK_INSTALL_CHECKLIST_V1 } from './zstack-install-checklist-v1';
 import { ZSTACK_UPGRADE_V1 } from './zstack-upgrade-v1';
 import type { ProcedureKind, ProcedureSection, ProcedureStep, ProcedureTemplate } from './types';
 
@@ -20,6 +21,7 @@ export { DCE5_MINOR_UPGRADE_V2 } from './dce5-minor-upgrade-v2';
 export { DCE5_INSTALL_CHECKLIST_V1 } from './dce5-install-checklist-v1';
 export { K8S_CONTAINER_RESTARTING_V1 } from './k8s-container-restarting-v1';
 export * from './k8s-troubleshooting-v1';
+export { ZSTACK_INSTALL_CHECKLIST_V1 } from './zstack-install-checklist-v1';
 export { ZSTACK_UPGRADE_V1 } from './zstack-upgrade-v1';
 
 export const BUILTIN_PROCEDURE_TEMPLATES: readonly ProcedureTemplate[] = [
@@ -29,6 +31,7 @@ export const BUILTIN_PROCEDURE_TEMPLATES: readonly ProcedureTemplate[] = [
   K8S_CONTAINER_RESTARTING_V1,
   ...K8S_TROUBLESHOOTING_V1,
   ZSTACK_UPGRADE_V1,
+  ZSTACK_INSTALL_CHECKLIST_V1,
 ];
 
 /** Longest path from the first step of a troubleshooting guide to any leaf (issue 9 §5). */

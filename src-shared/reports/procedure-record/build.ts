@@ -25,7 +25,7 @@ import {
 } from '../pdf-common';
 import { reportMessages } from '../report-messages';
 import { procedureRecordMessages } from './messages';
-import type { ProcedureRecordSnapshot, RecordAttempt, RecordStep } from './snapshot';
+import type { Decider, ProcedureRecordSnapshot, RecordAttempt, RecordStep } from './snapshot';
 
 export interface RecordKindTexts {
   title: string;
@@ -56,6 +56,9 @@ export function buildProcedureRecord(
     const st = s.steps.find((x) => x.id === id);
     return st === undefined ? id : pick(st.title, lang);
   };
+  // Whether the server vouches for an approver / a waiver's author (nothing in older records).
+  const deciderMark = (d: Decider) =>
+    d.verified === undefined ? '' : d.verified ? pm.verifiedAccount : pm.typedName;
   const draft = isDraftSnapshot(s);
   let n = 1;
 
@@ -245,7 +248,7 @@ export function buildProcedureRecord(
     deviations.push({ text: pm.waivers, style: 'h2' });
     for (const w of s.waivers)
       deviations.push({
-        text: pm.waiverLine(titleOf(w.stepId), w.by, at(w.at), w.reason),
+        text: pm.waiverLine(titleOf(w.stepId), `${w.by}${deciderMark(w)}`, at(w.at), w.reason),
         style: 'body',
         color: COLOURS.warning,
       });
@@ -281,12 +284,25 @@ export function buildProcedureRecord(
       : {
           table: {
             headerRows: 1,
-            widths: ['*', 80, 110, 110],
+            widths: ['*', 120, 95, 95],
             body: [
               headerRow([pm.colStep, pm.colApprover, pm.colApprovedAt, pm.colExpires]),
               ...s.approvals.map((a) => [
                 { text: titleOf(a.stepId), style: 'cell' },
-                { text: a.by, style: 'cell' },
+                {
+                  stack: [
+                    { text: a.by, style: 'cell' },
+                    ...(a.verified === undefined
+                      ? []
+                      : [
+                          {
+                            text: deciderMark(a),
+                            style: 'small',
+                            color: a.verified ? COLOURS.pass : COLOURS.warning,
+                          },
+                        ]),
+                  ],
+                },
                 { text: at(a.at), style: 'cell' },
                 { text: at(a.expiresAt), style: 'cell' },
               ]),
@@ -295,6 +311,9 @@ export function buildProcedureRecord(
           layout: GRID_LAYOUT,
         },
   );
+  if ([...s.approvals, ...s.waivers].some((d) => d.verified !== undefined)) {
+    approvals.push({ text: pm.deciderNote, style: 'small', margin: [0, 4, 0, 0] });
+  }
 
   // Deployment: accounts and credentials handed over and their acknowledgements, never secrets.
   const handovers: Content[] = [];

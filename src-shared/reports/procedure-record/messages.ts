@@ -81,6 +81,10 @@ const zh = {
   colApprovedAt: '审批时间',
   colExpires: '有效至',
   noApprovals: '无审批记录。',
+  verifiedAccount: '（已验证账号）',
+  typedName: '（本机录入，未验证）',
+  deciderNote:
+    '“已验证账号”：审批或豁免时电脑已登录同步服务器，记录带有该账号，服务器只接受账号本人同步的记录；“本机录入，未验证”：在未登录的电脑上输入的姓名，未经服务器验证。',
   durations: '耗时',
   plannedTotal: '计划合计',
   actualTotal: '实际合计',
@@ -183,6 +187,10 @@ const en: ProcedureRecordMessages = {
   colApprovedAt: 'Approved',
   colExpires: 'Valid until',
   noApprovals: 'No approvals recorded.',
+  verifiedAccount: '(verified account)',
+  typedName: '(typed offline, not verified)',
+  deciderNote:
+    '“Verified account”: the laptop was signed in to the sync server when the approval or waiver was given; the record carries that account, and the server accepts it only from that account. “Typed offline, not verified”: a name typed on a laptop that was not signed in, not verified by the server.',
   durations: 'Durations',
   plannedTotal: 'Planned in total',
   actualTotal: 'Actual in total',

@@ -12,8 +12,10 @@
 import type {
   CredentialHandover,
   EnvironmentKind,
+  EventAccount,
   EvidenceKind,
   IsoInstant,
+  ProcedureEvent,
   ProcedureRunDoc,
   ProductName,
 } from '../../db/types';
@@ -69,6 +71,18 @@ export interface RecordStep {
   attempts: RecordAttempt[];
 }
 
+/**
+ * Who gave an approval or a waiver, as far as the server vouches for it. `verified`: the event
+ * carried the sync-server account the laptop was signed in with (`account`, whose username is
+ * `by`; the server refuses a pushed event under any account but the pusher's). Not verified: a
+ * name typed on a laptop that was not signed in. Absent in records made before it was kept:
+ * such a record says neither.
+ */
+export interface Decider {
+  verified?: boolean;
+  account?: { username: string; role: EventAccount['role'] };
+}
+
 export interface ProcedureRecordSnapshot {
   kind: ProcedureRecordKind;
   schemaVersion: 1;
@@ -103,8 +117,8 @@ export interface ProcedureRecordSnapshot {
     emergencyReason?: string;
   };
   steps: RecordStep[];
-  approvals: { stepId: string; by: string; at: IsoInstant; expiresAt?: IsoInstant }[];
-  waivers: { stepId: string; by: string; at: IsoInstant; reason: string }[];
+  approvals: ({ stepId: string; by: string; at: IsoInstant; expiresAt?: IsoInstant } & Decider)[];
+  waivers: ({ stepId: string; by: string; at: IsoInstant; reason: string } & Decider)[];
   modeChanges: {
     mode: 'rollback' | 'forward-fix';
     fromStepId?: string;
@@ -301,16 +315,29 @@ export function procedureRecordFrom(
         by: e.by,
         at: e.at,
         ...(e.expiresAt !== undefined ? { expiresAt: e.expiresAt } : {}),
+        ...deciderOf(e),
       })),
     waivers: state.events
       .filter((e) => e.kind === 'step-waived' && e.stepId !== undefined)
-      .map((e) => ({ stepId: e.stepId!, by: e.by, at: e.at, reason: e.reason ?? '' })),
+      .map((e) => ({
+        stepId: e.stepId!,
+        by: e.by,
+        at: e.at,
+        reason: e.reason ?? '',
+        ...deciderOf(e),
+      })),
     modeChanges,
     pauses,
     ...(state.handovers.length > 0 ? { handovers: state.handovers } : {}),
     appendix,
     signatures: [],
   };
+}
+
+function deciderOf(e: ProcedureEvent): Required<Pick<Decider, 'verified'>> & Decider {
+  return e.account === undefined
+    ? { verified: false }
+    : { verified: true, account: { username: e.account.username, role: e.account.role } };
 }
 
 function upgradeWindowOf(
@@ -337,6 +364,19 @@ const person = {
   type: 'object',
   required: ['name'],
   properties: { name: { type: 'string', minLength: 1, maxLength: 200 } },
+};
+
+const decider = {
+  verified: { type: 'boolean' },
+  account: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['username', 'role'],
+    properties: {
+      username: { type: 'string', minLength: 1 },
+      role: { enum: ['engineer', 'lead', 'admin'] },
+    },
+  },
 };
 
 /** The JSON Schema of a record of `kind`, whose numbers carry `code` (`UPG`, `IMP`). */
@@ -462,13 +502,16 @@ export function procedureRecordSchema(kind: ProcedureRecordKind, code: string) {
           },
         },
       },
-      approvals: { type: 'array', items: { type: 'object', required: ['stepId', 'by', 'at'] } },
+      approvals: {
+        type: 'array',
+        items: { type: 'object', required: ['stepId', 'by', 'at'], properties: decider },
+      },
       waivers: {
         type: 'array',
         items: {
           type: 'object',
           required: ['stepId', 'by', 'at', 'reason'],
-          properties: { reason: { type: 'string', minLength: 1 } },
+          properties: { reason: { type: 'string', minLength: 1 }, ...decider },
         },
       },
       modeChanges: { type: 'array' },
@@ -524,15 +567,26 @@ export function procedureRecordValidator(kind: ProcedureRecordKind, code: string
     const known = (where: string, id: string | undefined) => {
       if (id !== undefined && !ids.has(id)) errors.push(`${where}: names unknown step "${id}"`);
     };
+    // "Verified" is printed: it stands only with the account, and the account only with it.
+    const deciderProblem = (d: Decider & { by: string }) =>
+      d.account !== undefined && (d.verified !== true || d.account.username !== d.by)
+        ? `the account ${d.account.username} is not a verified ${d.by}`
+        : d.verified === true && d.account === undefined
+          ? 'verified without an account'
+          : undefined;
     s.approvals.forEach((a, i) => {
       known(`/approvals/${i}`, a.stepId);
       if (a.by === s.procedure.startedBy)
         errors.push(`/approvals/${i}: the approver is the executor (${a.by})`);
+      const p = deciderProblem(a);
+      if (p !== undefined) errors.push(`/approvals/${i}: ${p}`);
     });
     s.waivers.forEach((w, i) => {
       known(`/waivers/${i}`, w.stepId);
       if (w.by === s.procedure.startedBy)
         errors.push(`/waivers/${i}: a waiver must come from a second person, not ${w.by}`);
+      const p = deciderProblem(w);
+      if (p !== undefined) errors.push(`/waivers/${i}: ${p}`);
     });
     s.modeChanges.forEach((m, i) => {
       known(`/modeChanges/${i}`, m.fromStepId);

@@ -11,6 +11,7 @@
 import type { RxCollection } from 'rxdb';
 import { BehaviorSubject } from 'rxjs';
 import type { Observable, Subscription } from 'rxjs';
+import { documentsEqual } from '../../src-shared/db/conflicts';
 import { REPLICATED_COLLECTIONS } from '../../src-shared/sync/protocol';
 import type { FieldbookDatabase } from './database';
 
@@ -81,7 +82,18 @@ export function createPendingTracker(db: FieldbookDatabase): PendingTracker {
         if (isReplicationWrite(bulk.context)) return;
         const map = revisions.get(name) ?? new Map<string, number>();
         revisions.set(name, map);
-        for (const event of bulk.events) map.set(event.documentId, ++revision);
+        for (const event of bulk.events) {
+          // A write that changes nothing (an edit saved as it was) is never pushed: RxDB's
+          // upstream skips a state equal to the server's, so counting it would leave it pending
+          // for good. If the document was pending already, it stays so under its revision.
+          if (
+            event.previousDocumentData !== undefined &&
+            documentsEqual(event.previousDocumentData, event.documentData)
+          ) {
+            continue;
+          }
+          map.set(event.documentId, ++revision);
+        }
         changed();
       }),
     );

@@ -13,6 +13,7 @@ import { AppShell } from './pages/app-shell';
 import { CustomerDetail } from './pages/customers';
 import { GenerateReportDialog } from './pages/deliverables';
 import { chooseOption, typeDate } from './pages/visits-antd';
+import { RunScreen, shanghaiWall } from './pages/procedures';
 import { createCustomerWithSite, startAsEngineer } from './pages/visits-setup';
 
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -36,41 +37,6 @@ const INSTALL_OUTPUT: Record<string, string> = {
   'acc-nodes':
     'NAME        STATUS   ROLES           AGE   VERSION   INTERNAL-IP\nmaster-01   Ready    control-plane   35m   v1.27.5   10.20.0.11\nworker-01   Ready    <none>          31m   v1.27.5   10.20.0.21\n',
 };
-
-/** `yyyy-MM-dd HH:mm` on the wall clock of Shanghai, `days` from now. */
-function shanghaiWall(days: number, hours = 0): string {
-  const at = new Date(Date.now() + days * 86_400_000 + hours * 3_600_000);
-  return at.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
-}
-
-class RunScreen {
-  constructor(readonly page: Page) {}
-  get current(): Locator {
-    return this.page.getByTestId('procedure-current');
-  }
-  step(id: string): Locator {
-    return this.page.locator(`[data-testid="procedure-step"][data-step="${id}"]`);
-  }
-  async paste(text: string): Promise<void> {
-    await this.current.getByTestId('procedure-output').fill(text);
-    await this.current.getByTestId('procedure-attach-output').click();
-  }
-  async done(id: string): Promise<void> {
-    await this.current.getByTestId('procedure-done').click();
-    await expect(this.step(id)).toHaveAttribute('data-status', 'done');
-  }
-  async pass(id: string, output: string, value?: string): Promise<void> {
-    await expect(this.current).toHaveAttribute('data-step', id);
-    await this.paste(output);
-    await expect(this.current.getByTestId('procedure-check-pass')).toBeVisible();
-    if (value !== undefined) await this.value(value);
-    await this.done(id);
-  }
-  async value(text: string): Promise<void> {
-    await this.current.getByTestId('procedure-value').fill(text);
-    await this.current.getByTestId('procedure-save-value').click();
-  }
-}
 
 /** Strokes on a signature pad inside `root` (real mouse moves, as a person signs). */
 async function scribble(page: Page, canvas: Locator): Promise<void> {
@@ -158,24 +124,24 @@ test('a DCE 5 deployment checklist done in full gives a signed implementation re
   await chooseOption(page, form.locator('.ant-select').nth(2), 'prod-core', { search: false });
   await form.getByRole('button', { name: '开始程序' }).click();
 
-  const run = new RunScreen(page);
-  await run.pass('os-release', INSTALL_OUTPUT['os-release']!);
-  await run.pass('swap-off', INSTALL_OUTPUT['swap-off']!);
-  await run.pass('time-sync', INSTALL_OUTPUT['time-sync']!);
+  const run = new RunScreen(page, INSTALL_OUTPUT);
+  await run.pass('os-release');
+  await run.pass('swap-off');
+  await run.pass('time-sync');
   // A value below the threshold fails; the measured one passes.
   await expect(run.current).toHaveAttribute('data-step', 'data-disk');
   await run.value('80');
   await expect(run.current.getByTestId('procedure-done')).toBeDisabled();
   await run.value('500');
   await run.done('data-disk');
-  await run.pass('offline-package', INSTALL_OUTPUT['offline-package']!);
+  await run.pass('offline-package');
   // The installer run is irreversible: shown in red, confirmed before it starts.
   await expect(run.current).toHaveAttribute('data-step', 'installer-run');
   await expect(run.current).toHaveClass(/is-irreversible/);
   await run.current.getByTestId('procedure-start-step').click();
   await page.locator('.ant-modal-footer:visible').getByRole('button', { name: '确认开始' }).click();
-  await run.pass('installer-run', INSTALL_OUTPUT['installer-run']!);
-  await run.pass('acc-nodes', INSTALL_OUTPUT['acc-nodes']!);
+  await run.pass('installer-run');
+  await run.pass('acc-nodes');
   // The console photo, then the customer's own signature on the sign-off step.
   await expect(run.current).toHaveAttribute('data-step', 'acc-console');
   const chooser = page.waitForEvent('filechooser');
@@ -262,10 +228,7 @@ test('an upgrade worked in the English UI gives a signed English upgrade record'
   await expect(run.current).toHaveAttribute('data-step', 'no-severe-incidents');
   await run.current.getByTestId('procedure-auto-record').click();
   await run.done('no-severe-incidents');
-  await run.pass(
-    'nodes-ready',
-    'NAME        STATUS   ROLES           AGE    VERSION\nmaster-01   Ready    control-plane   412d   v1.27.5\nworker-01   Ready    <none>          412d   v1.27.5\n',
-  );
+  await run.pass('nodes-ready');
   // etcd reports an unhealthy member: the pre-check fails and a second person waives it.
   await expect(run.current).toHaveAttribute('data-step', 'etcd-health');
   await run.paste('| https://10.20.0.11:2379 |  false | 0s | context deadline exceeded |');

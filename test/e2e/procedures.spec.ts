@@ -1,82 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect as baseExpect, test } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { CustomerDetail } from './pages/customers';
 import { GenerateReportDialog } from './pages/deliverables';
 import { chooseOption, typeDate } from './pages/visits-antd';
+import { RunScreen, UPGRADE_OUTPUT, shanghaiWall } from './pages/procedures';
 import { createCustomerWithSite, startAsEngineer } from './pages/visits-setup';
 
 /** The screens read an encrypted local database; on a loaded 2-core machine 5 s is too tight. */
 const expect = baseExpect.configure({ timeout: 15_000 });
 
 const SCREENS = 'test-results/screens';
-
-/** Output that satisfies each step's expected result (as an engineer would paste it). */
-const OUTPUT: Record<string, string> = {
-  'nodes-ready':
-    'NAME        STATUS   ROLES           AGE    VERSION\nmaster-01   Ready    control-plane   412d   v1.27.5\nworker-01   Ready    <none>          412d   v1.27.5\n',
-  'etcd-health': '| https://10.20.0.11:2379 |   true | 8.1ms |       |',
-  'cert-expiry': 'admin.conf   Dec 01, 2027 08:00 UTC   362d   ca   no\n',
-  'disk-free': '/dev/sdb1 200G 92G 109G 46% /var/lib\n/dev/sdc1 50G 12G 38G 24% /var/lib/etcd\n',
-  'registry-images': `"Name": "kubernetes/kube-apiserver",\n"Digest": "sha256:${'ab'.repeat(32)}"`,
-  'velero-backup': 'daily-20261220   Completed   0   0   2026-12-20 02:00:13 +0800 CST',
-  'version-skew': 'serverVersion:\n  gitVersion: v1.27.5',
-  'etcd-snapshot': 'Snapshot saved at /var/backups/etcd/pre-upgrade.db',
-  'backup-configs': '-rw-r--r-- 1 root root 81M k8s-pre-upgrade-master-01.tgz',
-  'helm-revisions': 'NAME   NAMESPACE   REVISION   STATUS\nghippo  ghippo-system  3  deployed',
-  'import-artifacts': 'import artifacts finished',
-  'upgrade-platform': 'gproduct upgrade completed',
-  'rb-cp-restore': 'a1b2c3  kube-apiserver  Running',
-  'rb-etcd-restore': 'https://10.20.0.11:2379 is healthy: successfully committed proposal',
-  'rb-helm-rollback': 'Rollback was a success! Happy Helming!',
-  'rb-verify': 'master-01   Ready    control-plane   412d   v1.26.9\n',
-};
-
-/** `yyyy-MM-dd HH:mm` on the wall clock of Shanghai, `days` from now. */
-function shanghaiWall(days: number, hours = 0): string {
-  const at = new Date(Date.now() + days * 86_400_000 + hours * 3_600_000);
-  return at.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
-}
-
-class RunScreen {
-  constructor(readonly page: Page) {}
-  get current() {
-    return this.page.getByTestId('procedure-current');
-  }
-  step(id: string) {
-    return this.page.locator(`[data-testid="procedure-step"][data-step="${id}"]`);
-  }
-  async paste(text: string): Promise<void> {
-    await this.current.getByTestId('procedure-output').fill(text);
-    await this.current.getByTestId('procedure-attach-output').click();
-  }
-  async done(id: string): Promise<void> {
-    await this.current.getByTestId('procedure-done').click();
-    await expect(this.step(id)).toHaveAttribute('data-status', 'done');
-  }
-  /** The current step is `id`: paste its passing output (and value), mark it done. */
-  async pass(id: string, value?: string): Promise<void> {
-    await expect(this.current).toHaveAttribute('data-step', id);
-    await this.paste(OUTPUT[id]!);
-    await expect(this.current.getByTestId('procedure-check-pass')).toBeVisible();
-    if (value !== undefined) {
-      await this.current.getByTestId('procedure-value').fill(value);
-      await this.current.getByTestId('procedure-save-value').click();
-    }
-    await this.done(id);
-  }
-  async fail(reason: string): Promise<void> {
-    await this.current.getByTestId('procedure-fail').click();
-    await this.page.getByTestId('procedure-fail-reason').fill(reason);
-    await this.page
-      .locator('.ant-modal-footer:visible')
-      .getByRole('button', { name: /确\s*定|OK/ })
-      .click();
-  }
-}
 
 test('an upgrade: plan (path, short-notice window), gated pre-checks with a waiver by a second person, a failed batch, rollback, the signed upgrade record', async ({
   page,
@@ -155,7 +91,9 @@ test('an upgrade: plan (path, short-notice window), gated pre-checks with a waiv
 
   // A NotReady node: the check fails, done stays disabled, the step is marked failed with a
   // reason; nothing was changed yet, so there is nothing to roll back.
-  await run.paste(OUTPUT['nodes-ready']!.replace('worker-01   Ready ', 'worker-01   NotReady '));
+  await run.paste(
+    UPGRADE_OUTPUT['nodes-ready']!.replace('worker-01   Ready ', 'worker-01   NotReady '),
+  );
   await expect(run.current.getByTestId('procedure-check')).toContainText('第 3 行出现“NotReady”');
   await expect(run.current.getByTestId('procedure-done')).toBeDisabled();
   await run.fail('worker-01 NotReady：kubelet 证书过期');
@@ -163,7 +101,7 @@ test('an upgrade: plan (path, short-notice window), gated pre-checks with a waiv
   await expect(run.current.getByTestId('procedure-rollback')).toContainText('无需回退');
   // Fixed on site; the retry passes.
   await run.pass('nodes-ready');
-  await run.pass('etcd-health', '3');
+  await run.pass('etcd-health', { value: '3' });
   for (const id of ['cert-expiry', 'disk-free', 'registry-images']) await run.pass(id);
 
   // The Velero backup partially failed: the pre-check fails and keeps the window shut.

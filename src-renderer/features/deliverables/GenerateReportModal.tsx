@@ -23,9 +23,9 @@ import type { DrawnSignature } from './SignaturePad';
 import { SignaturePad } from './SignaturePad';
 import { PdfPreview } from './PdfPreview';
 import { dropKeptSignatures, keptSignatureKey } from './kept-signatures';
-import type { PreviewPage } from '../../workers/pdf-preview-pages';
+import type { PreviewDocument } from '../../workers/preview-pack';
 import type { ReportSnapshot } from '../../../src-shared/reports/snapshot-types';
-import { formatBytes, recordDraft, renderReport, signDeliverable } from './report-pipeline';
+import { formatBytes, generateDraft, renderReport, signDeliverable } from './report-pipeline';
 import type { ReportRequest, SignOutcome, SignStage } from './report-pipeline';
 import { chainTrust } from './self-check';
 import type { ChainTrust } from './self-check';
@@ -70,7 +70,7 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
   const [engineerSig, setEngineerSig] = useState<DrawnSignature | null>(null);
   const [outcome, setOutcome] = useState<SignOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [pages, setPages] = useState<PreviewPage[] | null>(null);
+  const [pages, setPages] = useState<PreviewDocument | null>(null);
   const [previewing, setPreviewing] = useState(false);
 
   useEffect(() => {
@@ -103,7 +103,7 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
     setPreviewing(true);
     renderReport(open.snapshot as unknown as ReportSnapshot, open.lang, undefined, true)
       .then((r) => {
-        if (!cancelled) setPages(r.pages ?? null);
+        if (!cancelled) setPages(r.preview ?? null);
       })
       .catch((e: unknown) => {
         if (!cancelled) setError(deliverableErrorText(t, e));
@@ -134,17 +134,21 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
     setPercent(0);
     try {
       // The worker reports the pages written; saving takes the rest of the bar.
-      const rendered = await renderReport(
-        req.snapshot,
+      const { doc, rendered } = await generateDraft(
+        db,
+        req,
         lang,
-        (f) => setPercent(Math.round(f * 90)),
-        true,
+        draft?.doc ?? null,
+        (stage, f) => {
+          if (stage === 'building') setPercent(Math.round((f ?? 0) * 90));
+          else {
+            setBusy(t('deliverables.generate.stage.storing'));
+            setPercent(95);
+          }
+        },
       );
-      setBusy(t('deliverables.generate.stage.storing'));
-      setPercent(95);
-      const doc = await recordDraft(db, req, lang, rendered, draft?.doc ?? null);
       setDraft({ doc, size: rendered.bytes.byteLength });
-      setPages(rendered.pages ?? null);
+      setPages(rendered.preview ?? null);
       setPercent(100);
       message.success(t('deliverables.generate.draftSaved'));
     } catch (e) {

@@ -10,6 +10,7 @@ import { useEffect, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { PreviewOp, PreviewPage } from '../../workers/pdf-preview-pages';
+import type { PreviewDocument } from '../../workers/preview-pack';
 
 /** Zoom steps (1 = one CSS pixel per PDF point: an A4 page is 595 px wide). */
 export const PREVIEW_ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3] as const;
@@ -172,7 +173,8 @@ function ToolButton({ icon, label, testId, tooltip = false, disabled, onClick }:
 }
 
 export interface PdfPreviewProps {
-  pages: PreviewPage[];
+  /** The rendering's pages; only the page shown is decoded. */
+  pages: PreviewDocument;
 }
 
 /**
@@ -184,8 +186,8 @@ export function PdfPreview({ pages }: PdfPreviewProps) {
   const [index, setIndex] = useState(0);
   const [zoomIndex, setZoomIndex] = useState(DEFAULT_ZOOM_INDEX);
   // A new rendering (another language, new data) may have fewer pages.
-  useEffect(() => setIndex((i) => Math.min(i, Math.max(0, pages.length - 1))), [pages]);
-  const page = pages[index];
+  useEffect(() => setIndex((i) => Math.min(i, Math.max(0, pages.count - 1))), [pages]);
+  const page = pages.page(index);
   const zoom = PREVIEW_ZOOMS[zoomIndex]!;
   if (page === undefined) return null;
   return (
@@ -203,13 +205,13 @@ export function PdfPreview({ pages }: PdfPreviewProps) {
             onClick={() => setIndex(index - 1)}
           />
           <Typography.Text data-testid="preview-page-indicator">
-            {t('deliverables.preview.page', { n: index + 1, total: pages.length })}
+            {t('deliverables.preview.page', { n: index + 1, total: pages.count })}
           </Typography.Text>
           <ToolButton
             icon={<RightOutlined />}
             label={t('deliverables.preview.next')}
             testId="preview-next"
-            disabled={index >= pages.length - 1}
+            disabled={index >= pages.count - 1}
             onClick={() => setIndex(index + 1)}
           />
           <ToolButton

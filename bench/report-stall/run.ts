@@ -133,7 +133,7 @@ async function main(): Promise<void> {
             const { profile } = await cdp.send('Profiler.stop');
             const file = profileOut.replace(/(\.cpuprofile)?$/, `-${lang}-${i}.cpuprofile`);
             await writeFile(file, JSON.stringify(profile));
-            summariseProfile(profile as unknown as { nodes: ProfileNode[]; samples?: number[] });
+            summariseProfile(profile);
             await cdp.detach();
           }
           runs.push({ ...figures, warm: !first });

@@ -20,7 +20,7 @@ export function packPreview(pages: readonly PreviewPage[]): PackedPreview {
   const offsets = [0];
   for (const part of parts) offsets.push(offsets[offsets.length - 1]! + part.byteLength);
   const bytes = new Uint8Array(offsets[offsets.length - 1]!);
-  parts.forEach((part, i) => bytes.set(part, offsets[i]!));
+  parts.forEach((part, i) => bytes.set(part, offsets[i]));
   return { buffer: bytes.buffer, offsets };
 }
 
@@ -41,7 +41,7 @@ export class PreviewDocument {
     let page = this.decoded.get(index);
     if (page === undefined) {
       const { buffer, offsets } = this.packed;
-      const slice = new Uint8Array(buffer, offsets[index]!, offsets[index + 1]! - offsets[index]!);
+      const slice = new Uint8Array(buffer, offsets[index], offsets[index + 1]! - offsets[index]!);
       page = JSON.parse(this.decoder.decode(slice)) as PreviewPage;
       this.decoded.set(index, page);
     }

@@ -37,9 +37,9 @@ function snapshotOf(report: StallReport): ReportSnapshot {
   if (s === undefined) {
     s =
       report === 'ops'
-        ? (sampleOpsSnapshot({ incidents: 2000, records: 5000 }) as unknown as ReportSnapshot)
+        ? sampleOpsSnapshot({ incidents: 2000, records: 5000 })
         : // The procedures benchmark's 300-step run: every tenth step failed once, then passed.
-          (upgradeSnapshotOf(runWith((i) => (i % 10 === 0 ? 1 : 0))) as unknown as ReportSnapshot);
+          upgradeSnapshotOf(runWith((i) => (i % 10 === 0 ? 1 : 0)));
     snapshots.set(report, s);
   }
   return s;

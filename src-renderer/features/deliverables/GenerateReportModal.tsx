@@ -13,7 +13,7 @@ import {
   Steps,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { DeliverableDoc, DeliverableLang } from '../../../src-shared/db/types';
 import { useI18n } from '../../app/i18n';
 import { deliverableErrorText } from './deliverable-errors';
@@ -47,6 +47,38 @@ const CHAIN_MESSAGE: Record<ChainTrust, string> = {
   untrusted: 'deliverables.generate.chain.untrusted',
 };
 
+/**
+ * The progress bar's percentage, kept outside the dialog's state: a step of the worker's progress
+ * re-renders the bar alone, not the dialog with its steps, preview and signature pads.
+ */
+interface PercentStore {
+  get: () => number;
+  set: (percent: number) => void;
+  subscribe: (listener: () => void) => () => void;
+}
+
+function createPercentStore(): PercentStore {
+  let value = 0;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set: (percent) => {
+      if (percent === value) return;
+      value = percent;
+      for (const listener of listeners) listener();
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function StageProgress({ store }: { store: PercentStore }) {
+  const percent = useSyncExternalStore(store.subscribe, store.get);
+  return <Progress percent={percent} status="active" />;
+}
+
 export interface GenerateReportModalProps {
   /** What to make; null keeps the dialog closed. */
   request: ReportRequest | null;
@@ -58,13 +90,18 @@ export interface GenerateReportModalProps {
  * worker (progress shown), the draft recorded with its page count and size, the customer
  * representative and the engineer sign on screen, then main signs the final file.
  */
-export function GenerateReportModal({ request, onClose }: GenerateReportModalProps) {
+// Memoised: the deliverables page behind it re-renders when the draft it records arrives.
+export const GenerateReportModal = memo(function GenerateReportModal({
+  request,
+  onClose,
+}: GenerateReportModalProps) {
   const { t, fmtSiteTime } = useI18n();
   const { message } = App.useApp();
   const db = useDatabase();
   const [lang, setLang] = useState<DeliverableLang>('zh');
   const [busy, setBusy] = useState<string | null>(null);
-  const [percent, setPercent] = useState(0);
+  const [percentStore] = useState(createPercentStore);
+  const setPercent = percentStore.set;
   const [draft, setDraft] = useState<{ doc: DeliverableDoc; size: number } | null>(null);
   const [customerSig, setCustomerSig] = useState<DrawnSignature | null>(null);
   const [engineerSig, setEngineerSig] = useState<DrawnSignature | null>(null);
@@ -258,7 +295,7 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
         {busy !== null && (
           <div data-testid="generate-progress">
             <Typography.Text type="secondary">{busy}</Typography.Text>
-            <Progress percent={percent} status="active" />
+            <StageProgress store={percentStore} />
           </div>
         )}
         {error !== null && (
@@ -384,4 +421,4 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
       </Flex>
     </Modal>
   );
-}
+});

@@ -6,7 +6,7 @@ import {
   ExpandOutlined,
 } from '@ant-design/icons';
 import { Button, Card, Flex, Space, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { PreviewOp, PreviewPage } from '../../workers/pdf-preview-pages';
@@ -108,7 +108,16 @@ function op(o: PreviewOp, key: number): ReactElement | null {
   }
 }
 
-function PageSvg({ page, zoom, index }: { page: PreviewPage; zoom: number; index: number }) {
+/** Memoised: a dense page is thousands of SVG elements, drawn again only when it changes. */
+const PageSvg = memo(function PageSvg({
+  page,
+  zoom,
+  index,
+}: {
+  page: PreviewPage;
+  zoom: number;
+  index: number;
+}) {
   const { t } = useI18n();
   const cx = page.width / 2;
   const cy = page.height / 2;
@@ -145,7 +154,7 @@ function PageSvg({ page, zoom, index }: { page: PreviewPage; zoom: number; index
       )}
     </svg>
   );
-}
+});
 
 interface ToolButtonProps {
   icon: ReactElement;
@@ -181,7 +190,7 @@ export interface PdfPreviewProps {
  * The rendered pages of a deliverable, page by page and zoomable, for the customer to read before
  * signing. Drawn from the layout the PDF was written from (see pdf-preview-pages).
  */
-export function PdfPreview({ pages }: PdfPreviewProps) {
+export const PdfPreview = memo(function PdfPreview({ pages }: PdfPreviewProps) {
   const { t } = useI18n();
   const [index, setIndex] = useState(0);
   const [zoomIndex, setZoomIndex] = useState(DEFAULT_ZOOM_INDEX);
@@ -253,4 +262,4 @@ export function PdfPreview({ pages }: PdfPreviewProps) {
       </Flex>
     </Card>
   );
-}
+});

@@ -13,7 +13,14 @@ import {
   Steps,
   Typography,
 } from 'antd';
-import { memo, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import {
+  memo,
+  startTransition,
+  useCallback,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { DeliverableDoc, DeliverableLang } from '../../../src-shared/db/types';
 import { useI18n } from '../../app/i18n';
 import { deliverableErrorText } from './deliverable-errors';
@@ -140,7 +147,8 @@ export const GenerateReportModal = memo(function GenerateReportModal({
     setPreviewing(true);
     renderReport(open.snapshot as unknown as ReportSnapshot, open.lang, undefined, true)
       .then((r) => {
-        if (!cancelled) setPages(r.preview ?? null);
+        // A transition: React draws the preview page in slices, yielding to input between them.
+        if (!cancelled) startTransition(() => setPages(r.preview ?? null));
       })
       .catch((e: unknown) => {
         if (!cancelled) setError(deliverableErrorText(t, e));
@@ -184,8 +192,12 @@ export const GenerateReportModal = memo(function GenerateReportModal({
           }
         },
       );
-      setDraft({ doc, size: rendered.bytes.byteLength });
-      setPages(rendered.preview ?? null);
+      // The signing half of the dialog (preview page, signature pads) mounts as a transition:
+      // rendered in slices that yield to input, not in one task (150 ms on the first draft).
+      startTransition(() => {
+        setDraft({ doc, size: rendered.bytes.byteLength });
+        setPages(rendered.preview ?? null);
+      });
       setPercent(100);
       message.success(t('deliverables.generate.draftSaved'));
     } catch (e) {

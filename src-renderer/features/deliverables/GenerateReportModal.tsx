@@ -20,6 +20,7 @@ import {
   useEffect,
   useState,
   useSyncExternalStore,
+  useTransition,
 } from 'react';
 import type { DeliverableDoc, DeliverableLang } from '../../../src-shared/db/types';
 import { useI18n } from '../../app/i18n';
@@ -116,6 +117,9 @@ export const GenerateReportModal = memo(function GenerateReportModal({
   const [error, setError] = useState<string | null>(null);
   const [pages, setPages] = useState<PreviewDocument | null>(null);
   const [previewing, setPreviewing] = useState(false);
+  // While the new draft's state commits (a transition), the dialog stays locked as when busy: a
+  // second "generate" in between would record another draft instead of rendering this one again.
+  const [committing, startCommit] = useTransition();
 
   useEffect(() => {
     // Closed: forget this opening's state, so the next one starts without a draft and mounts the
@@ -172,6 +176,7 @@ export const GenerateReportModal = memo(function GenerateReportModal({
   const step = outcome !== null ? 2 : draft !== null ? 1 : 0;
   // The signed file is the draft's language: another choice needs a new rendering first.
   const langChanged = draft !== null && draft.doc.lang !== lang;
+  const locked = busy !== null || committing;
 
   async function generate() {
     setError(null);
@@ -194,7 +199,7 @@ export const GenerateReportModal = memo(function GenerateReportModal({
       );
       // The signing half of the dialog (preview page, signature pads) mounts as a transition:
       // rendered in slices that yield to input, not in one task (150 ms on the first draft).
-      startTransition(() => {
+      startCommit(() => {
         setDraft({ doc, size: rendered.bytes.byteLength });
         setPages(rendered.preview ?? null);
       });
@@ -247,7 +252,7 @@ export const GenerateReportModal = memo(function GenerateReportModal({
       onCancel={onClose}
       maskClosable={false}
       footer={
-        <Button onClick={onClose} disabled={busy !== null} data-testid="generate-close">
+        <Button onClick={onClose} disabled={locked} data-testid="generate-close">
           {t('deliverables.generate.close')}
         </Button>
       }
@@ -274,7 +279,7 @@ export const GenerateReportModal = memo(function GenerateReportModal({
             <Radio.Group
               value={lang}
               onChange={(e) => setLang(e.target.value as DeliverableLang)}
-              disabled={busy !== null}
+              disabled={locked}
               optionType="button"
               options={[
                 { value: 'zh', label: t('deliverables.lang.zh') },
@@ -285,8 +290,8 @@ export const GenerateReportModal = memo(function GenerateReportModal({
             <Button
               type={draft === null ? 'primary' : 'default'}
               icon={<FilePdfOutlined />}
-              loading={busy !== null && draft === null}
-              disabled={busy !== null}
+              loading={locked && draft === null}
+              disabled={locked}
               onClick={() => void generate()}
               data-testid="generate-render"
             >
@@ -336,7 +341,7 @@ export const GenerateReportModal = memo(function GenerateReportModal({
                   defaultName={req.customerRepresentative.name}
                   defaultTitle={req.customerRepresentative.title}
                   onChange={onCustomer}
-                  disabled={busy !== null}
+                  disabled={locked}
                 />
               </Col>
               <Col xs={24} md={12}>
@@ -348,7 +353,7 @@ export const GenerateReportModal = memo(function GenerateReportModal({
                   defaultName={req.engineer.name}
                   defaultTitle={req.engineer.title}
                   onChange={onEngineer}
-                  disabled={busy !== null}
+                  disabled={locked}
                 />
               </Col>
             </Row>
@@ -367,9 +372,7 @@ export const GenerateReportModal = memo(function GenerateReportModal({
               <Button
                 type="primary"
                 icon={<SafetyCertificateOutlined />}
-                disabled={
-                  customerSig === null || engineerSig === null || busy !== null || langChanged
-                }
+                disabled={customerSig === null || engineerSig === null || locked || langChanged}
                 loading={busy !== null}
                 onClick={() => void sign()}
                 data-testid="generate-sign"

@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../../src-shared/domain/localized';
 import type { ReportSnapshot } from '../../src-shared/reports/snapshot-types';
-import type { PreviewPage } from './pdf-preview-pages';
+import { PreviewDocument } from './preview-pack';
 import type { PdfRenderProgress, PdfRenderRequest, PdfRenderResponse } from './pdf-render-core';
 
 export interface RenderOptions {
@@ -14,10 +14,12 @@ export interface RenderOptions {
 
 export interface RenderedPdf {
   bytes: Uint8Array;
+  /** The PDF's pages, counted in the worker. */
+  pageCount: number;
   /** Time the worker spent (font loading on the first call, building, rendering). */
   workerMs: number;
-  /** The laid-out pages, when asked for a preview. */
-  pages?: PreviewPage[];
+  /** The laid-out pages, when asked for a preview (decoded page by page as shown). */
+  preview?: PreviewDocument;
 }
 
 export class PdfRenderClient {
@@ -49,8 +51,9 @@ export class PdfRenderClient {
         if (r.ok) {
           waiter.resolve({
             bytes: new Uint8Array(r.pdf),
+            pageCount: r.pageCount,
             workerMs: r.ms,
-            ...(r.pages !== undefined ? { pages: r.pages } : {}),
+            ...(r.preview !== undefined ? { preview: new PreviewDocument(r.preview) } : {}),
           });
         } else waiter.reject(new Error(r.error));
       };

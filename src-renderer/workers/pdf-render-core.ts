@@ -8,8 +8,10 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Lang } from '../../src-shared/domain/localized';
 import { buildDeliverable } from '../../src-shared/reports/kinds/index';
 import { FONT_FAMILY } from '../../src-shared/reports/pdf-common';
-import type { PreviewPage } from './pdf-preview-pages';
 import { previewPages } from './pdf-preview-pages';
+import type { PackedPreview } from './preview-pack';
+import { packPreview } from './preview-pack';
+import { pdfPageCount } from '../../src-shared/reports/pdf-info';
 import type { ReportSnapshot } from '../../src-shared/reports/snapshot-types';
 
 /**
@@ -24,7 +26,15 @@ export interface PdfRenderRequest {
 }
 
 export type PdfRenderResponse =
-  | { id: number; ok: true; pdf: ArrayBuffer; ms: number; pages?: PreviewPage[] }
+  | {
+      id: number;
+      ok: true;
+      pdf: ArrayBuffer;
+      /** Counted here from the bytes (a scan of the whole file: not on the UI thread). */
+      pageCount: number;
+      ms: number;
+      preview?: PackedPreview;
+    }
   | { id: number; ok: false; error: string };
 
 /** Sent while rendering, before the response: the fraction (0–1) of the pages written so far. */
@@ -113,13 +123,14 @@ export function createPdfRenderer(pdfMake: BrowserPdfMake, loadFonts: () => Prom
         bytes.byteOffset,
         bytes.byteOffset + bytes.byteLength,
       ) as ArrayBuffer;
+      const pageCount = pdfPageCount(bytes);
       if (request.preview !== true) {
-        return { id: request.id, ok: true, pdf, ms: performance.now() - started };
+        return { id: request.id, ok: true, pdf, pageCount, ms: performance.now() - started };
       }
       // The pages pdfmake laid out and just wrote into these bytes.
       const written = (await output.getStream()) as { _pdfMakePages?: unknown; images?: unknown };
-      const pages = previewPages(written._pdfMakePages, written.images);
-      return { id: request.id, ok: true, pdf, ms: performance.now() - started, pages };
+      const preview = packPreview(previewPages(written._pdfMakePages, written.images));
+      return { id: request.id, ok: true, pdf, pageCount, ms: performance.now() - started, preview };
     } catch (e) {
       return { id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) };
     }
@@ -144,7 +155,16 @@ export function createRenderQueue(
     const { id } = event.data;
     queue = queue
       .then(() => render(event.data, (progress) => post(progress, [])))
-      .then((response) => post(response, response.ok ? [response.pdf] : []))
+      .then((response) =>
+        post(
+          response,
+          !response.ok
+            ? []
+            : response.preview !== undefined
+              ? [response.pdf, response.preview.buffer]
+              : [response.pdf],
+        ),
+      )
       .catch((e: unknown) => {
         post({ id, ok: false, error: e instanceof Error ? e.message : String(e) }, []);
       });

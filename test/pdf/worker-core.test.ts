@@ -11,6 +11,16 @@ import type {
   PdfRenderResponse,
 } from '../../src-renderer/workers/pdf-render-core';
 import { createPdfRenderer, createRenderQueue } from '../../src-renderer/workers/pdf-render-core';
+import type { PreviewPage } from '../../src-renderer/workers/pdf-preview-pages';
+import type { PackedPreview } from '../../src-renderer/workers/preview-pack';
+import { PreviewDocument } from '../../src-renderer/workers/preview-pack';
+
+/** Every page of a packed preview, decoded. */
+function allPages(packed: PackedPreview | undefined): PreviewPage[] {
+  if (packed === undefined) throw new Error('no preview');
+  const doc = new PreviewDocument(packed);
+  return Array.from({ length: doc.count }, (_, i) => doc.page(i)!);
+}
 
 // The browser build of pdfmake, the one the worker bundles, run under Node.
 const require = createRequire(import.meta.url);
@@ -114,31 +124,33 @@ describe('preview pages (the laid-out pages the PDF was written from)', () => {
         .toString('latin1')
         .match(/\/Type \/Page\b/g) ?? []
     ).length;
-    expect(r.pages).toHaveLength(pdfPages);
-    const texts = r.pages!.map((p) =>
-      p.ops.flatMap((o) => (o.k === 'text' ? [o.text] : [])).join(''),
-    );
+    expect(r.pageCount).toBe(pdfPages);
+    const pages = allPages(r.preview);
+    expect(pages).toHaveLength(pdfPages);
+    const texts = pages.map((p) => p.ops.flatMap((o) => (o.k === 'text' ? [o.text] : [])).join(''));
     expect(texts[0]).toContain(signed.customer.name);
-    for (const p of r.pages!) {
+    for (const p of pages) {
       expect(p.width).toBeCloseTo(595.28, 1);
       expect(
         p.ops.filter((o) => o.k === 'watermark').map((o) => o.k === 'watermark' && o.text),
       ).toEqual(['草稿 / DRAFT']);
     }
-    // Structured-clone safe: what the worker posts survives a JSON round trip unchanged.
-    expect(JSON.parse(JSON.stringify(r.pages))).toEqual(r.pages);
+    // Packed for transfer: one buffer, page by page, decoded to the same pages.
+    expect(r.preview!.buffer).toBeInstanceOf(ArrayBuffer);
+    expect(new PreviewDocument(r.preview!).page(pdfPages)).toBeUndefined();
 
     const s = await render({ id: 2, snapshot: signed, lang: 'zh', preview: true });
     if (!s.ok) throw new Error(s.error);
-    expect(s.pages!.every((p) => p.ops.every((o) => o.k !== 'watermark'))).toBe(true);
+    const signedPages = allPages(s.preview);
+    expect(signedPages.every((p) => p.ops.every((o) => o.k !== 'watermark'))).toBe(true);
     // The signature page shows both drawn signatures as images.
-    const last = s.pages![s.pages!.length - 1]!;
+    const last = signedPages[signedPages.length - 1]!;
     expect(
       last.ops.filter((o) => o.k === 'image' && o.href.startsWith('data:image/png')).length,
     ).toBe(2);
     // Without `preview` no pages are laid out for the answer.
     const plain = await render({ id: 3, snapshot: signed, lang: 'zh' });
-    expect(plain.ok && plain.pages).toBeUndefined();
+    expect(plain.ok && plain.preview).toBeUndefined();
   }, 60_000);
 
   it('answers every request in order, even after one whose answer could not be posted', async () => {
@@ -148,7 +160,7 @@ describe('preview pages (the laid-out pages the PDF was written from)', () => {
         order.push(request.id);
         // The second request finishes first if the queue did not serialise them.
         setTimeout(
-          () => resolve({ id: request.id, ok: true, pdf: new ArrayBuffer(1), ms: 0 }),
+          () => resolve({ id: request.id, ok: true, pdf: new ArrayBuffer(1), pageCount: 1, ms: 0 }),
           request.id === 1 ? 20 : 1,
         );
       });

@@ -13,7 +13,7 @@ import {
   Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { DeliverableDoc } from '../../../src-shared/db/types';
 import { isLatestRevision, revisionsOf } from '../../../src-shared/domain/deliverables';
 import { templateOf } from '../../../src-shared/domain/inspection-ops';
@@ -214,6 +214,7 @@ export function DeliverablesPage() {
   const deliverables = useRxQuery((d) => d.deliverables.find(), []);
   const customers = useRxQuery((d) => d.customers.find(), []);
   const [request, setRequest] = useState<ReportRequest | null>(null);
+  const closeGenerate = useCallback(() => setRequest(null), []);
   const [choosing, setChoosing] = useState(false);
   const [choosingOps, setChoosingOps] = useState(false);
   const [rejecting, setRejecting] = useState<DeliverableDoc | null>(null);
@@ -392,7 +393,7 @@ export function DeliverablesPage() {
           }}
         />
       )}
-      <GenerateReportModal request={request} onClose={() => setRequest(null)} />
+      <GenerateReportModal request={request} onClose={closeGenerate} />
     </Flex>
   );
 }

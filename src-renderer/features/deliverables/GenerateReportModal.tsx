@@ -13,7 +13,15 @@ import {
   Steps,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import {
+  memo,
+  startTransition,
+  useCallback,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+  useTransition,
+} from 'react';
 import type { DeliverableDoc, DeliverableLang } from '../../../src-shared/db/types';
 import { useI18n } from '../../app/i18n';
 import { deliverableErrorText } from './deliverable-errors';
@@ -23,9 +31,9 @@ import type { DrawnSignature } from './SignaturePad';
 import { SignaturePad } from './SignaturePad';
 import { PdfPreview } from './PdfPreview';
 import { dropKeptSignatures, keptSignatureKey } from './kept-signatures';
-import type { PreviewPage } from '../../workers/pdf-preview-pages';
+import type { PreviewDocument } from '../../workers/preview-pack';
 import type { ReportSnapshot } from '../../../src-shared/reports/snapshot-types';
-import { formatBytes, recordDraft, renderReport, signDeliverable } from './report-pipeline';
+import { formatBytes, generateDraft, renderReport, signDeliverable } from './report-pipeline';
 import type { ReportRequest, SignOutcome, SignStage } from './report-pipeline';
 import { chainTrust } from './self-check';
 import type { ChainTrust } from './self-check';
@@ -47,6 +55,38 @@ const CHAIN_MESSAGE: Record<ChainTrust, string> = {
   untrusted: 'deliverables.generate.chain.untrusted',
 };
 
+/**
+ * The progress bar's percentage, kept outside the dialog's state: a step of the worker's progress
+ * re-renders the bar alone, not the dialog with its steps, preview and signature pads.
+ */
+interface PercentStore {
+  get: () => number;
+  set: (percent: number) => void;
+  subscribe: (listener: () => void) => () => void;
+}
+
+function createPercentStore(): PercentStore {
+  let value = 0;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set: (percent) => {
+      if (percent === value) return;
+      value = percent;
+      for (const listener of listeners) listener();
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function StageProgress({ store }: { store: PercentStore }) {
+  const percent = useSyncExternalStore(store.subscribe, store.get);
+  return <Progress percent={percent} status="active" />;
+}
+
 export interface GenerateReportModalProps {
   /** What to make; null keeps the dialog closed. */
   request: ReportRequest | null;
@@ -58,20 +98,28 @@ export interface GenerateReportModalProps {
  * worker (progress shown), the draft recorded with its page count and size, the customer
  * representative and the engineer sign on screen, then main signs the final file.
  */
-export function GenerateReportModal({ request, onClose }: GenerateReportModalProps) {
+// Memoised: the deliverables page behind it re-renders when the draft it records arrives.
+export const GenerateReportModal = memo(function GenerateReportModal({
+  request,
+  onClose,
+}: GenerateReportModalProps) {
   const { t, fmtSiteTime } = useI18n();
   const { message } = App.useApp();
   const db = useDatabase();
   const [lang, setLang] = useState<DeliverableLang>('zh');
   const [busy, setBusy] = useState<string | null>(null);
-  const [percent, setPercent] = useState(0);
+  const [percentStore] = useState(createPercentStore);
+  const setPercent = percentStore.set;
   const [draft, setDraft] = useState<{ doc: DeliverableDoc; size: number } | null>(null);
   const [customerSig, setCustomerSig] = useState<DrawnSignature | null>(null);
   const [engineerSig, setEngineerSig] = useState<DrawnSignature | null>(null);
   const [outcome, setOutcome] = useState<SignOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [pages, setPages] = useState<PreviewPage[] | null>(null);
+  const [pages, setPages] = useState<PreviewDocument | null>(null);
   const [previewing, setPreviewing] = useState(false);
+  // While the new draft's state commits (a transition), the dialog stays locked as when busy: a
+  // second "generate" in between would record another draft instead of rendering this one again.
+  const [committing, startCommit] = useTransition();
 
   useEffect(() => {
     // Closed: forget this opening's state, so the next one starts without a draft and mounts the
@@ -103,7 +151,8 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
     setPreviewing(true);
     renderReport(open.snapshot as unknown as ReportSnapshot, open.lang, undefined, true)
       .then((r) => {
-        if (!cancelled) setPages(r.pages ?? null);
+        // A transition: React draws the preview page in slices, yielding to input between them.
+        if (!cancelled) startTransition(() => setPages(r.preview ?? null));
       })
       .catch((e: unknown) => {
         if (!cancelled) setError(deliverableErrorText(t, e));
@@ -127,6 +176,7 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
   const step = outcome !== null ? 2 : draft !== null ? 1 : 0;
   // The signed file is the draft's language: another choice needs a new rendering first.
   const langChanged = draft !== null && draft.doc.lang !== lang;
+  const locked = busy !== null || committing;
 
   async function generate() {
     setError(null);
@@ -134,17 +184,25 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
     setPercent(0);
     try {
       // The worker reports the pages written; saving takes the rest of the bar.
-      const rendered = await renderReport(
-        req.snapshot,
+      const { doc, rendered } = await generateDraft(
+        db,
+        req,
         lang,
-        (f) => setPercent(Math.round(f * 90)),
-        true,
+        draft?.doc ?? null,
+        (stage, f) => {
+          if (stage === 'building') setPercent(Math.round((f ?? 0) * 90));
+          else {
+            setBusy(t('deliverables.generate.stage.storing'));
+            setPercent(95);
+          }
+        },
       );
-      setBusy(t('deliverables.generate.stage.storing'));
-      setPercent(95);
-      const doc = await recordDraft(db, req, lang, rendered, draft?.doc ?? null);
-      setDraft({ doc, size: rendered.bytes.byteLength });
-      setPages(rendered.pages ?? null);
+      // The signing half of the dialog (preview page, signature pads) mounts as a transition:
+      // rendered in slices that yield to input, not in one task (150 ms on the first draft).
+      startCommit(() => {
+        setDraft({ doc, size: rendered.bytes.byteLength });
+        setPages(rendered.preview ?? null);
+      });
       setPercent(100);
       message.success(t('deliverables.generate.draftSaved'));
     } catch (e) {
@@ -194,7 +252,7 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
       onCancel={onClose}
       maskClosable={false}
       footer={
-        <Button onClick={onClose} disabled={busy !== null} data-testid="generate-close">
+        <Button onClick={onClose} disabled={locked} data-testid="generate-close">
           {t('deliverables.generate.close')}
         </Button>
       }
@@ -221,7 +279,7 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
             <Radio.Group
               value={lang}
               onChange={(e) => setLang(e.target.value as DeliverableLang)}
-              disabled={busy !== null}
+              disabled={locked}
               optionType="button"
               options={[
                 { value: 'zh', label: t('deliverables.lang.zh') },
@@ -232,8 +290,8 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
             <Button
               type={draft === null ? 'primary' : 'default'}
               icon={<FilePdfOutlined />}
-              loading={busy !== null && draft === null}
-              disabled={busy !== null}
+              loading={locked && draft === null}
+              disabled={locked}
               onClick={() => void generate()}
               data-testid="generate-render"
             >
@@ -254,7 +312,7 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
         {busy !== null && (
           <div data-testid="generate-progress">
             <Typography.Text type="secondary">{busy}</Typography.Text>
-            <Progress percent={percent} status="active" />
+            <StageProgress store={percentStore} />
           </div>
         )}
         {error !== null && (
@@ -283,7 +341,7 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
                   defaultName={req.customerRepresentative.name}
                   defaultTitle={req.customerRepresentative.title}
                   onChange={onCustomer}
-                  disabled={busy !== null}
+                  disabled={locked}
                 />
               </Col>
               <Col xs={24} md={12}>
@@ -295,7 +353,7 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
                   defaultName={req.engineer.name}
                   defaultTitle={req.engineer.title}
                   onChange={onEngineer}
-                  disabled={busy !== null}
+                  disabled={locked}
                 />
               </Col>
             </Row>
@@ -314,9 +372,7 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
               <Button
                 type="primary"
                 icon={<SafetyCertificateOutlined />}
-                disabled={
-                  customerSig === null || engineerSig === null || busy !== null || langChanged
-                }
+                disabled={customerSig === null || engineerSig === null || locked || langChanged}
                 loading={busy !== null}
                 onClick={() => void sign()}
                 data-testid="generate-sign"
@@ -380,4 +436,4 @@ export function GenerateReportModal({ request, onClose }: GenerateReportModalPro
       </Flex>
     </Modal>
   );
-}
+});

@@ -6,10 +6,11 @@ import {
   ExpandOutlined,
 } from '@ant-design/icons';
 import { Button, Card, Flex, Space, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { PreviewOp, PreviewPage } from '../../workers/pdf-preview-pages';
+import type { PreviewDocument } from '../../workers/preview-pack';
 
 /** Zoom steps (1 = one CSS pixel per PDF point: an A4 page is 595 px wide). */
 export const PREVIEW_ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3] as const;
@@ -107,7 +108,16 @@ function op(o: PreviewOp, key: number): ReactElement | null {
   }
 }
 
-function PageSvg({ page, zoom, index }: { page: PreviewPage; zoom: number; index: number }) {
+/** Memoised: a dense page is thousands of SVG elements, drawn again only when it changes. */
+const PageSvg = memo(function PageSvg({
+  page,
+  zoom,
+  index,
+}: {
+  page: PreviewPage;
+  zoom: number;
+  index: number;
+}) {
   const { t } = useI18n();
   const cx = page.width / 2;
   const cy = page.height / 2;
@@ -144,7 +154,7 @@ function PageSvg({ page, zoom, index }: { page: PreviewPage; zoom: number; index
       )}
     </svg>
   );
-}
+});
 
 interface ToolButtonProps {
   icon: ReactElement;
@@ -172,20 +182,21 @@ function ToolButton({ icon, label, testId, tooltip = false, disabled, onClick }:
 }
 
 export interface PdfPreviewProps {
-  pages: PreviewPage[];
+  /** The rendering's pages; only the page shown is decoded. */
+  pages: PreviewDocument;
 }
 
 /**
  * The rendered pages of a deliverable, page by page and zoomable, for the customer to read before
  * signing. Drawn from the layout the PDF was written from (see pdf-preview-pages).
  */
-export function PdfPreview({ pages }: PdfPreviewProps) {
+export const PdfPreview = memo(function PdfPreview({ pages }: PdfPreviewProps) {
   const { t } = useI18n();
   const [index, setIndex] = useState(0);
   const [zoomIndex, setZoomIndex] = useState(DEFAULT_ZOOM_INDEX);
   // A new rendering (another language, new data) may have fewer pages.
-  useEffect(() => setIndex((i) => Math.min(i, Math.max(0, pages.length - 1))), [pages]);
-  const page = pages[index];
+  useEffect(() => setIndex((i) => Math.min(i, Math.max(0, pages.count - 1))), [pages]);
+  const page = pages.page(index);
   const zoom = PREVIEW_ZOOMS[zoomIndex]!;
   if (page === undefined) return null;
   return (
@@ -203,13 +214,13 @@ export function PdfPreview({ pages }: PdfPreviewProps) {
             onClick={() => setIndex(index - 1)}
           />
           <Typography.Text data-testid="preview-page-indicator">
-            {t('deliverables.preview.page', { n: index + 1, total: pages.length })}
+            {t('deliverables.preview.page', { n: index + 1, total: pages.count })}
           </Typography.Text>
           <ToolButton
             icon={<RightOutlined />}
             label={t('deliverables.preview.next')}
             testId="preview-next"
-            disabled={index >= pages.length - 1}
+            disabled={index >= pages.count - 1}
             onClick={() => setIndex(index + 1)}
           />
           <ToolButton
@@ -251,4 +262,4 @@ export function PdfPreview({ pages }: PdfPreviewProps) {
       </Flex>
     </Card>
   );
-}
+});

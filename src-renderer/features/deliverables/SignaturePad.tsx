@@ -1,6 +1,6 @@
 import { ClearOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Input, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { nowInstant } from '../../app/clock';
 import { useI18n } from '../../app/i18n';
@@ -44,7 +44,8 @@ export interface SignaturePadProps {
  * On-screen signature: a canvas for pen, mouse or touch (pointer events, captured while drawing,
  * no scrolling on touch), a clear button, the printed name and title, and the signing time.
  */
-export function SignaturePad({
+// Memoised: the generate dialog re-renders on every progress step while the pads stay the same.
+export const SignaturePad = memo(function SignaturePad({
   role,
   defaultName,
   defaultTitle = '',
@@ -253,4 +254,4 @@ export function SignaturePad({
       </Flex>
     </Card>
   );
-}
+});

@@ -19,7 +19,6 @@ import {
   replaceDraftRendering,
 } from '../../../src-shared/domain/deliverables';
 import { newId } from '../../../src-shared/domain/ids';
-import { pdfPageCount } from '../../../src-shared/reports/pdf-info';
 import type { ReportSnapshot, SnapshotSignature } from '../../../src-shared/reports/snapshot-types';
 import type { PdfVerification, SignedPdf } from '../../../src-shared/ipc';
 import { isoDateIn, nowInstant } from '../../app/clock';
@@ -30,7 +29,7 @@ import { readOrCreateIssuerCode } from '../../app/settings';
 import { desktop } from '../../app/desktop';
 import type { FieldbookDatabase } from '../../db/database';
 import { PdfRenderClient } from '../../workers/pdf-render-client';
-import type { PreviewPage } from '../../workers/pdf-preview-pages';
+import type { PreviewDocument } from '../../workers/preview-pack';
 import type { DrawnSignature } from './SignaturePad';
 
 /** What a deliverable is made from; the snapshot has its number and revision, no signatures. */
@@ -61,7 +60,7 @@ export interface RenderedReport {
   pageCount: number;
   workerMs: number;
   /** The pages as drawn in the PDF, when rendered with `preview`. */
-  pages?: PreviewPage[];
+  preview?: PreviewDocument;
 }
 
 /**
@@ -77,9 +76,9 @@ export async function renderReport(
   const rendered = await renderClient().render(snapshot, lang, onProgress, { preview });
   return {
     bytes: rendered.bytes,
-    pageCount: pdfPageCount(rendered.bytes),
+    pageCount: rendered.pageCount,
     workerMs: rendered.workerMs,
-    ...(rendered.pages !== undefined ? { pages: rendered.pages } : {}),
+    ...(rendered.preview !== undefined ? { preview: rendered.preview } : {}),
   };
 }
 
@@ -147,6 +146,30 @@ export async function recordDraft(
   );
   await db.deliverables.insert(draft);
   return draft;
+}
+
+export interface GeneratedDraft {
+  doc: DeliverableDoc;
+  rendered: RenderedReport;
+}
+
+/**
+ * What the generate dialog's "generate" does: renders `request.snapshot` in the worker with the
+ * preview pages, then records the draft (a new one, or `existing` rendered again) with that very
+ * snapshot. `onProgress` gets 0–1 of the rendering.
+ */
+export async function generateDraft(
+  db: FieldbookDatabase,
+  request: ReportRequest,
+  lang: DeliverableLang,
+  existing: DeliverableDoc | null,
+  onStage: (stage: 'building' | 'storing', fraction?: number) => void,
+): Promise<GeneratedDraft> {
+  onStage('building', 0);
+  const rendered = await renderReport(request.snapshot, lang, (f) => onStage('building', f), true);
+  onStage('storing');
+  const doc = await recordDraft(db, request, lang, rendered, existing);
+  return { doc, rendered };
 }
 
 /**

@@ -31,7 +31,7 @@ export function desktopShim(): void {
 
   async function post(
     channel: string,
-    body: string | Uint8Array<ArrayBuffer>,
+    body: string | Uint8Array<ArrayBuffer> | Blob,
     headers: Record<string, string>,
   ): Promise<Response> {
     const response = await fetch(base + encodeURIComponent(channel), {
@@ -107,11 +107,17 @@ export function desktopShim(): void {
         if (!(input?.bytes instanceof Uint8Array)) {
           throw new Error(`bytes must be a Uint8Array, got ${typeof input?.bytes}`);
         }
-        const response = await post('blobs:put', input.bytes as Uint8Array<ArrayBuffer>, {
-          'content-type': 'application/octet-stream',
-          'x-fieldbook-name': encodeURIComponent(String(input.name)),
-          'x-fieldbook-mime-type': String(input.mimeType),
-        });
+        // As a Blob: a fetch body of bytes is copied on the UI thread in one task (≈100 ms for a
+        // 2.6 MB PDF), far more than Electron's IPC clone of the same bytes.
+        const response = await post(
+          'blobs:put',
+          new Blob([input.bytes as Uint8Array<ArrayBuffer>]),
+          {
+            'content-type': 'application/octet-stream',
+            'x-fieldbook-name': encodeURIComponent(String(input.name)),
+            'x-fieldbook-mime-type': String(input.mimeType),
+          },
+        );
         return (
           (await response.json()) as { result: Awaited<ReturnType<DesktopApi['blobs']['put']>> }
         ).result;

@@ -17,7 +17,8 @@
  *     PDF rendered by the main-process renderer as the CLI does), zh and en, with its pages
  *     (pdfinfo when installed). The UI-thread stall while the worker renders is bench:pdf-worker's.
  *
- * The 300-step template is synthetic (10 sections of 30 output steps). The operations look a
+ * The 300-step template is synthetic (10 sections of 30 output steps, ./fixture.ts, shared with
+ * bench:run-screen). The operations look a
  * run's template up in the registry of published templates, so the bench adds its template to
  * that array for this process only. The logs are written event by event in the shape the
  * operations write (ids from `newId`, checks stored with the evidence), then checked by deriving
@@ -28,142 +29,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ProcedureEvent, ProcedureRunDoc } from '../../src-shared/db/types';
+import type { ProcedureRunDoc } from '../../src-shared/db/types';
 import { mergeProcedureRuns } from '../../src-shared/db/procedure-run-conflicts';
 import type { Lang } from '../../src-shared/domain/localized';
-import { newId } from '../../src-shared/domain/ids';
 import { deriveRun } from '../../src-shared/domain/procedures/derive';
 import { attachEvidence, completeStep } from '../../src-shared/domain/procedures/procedure-ops';
-import type { Actor } from '../../src-shared/domain/procedures/procedure-ops';
 import { BUILTIN_PROCEDURE_TEMPLATES } from '../../src-shared/policy/procedures/index';
-import type { ProcedureStep, ProcedureTemplate } from '../../src-shared/policy/procedures/types';
+import type { ProcedureTemplate } from '../../src-shared/policy/procedures/types';
 import { buildUpgradeRecord } from '../../src-shared/reports/kinds/upgrade-record/build';
 import { upgradeRecordFrom } from '../../src-shared/reports/kinds/upgrade-record/snapshot';
 import { renderPdf } from '../../src-main/services/pdf-render';
+import { CHEN, output, runWith, STEP_IDS, STEPS, TEMPLATE } from './fixture';
 
-const STEPS = 300;
-const PER_SECTION = 30;
-const l = (zh: string, en: string) => ({ zh, en });
-
-function step(i: number): ProcedureStep {
-  return {
-    id: `s${String(i).padStart(3, '0')}`,
-    title: l(`检查第 ${i} 项：节点 node-${i} 状态`, `Check ${i}: state of node node-${i}`),
-    instruction: l(
-      `在 node-${i} 上执行命令并粘贴完整输出。`,
-      `Run the command on node-${i} and paste the whole output.`,
-    ),
-    command: `kubectl get node node-${i} -o wide && systemctl is-active kubelet`,
-    expected: {
-      text: l('节点 Ready，kubelet active', 'Node Ready, kubelet active'),
-      pattern: 'OK',
-    },
-    plannedMinutes: 5,
-    evidence: ['output'],
-    role: 'engineer',
-    ...(i % 25 === 0
-      ? {
-          checkpoint: {
-            class: 'reversible' as const,
-            rollback: [`s${String(i).padStart(3, '0')}`],
-          },
-        }
-      : {}),
-  };
-}
-
-const TEMPLATE: ProcedureTemplate = {
-  id: 'bench-300-steps',
-  version: 1,
-  kind: 'upgrade',
-  packId: 'dce-support',
-  products: ['DCE'],
-  name: l('300 步基准升级手册', '300-step benchmark runbook'),
-  description: l('基准测试用', 'For the benchmark'),
-  publishedAt: '2026-12-04',
-  sections: Array.from({ length: STEPS / PER_SECTION }, (_, s) => ({
-    id: `sec${s + 1}`,
-    kind: 'main' as const,
-    title: l(`第 ${s + 1} 批节点`, `Node batch ${s + 1}`),
-    steps: Array.from({ length: PER_SECTION }, (_, k) => step(s * PER_SECTION + k + 1)),
-  })),
-};
 // The registry is the published templates; the bench's own joins it for this process only.
 (BUILTIN_PROCEDURE_TEMPLATES as ProcedureTemplate[]).push(TEMPLATE);
-const STEP_IDS = TEMPLATE.sections.flatMap((s) => s.steps.map((x) => x.id));
-
-const WANG: Actor = { by: '王磊', zone: 'Asia/Shanghai' };
-const CHEN: Actor = { by: '陈静', zone: 'Europe/Berlin' };
-const T0 = Date.parse('2026-12-20T14:00:00Z');
-
-/** A 12-line output: the record shows 9 of them and keeps the whole text in its appendix. */
-function output(i: number, attempt: number, ok: boolean): string {
-  const lines = [
-    'NAME        STATUS   ROLES    AGE    VERSION   INTERNAL-IP    OS-IMAGE',
-    `node-${i}    ${ok ? 'Ready' : 'NotReady'}    <none>   412d   v1.27.5   10.20.${i % 250}.${attempt}   Kylin Linux Advanced V10`,
-  ];
-  for (let k = 0; k < 9; k++)
-    lines.push(`  condition ${k}: ${ok ? 'True' : 'Unknown'}  since 412d`);
-  lines.push(ok ? 'active  OK' : 'inactive  kubelet not running');
-  return `${lines.join('\n')}\n`;
-}
-
-/**
- * The events of a run of the 300-step template, appended the way the operations append them:
- * `failures(i)` failed attempts before step i passes; a pause and resume every `pauseEvery` steps.
- */
-function runWith(failures: (i: number) => number, pauseEvery = 0): ProcedureRunDoc {
-  let t = T0;
-  const events: ProcedureEvent[] = [];
-  const push = (e: Omit<ProcedureEvent, 'id' | 'at' | 'by' | 'zone'>, who = WANG) => {
-    t += 20_000;
-    const at = new Date(t).toISOString();
-    events.push({ id: newId(t), at, by: who.by, zone: who.zone, ...e });
-  };
-  push({ kind: 'started' });
-  STEP_IDS.forEach((stepId, idx) => {
-    const i = idx + 1;
-    // The workers' half is 陈静's, on a laptop in another zone.
-    const who = i > STEPS / 2 ? CHEN : WANG;
-    const fails = failures(i);
-    for (let a = 1; a <= fails + 1; a++) {
-      const ok = a > fails;
-      push({ kind: 'step-started', stepId }, who);
-      push(
-        {
-          kind: 'evidence-attached',
-          stepId,
-          evidence: { kind: 'output', text: output(i, a, ok), check: ok ? 'pass' : 'fail' },
-        },
-        who,
-      );
-      if (ok) push({ kind: 'step-done', stepId }, who);
-      else push({ kind: 'step-failed', stepId, reason: `node-${i} NotReady` }, who);
-    }
-    if (pauseEvery > 0 && i % pauseEvery === 0 && i < STEPS) {
-      push({ kind: 'paused', reason: '等待客户确认业务' }, who);
-      push({ kind: 'resumed' }, who);
-    }
-  });
-  return {
-    id: newId(T0),
-    customerId: 'CUST-BENCH',
-    siteId: 'SITE-BENCH',
-    siteZone: 'Asia/Shanghai',
-    kind: 'upgrade',
-    templateId: TEMPLATE.id,
-    templateVersion: TEMPLATE.version,
-    packId: 'dce-support',
-    clusterId: 'K-BENCH',
-    fromVersion: '5.0.3',
-    toVersion: '5.1.0',
-    startedBy: WANG.by,
-    startedAt: new Date(T0).toISOString(),
-    createdAt: new Date(T0).toISOString(),
-    updatedAt: new Date(t).toISOString(),
-    events,
-  };
-}
 
 /** The same run with its last step's `step-done` not there yet: the step in progress. */
 function beforeLastDone(run: ProcedureRunDoc): ProcedureRunDoc {

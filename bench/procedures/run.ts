@@ -18,9 +18,8 @@
  *     (pdfinfo when installed). The UI-thread stall while the worker renders is bench:pdf-worker's.
  *
  * The 300-step template is synthetic (10 sections of 30 output steps, ./fixture.ts, shared with
- * bench:run-screen). The operations look a
- * run's template up in the registry of published templates, so the bench adds its template to
- * that array for this process only. The logs are written event by event in the shape the
+ * bench:run-screen). The operations look a run's template up in the registry of published
+ * templates, so the bench adds its template to that array for this process only. The logs are written event by event in the shape the
  * operations write (ids from `newId`, checks stored with the evidence), then checked by deriving
  * them: building them through the operations would take minutes and measure nothing new.
  */

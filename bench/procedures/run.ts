@@ -17,9 +17,9 @@
  *     PDF rendered by the main-process renderer as the CLI does), zh and en, with its pages
  *     (pdfinfo when installed). The UI-thread stall while the worker renders is bench:pdf-worker's.
  *
- * The 300-step template is synthetic (10 sections of 30 output steps). The operations look a
- * run's template up in the registry of published templates, so the bench adds its template to
- * that array for this process only. The logs are written event by event in the shape the
+ * The 300-step template is synthetic (10 sections of 30 output steps, ./fixture.ts, shared with
+ * bench:run-screen). The operations look a run's template up in the registry of published
+ * templates, so the bench adds its template to that array for this process only. The logs are written event by event in the shape the
  * operations write (ids from `newId`, checks stored with the evidence), then checked by deriving
  * them: building them through the operations would take minutes and measure nothing new.
  */
@@ -37,7 +37,7 @@ import { BUILTIN_PROCEDURE_TEMPLATES } from '../../src-shared/policy/procedures/
 import type { ProcedureTemplate } from '../../src-shared/policy/procedures/types';
 import { buildUpgradeRecord } from '../../src-shared/reports/kinds/upgrade-record/build';
 import { renderPdf } from '../../src-main/services/pdf-render';
-import { CHEN, STEPS, STEP_IDS, TEMPLATE, output, runWith, upgradeSnapshotOf } from './upgrade-run';
+import { CHEN, output, runWith, STEP_IDS, STEPS, TEMPLATE, upgradeSnapshotOf } from './fixture';
 
 // The registry is the published templates; the bench's own joins it for this process only.
 (BUILTIN_PROCEDURE_TEMPLATES as ProcedureTemplate[]).push(TEMPLATE);

@@ -16,7 +16,7 @@ import { openFieldbookDatabase } from '../../../src-renderer/db/database';
 import type { FieldbookDatabase } from '../../../src-renderer/db/database';
 import { generateDraft } from '../../../src-renderer/features/deliverables/report-pipeline';
 import type { ReportRequest } from '../../../src-renderer/features/deliverables/report-pipeline';
-import { runWith, upgradeSnapshotOf } from '../../procedures/upgrade-run';
+import { runWith, upgradeSnapshotOf } from '../../procedures/fixture';
 import type { ReportStallFigures, ReportStallGlobals, StallReport } from '../figures';
 
 const DB_NAME = 'fieldbook-report-stall-bench';

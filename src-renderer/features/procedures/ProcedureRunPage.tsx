@@ -11,7 +11,7 @@ import {
   Typography,
   App as AntApp,
 } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import type { EvidenceKind, ProcedureRunDoc } from '../../../src-shared/db/types';
@@ -367,30 +367,80 @@ function RunView({ run }: { run: ProcedureRunDoc }) {
         <HandoverCard run={run} state={state} who={who} act={act} />
       )}
       <SourceDeliverablesCard sourceId={run.id} />
-      <Card size="small" title={t('procedures.run.log')} data-testid="procedure-log">
-        <Flex vertical gap={2}>
-          {[...state.events].reverse().map((e) => (
-            <Typography.Text
-              key={e.id}
-              className="fb-small"
-              data-testid="procedure-event"
-              data-kind={e.kind}
-            >
-              {t('procedures.run.siteTime', { time: fmtDateTime(e.at, run.siteZone) })} ·{' '}
-              {t('procedures.run.laptopTime', { time: fmtDateTime(e.at, e.zone) })} · {e.by} ·{' '}
-              {t(`procedures.event.${e.kind}`)}
-              {e.stepId !== undefined &&
-                ` · ${pick(stepById(template, e.stepId)?.title ?? { zh: e.stepId, en: e.stepId })}`}
-              {e.reason !== undefined && ` · ${e.reason}`}
-              {e.evidence?.check !== undefined && ` · ${t(`procedures.check.${e.evidence.check}`)}`}
-            </Typography.Text>
-          ))}
-        </Flex>
-      </Card>
+      <EventLog events={state.events} template={template} siteZone={run.siteZone} />
     </Flex>
   );
 }
 
+/** Each step's title by id, once per template (the log names a step on each of its events). */
+function useStepTitles(template: ProcedureTemplate): Map<string, ProcedureStep['title']> {
+  return useMemo(
+    () => new Map(template.sections.flatMap((x) => x.steps.map((y) => [y.id, y.title] as const))),
+    [template],
+  );
+}
+
+/**
+ * The event log, newest first. Events are immutable and identified by id (the log is
+ * append-only, a merge keeps each id's event), so a row re-renders only when it is new: one
+ * step completion renders one row, not the whole log with two formatted times per event.
+ */
+const EventLog = memo(function EventLog({
+  events,
+  template,
+  siteZone,
+}: {
+  events: RunState['events'];
+  template: ProcedureTemplate;
+  siteZone: string;
+}) {
+  const { t } = useI18n();
+  const titles = useStepTitles(template);
+  return (
+    <Card size="small" title={t('procedures.run.log')} data-testid="procedure-log">
+      <Flex vertical gap={2}>
+        {[...events].reverse().map((e) => (
+          <EventRow
+            key={e.id}
+            event={e}
+            siteZone={siteZone}
+            stepTitle={e.stepId === undefined ? undefined : titles.get(e.stepId)}
+          />
+        ))}
+      </Flex>
+    </Card>
+  );
+});
+
+const EventRow = memo(
+  function EventRow({
+    event: e,
+    siteZone,
+    stepTitle,
+  }: {
+    event: RunState['events'][number];
+    siteZone: string;
+    stepTitle: ProcedureStep['title'] | undefined;
+  }) {
+    const { t, pick, fmtDateTime } = useI18n();
+    return (
+      <Typography.Text className="fb-small" data-testid="procedure-event" data-kind={e.kind}>
+        {t('procedures.run.siteTime', { time: fmtDateTime(e.at, siteZone) })} ·{' '}
+        {t('procedures.run.laptopTime', { time: fmtDateTime(e.at, e.zone) })} · {e.by} ·{' '}
+        {t(`procedures.event.${e.kind}`)}
+        {e.stepId !== undefined && ` · ${pick(stepTitle ?? { zh: e.stepId, en: e.stepId })}`}
+        {e.reason !== undefined && ` · ${e.reason}`}
+        {e.evidence?.check !== undefined && ` · ${t(`procedures.check.${e.evidence.check}`)}`}
+      </Typography.Text>
+    );
+  },
+  (a, b) => a.event.id === b.event.id && a.siteZone === b.siteZone && a.stepTitle === b.stepTitle,
+);
+
+/**
+ * The steps by section with their status. A row takes only what it shows, so a completion
+ * re-renders the rows whose status, selection or current mark changed, not all of them.
+ */
 function StepList({
   template,
   state,
@@ -402,7 +452,7 @@ function StepList({
   selected: string | undefined;
   onSelect: (id: string) => void;
 }) {
-  const { t, pick } = useI18n();
+  const { pick } = useI18n();
   return (
     <Card size="small" className="fb-procedure-steps">
       <Flex vertical gap={10}>
@@ -415,24 +465,16 @@ function StepList({
               <Typography.Text strong>{pick(section.title)}</Typography.Text>
               {section.steps
                 .filter((s) => section.kind === 'main' || state.plan.includes(s.id))
-                .map((s) => {
-                  const st = state.steps[s.id]!;
-                  return (
-                    <button
-                      type="button"
-                      key={s.id}
-                      className={`fb-procedure-step${selected === s.id ? ' is-selected' : ''}${s.checkpoint?.class === 'irreversible' ? ' is-irreversible' : ''}`}
-                      onClick={() => onSelect(s.id)}
-                      data-testid="procedure-step"
-                      data-step={s.id}
-                      data-status={st.status}
-                      aria-current={state.currentStepId === s.id ? 'step' : undefined}
-                    >
-                      <span>{pick(s.title)}</span>
-                      <Tag color={STATUS_COLOR[st.status]}>{t(`procedures.step.${st.status}`)}</Tag>
-                    </button>
-                  );
-                })}
+                .map((s) => (
+                  <StepRow
+                    key={s.id}
+                    step={s}
+                    status={state.steps[s.id]!.status}
+                    selected={selected === s.id}
+                    current={state.currentStepId === s.id}
+                    onSelect={onSelect}
+                  />
+                ))}
             </Flex>
           );
         })}
@@ -440,6 +482,36 @@ function StepList({
     </Card>
   );
 }
+
+const StepRow = memo(function StepRow({
+  step: s,
+  status,
+  selected,
+  current,
+  onSelect,
+}: {
+  step: ProcedureStep;
+  status: StepState['status'];
+  selected: boolean;
+  current: boolean;
+  onSelect: (id: string) => void;
+}) {
+  const { t, pick } = useI18n();
+  return (
+    <button
+      type="button"
+      className={`fb-procedure-step${selected ? ' is-selected' : ''}${s.checkpoint?.class === 'irreversible' ? ' is-irreversible' : ''}`}
+      onClick={() => onSelect(s.id)}
+      data-testid="procedure-step"
+      data-step={s.id}
+      data-status={status}
+      aria-current={current ? 'step' : undefined}
+    >
+      <span>{pick(s.title)}</span>
+      <Tag color={STATUS_COLOR[status]}>{t(`procedures.step.${status}`)}</Tag>
+    </button>
+  );
+});
 
 interface StepPanelProps {
   run: ProcedureRunDoc;

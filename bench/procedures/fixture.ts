@@ -1,7 +1,10 @@
 /**
- * The synthetic 300-step upgrade run of the procedures benchmark (issue 9), shared with
- * bench/report-stall: the template, a run's event log written the way the operations write it,
- * and the upgrade record snapshot made from a run.
+ * The 300-step run of issue 9's benchmark, shared by bench:procedures (the engine in Node) and
+ * bench:run-screen (the run screen in Chromium) and bench:report-stall (the upgrade record made
+ * from it, `upgradeSnapshotOf`): a synthetic template (10 sections of 30 output
+ * steps) and event logs written event by event in the shape the operations write (ids from
+ * `newId`, checks stored with the evidence). The template is not in the registry of published
+ * templates: each bench adds it there for its own process (Node) or page (Chromium) only.
  */
 import type { ProcedureEvent, ProcedureRunDoc } from '../../src-shared/db/types';
 import { newId } from '../../src-shared/domain/ids';
@@ -61,7 +64,7 @@ export const STEP_IDS = TEMPLATE.sections.flatMap((s) => s.steps.map((x) => x.id
 
 export const WANG: Actor = { by: '王磊', zone: 'Asia/Shanghai' };
 export const CHEN: Actor = { by: '陈静', zone: 'Europe/Berlin' };
-const T0 = Date.parse('2026-12-20T14:00:00Z');
+export const T0 = Date.parse('2026-12-20T14:00:00Z');
 
 /** A 12-line output: the record shows 9 of them and keeps the whole text in its appendix. */
 export function output(i: number, attempt: number, ok: boolean): string {
@@ -77,10 +80,11 @@ export function output(i: number, attempt: number, ok: boolean): string {
 
 /**
  * The events of a run of the 300-step template, appended the way the operations append them:
- * `failures(i)` failed attempts before step i passes; a pause and resume every `pauseEvery` steps.
+ * `failures(i)` failed attempts before step i passes; a pause and resume every `pauseEvery` steps;
+ * the run starts at `t0` (ms) and its events are 20 s apart.
  */
-export function runWith(failures: (i: number) => number, pauseEvery = 0): ProcedureRunDoc {
-  let t = T0;
+export function runWith(failures: (i: number) => number, pauseEvery = 0, t0 = T0): ProcedureRunDoc {
+  let t = t0;
   const events: ProcedureEvent[] = [];
   const push = (e: Omit<ProcedureEvent, 'id' | 'at' | 'by' | 'zone'>, who = WANG) => {
     t += 20_000;
@@ -113,7 +117,7 @@ export function runWith(failures: (i: number) => number, pauseEvery = 0): Proced
     }
   });
   return {
-    id: newId(T0),
+    id: newId(t0),
     customerId: 'CUST-BENCH',
     siteId: 'SITE-BENCH',
     siteZone: 'Asia/Shanghai',
@@ -125,8 +129,8 @@ export function runWith(failures: (i: number) => number, pauseEvery = 0): Proced
     fromVersion: '5.0.3',
     toVersion: '5.1.0',
     startedBy: WANG.by,
-    startedAt: new Date(T0).toISOString(),
-    createdAt: new Date(T0).toISOString(),
+    startedAt: new Date(t0).toISOString(),
+    createdAt: new Date(t0).toISOString(),
     updatedAt: new Date(t).toISOString(),
     events,
   };

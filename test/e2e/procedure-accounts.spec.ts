@@ -139,6 +139,15 @@ test('a waiver and a change approval given by the signed-in lead on another lapt
     const givenB = runB.current.getByTestId('procedure-approval-given');
     await expect(givenB).toHaveAttribute('data-verified', 'true');
     await expect(givenB).toContainText(`${lead.username} 已批准`);
+    // Recording the step's work too, the lead is told why their own approval does not let
+    // them complete it (the approver cannot be the executor), and cannot.
+    await runB.value('CHG-2026-201');
+    await expect(runB.current.getByTestId('procedure-own-approval')).toContainText(
+      '审批人不能是执行人',
+    );
+    await expect(runB.current.getByTestId('procedure-done')).toBeDisabled();
+    await b.page.setViewportSize({ width: 1280, height: 1100 });
+    await b.page.screenshot({ path: 'test-results/screens/procedure-own-approval-zh.png' });
     await new SyncStatusBar(b.page).expectSynced();
 
     // A: both decisions arrived, as the lead account's; the executor goes on.

@@ -536,6 +536,14 @@ function StepPanel({ run, template, state, step, st, who, identity, act, onNext 
   const gateClosed = openGateSteps(template, state, step.id).length > 0;
   const irreversible = step.checkpoint?.class === 'irreversible';
   const missing = missingEvidence(template, st);
+  // The approver cannot be the executor: an approval of one's own does not let one complete it.
+  const approvalMissing =
+    step.approval !== undefined && validApproval(st, who.by, new Date()) === undefined;
+  const ownApprovalOnly =
+    approvalMissing &&
+    st.approvals.some(
+      (a) => a.by === who.by && (a.expiresAt === undefined || Date.parse(a.expiresAt) > Date.now()),
+    );
   const failing = failingCheck(st);
   const names = (ids: readonly string[]) =>
     ids.map((id) => pick(stepById(template, id)?.title ?? { zh: id, en: id })).join('、');
@@ -720,17 +728,21 @@ function StepPanel({ run, template, state, step, st, who, identity, act, onNext 
             }}
           />
         )}
+        {planned && open && !finished && st.status !== 'pending' && ownApprovalOnly && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('procedures.approval.ownDoesNotCount')}
+            data-testid="procedure-own-approval"
+          />
+        )}
         {planned && open && !finished && st.status !== 'pending' && (
           <Flex gap={8} wrap>
             <Button
               size="large"
               type="primary"
               data-testid="procedure-done"
-              disabled={
-                missing.length > 0 ||
-                failing !== undefined ||
-                (step.approval !== undefined && validApproval(st, who.by, new Date()) === undefined)
-              }
+              disabled={missing.length > 0 || failing !== undefined || approvalMissing}
               onClick={fire(async () => {
                 if (await act((d) => completeStep(d, step.id, who, nowInstant()))) onNext();
               })}

@@ -156,6 +156,8 @@ export const messages = {
     'procedures.role.notYours': '此步骤须由{role}执行，当前账号角色为{account}',
     'procedures.approval.otherAccount':
       '您是执行人：须由另一位已登录账号（{role}）在其电脑上批准，批准经同步到达',
+    'procedures.approval.ownDoesNotCount':
+      '此步骤的批准是您本人给出的：审批人不能是执行人，您的批准不能用于您自己执行的此步骤。请由另一人执行此步骤，或由另一位审批人批准。',
     'procedures.approval.modeSignedIn': '批准人：已登录账号（服务器认证）',
     'procedures.approval.modeLocal': '批准人：本机输入姓名（未登录，未经服务器验证）',
     'procedures.approval.verified': '已认证账号 · {role}',
@@ -412,6 +414,8 @@ export const messages = {
     'procedures.role.notYours': 'This step is for the {role}; your account’s role is {account}',
     'procedures.approval.otherAccount':
       'You are the executor: a second signed-in account ({role}) approves on their laptop, and the approval arrives by sync',
+    'procedures.approval.ownDoesNotCount':
+      'You gave this step’s approval yourself: the approver cannot be the executor, so it does not count for your own work on this step. Let another person do the step, or another approver approve it.',
     'procedures.approval.modeSignedIn':
       'Approver: a signed-in account (authenticated by the server)',
     'procedures.approval.modeLocal':

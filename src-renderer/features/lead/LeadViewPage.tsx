@@ -187,28 +187,49 @@ export function LeadViewPage() {
         ? t('lead.subtitle.synced', { time: fmtDateTime(lastSyncedAt) })
         : t('lead.subtitle.neverSynced');
 
-  const incidentColumns: TableColumnsType<HomeIncident> = [
+  const incidentCell = (incident: HomeIncident['incident']) => {
+    const pack = getPolicyPack(incident.packId);
+    return (
+      <Flex gap={6} align="center">
+        <Tag color={levelColor(pack, incident.level)}>
+          {levelLabel(pack, incident.level, t, lang)}
+        </Tag>
+        <Link to={`/incidents/${incident.id}`}>{incident.title}</Link>
+      </Flex>
+    );
+  };
+  const assigneeCell = (assignee: string | undefined) =>
+    assignee?.trim() ? (
+      assignee
+    ) : (
+      <Typography.Text type="secondary">{t('lead.incidents.unassigned')}</Typography.Text>
+    );
+  /** Time to (or since) an instant: days and hours past a day, else hours and minutes. */
+  const timeLeft = (ms: number) => {
+    const abs = Math.abs(ms);
+    const days = Math.floor(abs / DAY_MS);
+    return days >= 1
+      ? t('lead.duration.days', { days, hours: Math.floor((abs % DAY_MS) / 3_600_000) })
+      : formatDurationMs(abs, lang);
+  };
+  /** The incident and its customer · site: the first two columns of every incident table. */
+  const incidentAndCustomer = <
+    T extends { incident: HomeIncident['incident']; site: { name: string } },
+  >(): TableColumnsType<T> => [
     {
       title: t('lead.incidents.incident'),
       key: 'incident',
-      render: (_: unknown, { incident }) => {
-        const pack = getPolicyPack(incident.packId);
-        return (
-          <Flex gap={6} align="center">
-            <Tag color={levelColor(pack, incident.level)}>
-              {levelLabel(pack, incident.level, t, lang)}
-            </Tag>
-            <Link to={`/incidents/${incident.id}`}>{incident.title}</Link>
-          </Flex>
-        );
-      },
+      render: (_: unknown, r) => incidentCell(r.incident),
     },
     {
       title: t('lead.incidents.customer'),
       key: 'customer',
-      render: (_: unknown, { incident, site }) =>
-        `${customerName(incident.customerId)} · ${site.name}`,
+      render: (_: unknown, r) => `${customerName(r.incident.customerId)} · ${r.site.name}`,
     },
+  ];
+
+  const incidentColumns: TableColumnsType<HomeIncident> = [
+    ...incidentAndCustomer<HomeIncident>(),
     {
       title: t('lead.incidents.assignee'),
       key: 'assignee',
@@ -231,12 +252,7 @@ export function LeadViewPage() {
 
   const acceptanceState = (a: LeadAcceptance) => {
     // Days matter for a 7-day window; hours alone (107 h) read badly.
-    const abs = Math.abs(a.msLeft);
-    const days = Math.floor(abs / DAY_MS);
-    const left =
-      days >= 1
-        ? t('lead.duration.days', { days, hours: Math.floor((abs % DAY_MS) / 3_600_000) })
-        : formatDurationMs(abs, lang);
+    const left = timeLeft(a.msLeft);
     if (a.confirmed)
       return <Tag color="success">{t('lead.acceptance.report.signed', reportParams(a))}</Tag>;
     if (a.state === 'overdue')
@@ -337,31 +353,6 @@ export function LeadViewPage() {
     },
   ];
 
-  const incidentCell = (incident: HomeIncident['incident']) => {
-    const pack = getPolicyPack(incident.packId);
-    return (
-      <Flex gap={6} align="center">
-        <Tag color={levelColor(pack, incident.level)}>
-          {levelLabel(pack, incident.level, t, lang)}
-        </Tag>
-        <Link to={`/incidents/${incident.id}`}>{incident.title}</Link>
-      </Flex>
-    );
-  };
-  const assigneeCell = (assignee: string | undefined) =>
-    assignee?.trim() ? (
-      assignee
-    ) : (
-      <Typography.Text type="secondary">{t('lead.incidents.unassigned')}</Typography.Text>
-    );
-  /** Time to (or since) an instant: days and hours past a day, else hours and minutes. */
-  const timeLeft = (ms: number) => {
-    const abs = Math.abs(ms);
-    const days = Math.floor(abs / DAY_MS);
-    return days >= 1
-      ? t('lead.duration.days', { days, hours: Math.floor((abs % DAY_MS) / 3_600_000) })
-      : formatDurationMs(abs, lang);
-  };
   const contractCell = (contract: LeadContractEnding['contract'], name: string | undefined) => (
     <Flex vertical>
       <Link to={`/customers/${contract.customerId}?tab=contracts`}>
@@ -372,16 +363,7 @@ export function LeadViewPage() {
   );
 
   const hourlyColumns: TableColumnsType<HomeHourlyUpdate> = [
-    {
-      title: t('lead.incidents.incident'),
-      key: 'incident',
-      render: (_: unknown, h) => incidentCell(h.incident),
-    },
-    {
-      title: t('lead.incidents.customer'),
-      key: 'customer',
-      render: (_: unknown, h) => `${customerName(h.incident.customerId)} · ${h.site.name}`,
-    },
+    ...incidentAndCustomer<HomeHourlyUpdate>(),
     {
       title: t('lead.incidents.assignee'),
       key: 'assignee',
@@ -411,16 +393,7 @@ export function LeadViewPage() {
   ];
 
   const cancellationColumns: TableColumnsType<HomeCancellation> = [
-    {
-      title: t('lead.incidents.incident'),
-      key: 'incident',
-      render: (_: unknown, c) => incidentCell(c.incident),
-    },
-    {
-      title: t('lead.incidents.customer'),
-      key: 'customer',
-      render: (_: unknown, c) => `${customerName(c.incident.customerId)} · ${c.site.name}`,
-    },
+    ...incidentAndCustomer<HomeCancellation>(),
     {
       title: t('lead.cancellation.days'),
       key: 'days',
@@ -449,16 +422,7 @@ export function LeadViewPage() {
   ];
 
   const transferColumns: TableColumnsType<LeadTransferRetention> = [
-    {
-      title: t('lead.incidents.incident'),
-      key: 'incident',
-      render: (_: unknown, r) => incidentCell(r.incident),
-    },
-    {
-      title: t('lead.incidents.customer'),
-      key: 'customer',
-      render: (_: unknown, r) => `${customerName(r.incident.customerId)} · ${r.site.name}`,
-    },
+    ...incidentAndCustomer<LeadTransferRetention>(),
     {
       title: t('lead.transfer.closedAt'),
       key: 'closed',

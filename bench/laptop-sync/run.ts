@@ -39,6 +39,7 @@ import { PULL_LIMIT_MAX, REPLICATED_COLLECTIONS, routes } from '../../src-shared
 import { authorizeContext } from '../../test/e2e/harness/authorize';
 import { desktopShim } from '../../test/e2e/harness/desktop-shim';
 import { startHarness } from '../../test/e2e/harness/server';
+import { summariseProfiles } from '../cpu-profile';
 import { request, SyncClient } from '../../test/sync/client';
 import { freshDataDir } from '../../test/sync/harness';
 import { startTestPostgres, type TestPostgres } from '../../test/sync/pg';
@@ -321,7 +322,7 @@ async function runOne(store: 'pglite' | 'postgres', sizeName: string): Promise<R
     if (cdp && profileOut) {
       const { profile } = await cdp.send('Profiler.stop');
       await writeFile(profileOut, JSON.stringify(profile));
-      summariseProfile(profile);
+      summariseProfiles([profile], 25, 'self time');
     }
     const rawPut100 = await bench<RawPutFigures>('rawPut', size, 100);
     const rawPut1000 = await bench<RawPutFigures>('rawPut', size, 1000);
@@ -336,7 +337,7 @@ async function runOne(store: 'pglite' | 'postgres', sizeName: string): Promise<R
         profileOut.replace(/(\.cpuprofile)?$/, '-push.cpuprofile'),
         JSON.stringify(profile),
       );
-      summariseProfile(profile);
+      summariseProfiles([profile], 25, 'self time');
     }
     process.stdout.write(`app push ${(offlinePush.ms / 1000).toFixed(1)} s; `);
     const edited = new Set(await bench<string[]>('editedIds'));
@@ -400,26 +401,6 @@ async function runOne(store: 'pglite' | 'postgres', sizeName: string): Promise<R
     await rm(profile, { recursive: true, force: true });
     await rm(dataDir, { recursive: true, force: true });
   }
-}
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
-
-/** Self time by function, top 25 (a quick look; open the .cpuprofile in DevTools for more). */
-function summariseProfile(profile: { nodes: ProfileNode[]; samples?: number[] }): void {
-  const total = profile.samples?.length ?? 0;
-  const byFn = new Map<string, number>();
-  for (const n of profile.nodes) {
-    const file = n.callFrame.url.split('/').pop() ?? '';
-    const key = `${n.callFrame.functionName || '(anonymous)'} ${file}:${n.callFrame.lineNumber}`;
-    byFn.set(key, (byFn.get(key) ?? 0) + (n.hitCount ?? 0));
-  }
-  const top = [...byFn.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
-  console.log(`\nself time (samples of ${total}):`);
-  for (const [k, v] of top) console.log(`${((v / Math.max(1, total)) * 100).toFixed(1)}%  ${k}`);
 }
 
 const fmt = (n: number, digits = 0) =>

@@ -21,6 +21,7 @@ import { build } from 'vite';
 import { authorizeContext } from '../../test/e2e/harness/authorize';
 import { desktopShim } from '../../test/e2e/harness/desktop-shim';
 import { startHarness } from '../../test/e2e/harness/server';
+import { summariseProfiles } from '../cpu-profile';
 import type { ReportStallFigures, ReportStallGlobals, StallReport } from './figures';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -35,26 +36,6 @@ const argValue = (name: string): string | undefined =>
   args.includes(name) ? args[args.indexOf(name) + 1] : undefined;
 const profileOut = argValue('--profile');
 const RUNS = Number(argValue('--runs') ?? 2);
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
-
-/** Self time by function, top 20 (open the .cpuprofile in DevTools for more). */
-function summariseProfile(profile: { nodes: ProfileNode[]; samples?: number[] }): void {
-  const total = profile.samples?.length ?? 0;
-  const byFn = new Map<string, number>();
-  for (const n of profile.nodes) {
-    const file = n.callFrame.url.split('/').pop() ?? '';
-    const key = `${n.callFrame.functionName || '(anonymous)'} ${file}:${n.callFrame.lineNumber}`;
-    byFn.set(key, (byFn.get(key) ?? 0) + (n.hitCount ?? 0));
-  }
-  const top = [...byFn.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20);
-  console.log(`\nmain-thread self time (samples of ${total}):`);
-  for (const [k, v] of top) console.log(`${((v / Math.max(1, total)) * 100).toFixed(1)}%  ${k}`);
-}
 
 const loadavg = async (): Promise<string> =>
   (await readFile('/proc/loadavg', 'utf8').catch(() => 'n/a'))
@@ -133,7 +114,7 @@ async function main(): Promise<void> {
             const { profile } = await cdp.send('Profiler.stop');
             const file = profileOut.replace(/(\.cpuprofile)?$/, `-${lang}-${i}.cpuprofile`);
             await writeFile(file, JSON.stringify(profile));
-            summariseProfile(profile);
+            summariseProfiles([profile], 20, 'main-thread self time');
             await cdp.detach();
           }
           runs.push({ ...figures, warm: !first });

@@ -29,6 +29,8 @@ import { build } from 'vite';
 import { authorizeContext } from '../../test/e2e/harness/authorize';
 import { desktopShim } from '../../test/e2e/harness/desktop-shim';
 import { startHarness } from '../../test/e2e/harness/server';
+import { summariseProfiles } from '../cpu-profile';
+import type { CpuProfile } from '../cpu-profile';
 import { output, STEP_IDS } from '../procedures/fixture';
 import type { Completion, RunScreenBenchGlobals, SeedFigures } from './figures';
 
@@ -55,32 +57,6 @@ const loadavg = async (): Promise<string> =>
     .split(' ')
     .slice(0, 3)
     .join(' ');
-
-interface ProfileNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
-
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples?: number[];
-}
-
-function summariseProfile(profiles: CpuProfile[]): void {
-  let total = 0;
-  const byFn = new Map<string, number>();
-  for (const profile of profiles) {
-    total += profile.samples?.length ?? 0;
-    for (const n of profile.nodes) {
-      const file = n.callFrame.url.split('/').pop() ?? '';
-      const key = `${n.callFrame.functionName || '(anonymous)'} ${file}:${n.callFrame.lineNumber}`;
-      byFn.set(key, (byFn.get(key) ?? 0) + (n.hitCount ?? 0));
-    }
-  }
-  const top = [...byFn.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30);
-  console.log(`\nself time (samples of ${total}):`);
-  for (const [k, v] of top) console.log(`${((v / Math.max(1, total)) * 100).toFixed(1)}%  ${k}`);
-}
 
 function quantiles(ms: number[]): { p50: number; p95: number; max: number } {
   const s = [...ms].sort((a, b) => a - b);
@@ -195,7 +171,7 @@ async function main(): Promise<void> {
     }
     if (profileOut !== undefined && profiles.length > 0) {
       await writeFile(profileOut, JSON.stringify(profiles[profiles.length - 1]));
-      summariseProfile(profiles);
+      summariseProfiles(profiles, 30, 'self time');
     }
     const figures = await page.evaluate(() => {
       const b = (globalThis as unknown as RunScreenBenchGlobals).runScreenBench!;

@@ -177,6 +177,10 @@ test('an upgrade: plan (path, short-notice window), gated pre-checks with a waiv
   await expect(page.getByTestId('procedure-outcome')).toHaveText('已回退');
   // The log holds every event with site and laptop time.
   const log = page.getByTestId('procedure-log');
+  // The newest 50 first; the older ones on request.
+  await expect(log.locator('[data-testid="procedure-event"]')).toHaveCount(50);
+  await log.getByTestId('procedure-log-more').click();
+  await expect(log.getByTestId('procedure-log-more')).toHaveCount(0);
   await expect(log.locator('[data-kind="rollback-entered"]')).toHaveCount(1);
   await expect(log.locator('[data-kind="step-failed"]')).toHaveCount(3);
   await expect(log.locator('[data-kind="approval-given"]')).toContainText('李主管');

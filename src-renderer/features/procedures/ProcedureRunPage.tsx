@@ -60,11 +60,14 @@ import { accountMayAct } from '../../../src-shared/domain/procedures/roles';
 import { InputError } from '../../../src-shared/domain/errors';
 import { useProcedureIdentity } from './identity';
 import { HandoverCard } from './HandoverCard';
+import { runToSave, shownRun } from './optimistic-run';
+import type { OptimisticRun } from './optimistic-run';
 import { PasteToChecks } from './PasteToChecks';
 import type { ProcedureIdentity } from './identity';
 import type { DrawnSignature } from '../deliverables/SignaturePad';
 import { mimeTypeOf } from '../visits/visit-view-model';
 import { laptopZone } from '../../app/i18n-core';
+import { afterPaint } from '../../app/after-paint';
 import './procedures.css';
 
 const STATUS_COLOR: Record<StepState['status'], string> = {
@@ -125,11 +128,15 @@ function roleErrorText(t: ReturnType<typeof useI18n>['t'], err: unknown): string
   return userErrorText(t, err);
 }
 
-function RunView({ run }: { run: ProcedureRunDoc }) {
+function RunView({ run: stored }: { run: ProcedureRunDoc }) {
   const { t, pick, fmtDateTime } = useI18n();
   const db = useDatabase();
   const { message } = AntApp.useApp();
   const identity = useProcedureIdentity();
+  // What the engineer just did is shown at once (optimistic-run.ts); a save that fails takes it
+  // back with the error. On a 300-step run the save is most of a click.
+  const [optimistic, setOptimistic] = useState<OptimisticRun | null>(null);
+  const run = shownRun(stored, optimistic);
   const template = useMemo(() => templateOfRun(run), [run]);
   const state = useMemo(() => deriveRun(template, run), [template, run]);
   const [selected, setSelected] = useState<string | undefined>(undefined);
@@ -146,14 +153,28 @@ function RunView({ run }: { run: ProcedureRunDoc }) {
       : resumeStepFor(state, identity.name);
 
   const act = async (op: (doc: ProcedureRunDoc) => ProcedureRunDoc): Promise<boolean> => {
-    try {
-      const doc = await db.procedureRuns.findOne(run.id).exec();
-      if (doc === null) return false;
-      await doc.incrementalModify((d) => op(d));
-      return true;
-    } catch (err) {
+    const failed = (err: unknown) => {
       message.error(t('procedures.saveFailed', { message: roleErrorText(t, err) }));
       return false;
+    };
+    let next: ProcedureRunDoc;
+    try {
+      next = op(run);
+    } catch (err) {
+      return failed(err);
+    }
+    const entry: OptimisticRun = { base: stored, next };
+    setOptimistic(entry);
+    try {
+      // The write (a clone and a structured copy of the whole run) after the frame that shows it.
+      await afterPaint();
+      const doc = await db.procedureRuns.findOne(run.id).exec();
+      if (doc === null) throw new Error(`procedure run ${run.id} disappeared`);
+      await doc.incrementalModify((d) => runToSave(d, entry, op));
+      return true;
+    } catch (err) {
+      setOptimistic((o) => (o === entry ? null : o));
+      return failed(err);
     }
   };
 
@@ -381,7 +402,13 @@ function useStepTitles(template: ProcedureTemplate): Map<string, ProcedureStep['
 }
 
 /**
- * The event log, newest first. Events are immutable and identified by id (the log is
+ * Events the log shows until asked for all: a 300-step run holds ~1,000, and laying out every
+ * row again on each completion costs more than the completion itself (bench:run-screen).
+ */
+const LOG_RECENT = 50;
+
+/**
+ * The event log, newest first; the older events on request. Events are immutable and identified by id (the log is
  * append-only, a merge keeps each id's event), so a row re-renders only when it is new: one
  * step completion renders one row, not the whole log with two formatted times per event.
  */
@@ -396,10 +423,13 @@ const EventLog = memo(function EventLog({
 }) {
   const { t } = useI18n();
   const titles = useStepTitles(template);
+  const [all, setAll] = useState(false);
+  const shown = all ? events : events.slice(-LOG_RECENT);
+  const older = events.length - shown.length;
   return (
     <Card size="small" title={t('procedures.run.log')} data-testid="procedure-log">
       <Flex vertical gap={2}>
-        {[...events].reverse().map((e) => (
+        {[...shown].reverse().map((e) => (
           <EventRow
             key={e.id}
             event={e}
@@ -407,6 +437,16 @@ const EventLog = memo(function EventLog({
             stepTitle={e.stepId === undefined ? undefined : titles.get(e.stepId)}
           />
         ))}
+        {older > 0 && (
+          <Button
+            type="link"
+            className="fb-procedure-log-more"
+            onClick={() => setAll(true)}
+            data-testid="procedure-log-more"
+          >
+            {t('procedures.run.logOlder', { count: older })}
+          </Button>
+        )}
       </Flex>
     </Card>
   );
@@ -461,7 +501,7 @@ function StepList({
             section.kind === 'main' || section.steps.some((s) => state.plan.includes(s.id));
           if (!inPlan) return null;
           return (
-            <Flex vertical gap={4} key={section.id}>
+            <Flex vertical gap={4} key={section.id} className="fb-procedure-section">
               <Typography.Text strong>{pick(section.title)}</Typography.Text>
               {section.steps
                 .filter((s) => section.kind === 'main' || state.plan.includes(s.id))

@@ -808,12 +808,14 @@ function EvidenceList({ evidence }: { evidence: readonly ProcedureEvidence[] }) 
   return (
     <Flex vertical gap={4} data-testid="procedure-evidence-list">
       {items.map((e, i) => {
+        // Keyed by position in the log (stable as new evidence comes first).
+        const key = items.length - 1 - i;
         const label = t(`procedures.evidence.${e.kind}`);
         const check = e.check === undefined ? '' : ` · ${t(`procedures.check.${e.check}`)}`;
         if (e.kind === 'output') {
           return (
             <details
-              key={i}
+              key={key}
               open={i === items.findIndex((x) => x.kind === 'output')}
               data-testid="procedure-evidence-item"
               data-kind={e.kind}
@@ -821,7 +823,6 @@ function EvidenceList({ evidence }: { evidence: readonly ProcedureEvidence[] }) 
             >
               <summary className="fb-small">
                 {t('procedures.evidence.outputLines', {
-                  kind: label,
                   lines: (e.text ?? '').replace(/\n+$/, '').split('\n').length,
                 })}
                 {check}
@@ -832,13 +833,16 @@ function EvidenceList({ evidence }: { evidence: readonly ProcedureEvidence[] }) 
         }
         return (
           <Typography.Text
-            key={i}
+            key={key}
             className="fb-small"
             data-testid="procedure-evidence-item"
             data-kind={e.kind}
             data-check={e.check}
           >
-            {label}: {e.text ?? e.attachment?.name ?? ''}
+            {t('procedures.evidence.item', {
+              kind: label,
+              text: e.text ?? e.attachment?.name ?? '',
+            })}
             {check}
           </Typography.Text>
         );

@@ -4,9 +4,10 @@
  * cannot be given from the executor's account (nor may an engineer's account do the lead
  * engineer's change step); the lead, signed in on laptop B, waives the pre-check and approves the
  * change there, and both decisions arrive on A by sync as a verified account's. The server holds the run with the lead's account on
- * those events.
+ * those events. The lead who approved cannot do the step; a second lead, signed in on laptop C,
+ * does it, and A receives it as that account's and goes on.
  */
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { assignCustomer } from '../../src-server/services/accounts';
 import { expect as baseExpect, test } from './fixtures';
 import { openLaptop } from './harness/laptop';
@@ -15,9 +16,8 @@ import { startSeededSyncServer } from './harness/sync-server';
 import type { SeededSyncServer } from './harness/sync-server';
 import { AppShell, FirstRunScreen } from './pages/app-shell';
 import { CustomersPage } from './pages/customers';
-import { RunScreen, shanghaiWall } from './pages/procedures';
+import { ProcedureForm, RunScreen } from './pages/procedures';
 import { SyncScreen, SyncStatusBar } from './pages/sync';
-import { chooseOption, typeDate } from './pages/visits-antd';
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 /** Waits for a change to travel A → server → B. */
@@ -49,6 +49,71 @@ async function signedInLaptop(
   return laptop;
 }
 
+interface StoredEvent {
+  kind: string;
+  stepId?: string;
+  by: string;
+  evidence?: { kind: string; text?: string };
+  account?: { username: string; role: string };
+}
+
+/** The run's events as the server holds them. */
+async function serverEvents(server: SeededSyncServer, runPath: string): Promise<StoredEvent[]> {
+  const runs = await server.admin.pullAll('procedureRuns');
+  const stored = runs.documents.find((d) => `#/procedures/${d.id}` === runPath);
+  return (stored?.['events'] ?? []) as StoredEvent[];
+}
+
+/**
+ * On A (signed in): the synced customer's cluster grid-core at 5.0.3 and an upgrade run to 5.1.0
+ * in a window 40 days ahead, through its automatic incident check; returns the run's path.
+ */
+async function startUpgradeOnA(page: Page, server: SeededSyncServer): Promise<string> {
+  await page.getByRole('navigation').getByRole('menuitem', { name: '客户' }).click();
+  const detail = await new CustomersPage(page).open(server.customer.name);
+  await detail.addCluster({
+    site: server.site.name,
+    name: 'grid-core',
+    environment: '生产',
+    product: 'DCE',
+    version: '5.0.3',
+    controlPlaneNodes: 3,
+    workerNodes: 3,
+  });
+  await detail.tab('概况');
+  await page.getByTestId('procedure-new').click();
+  const form = new ProcedureForm(page);
+  await form.template('DCE 5 小版本升级');
+  await form.cluster('grid-core');
+  await form.upgrade('5.1.0', 40);
+  await expect(form.root.getByTestId('procedure-notice')).toHaveAttribute('data-short', 'false');
+  await form.start();
+  await expect(page.getByTestId('procedure-identity')).toHaveAttribute('data-source', 'signed-in');
+  const runPath = new URL(page.url()).hash;
+  expect(runPath).toMatch(/^#\/procedures\/[0-9A-Z]+$/);
+  const run = new RunScreen(page);
+  await expect(run.current).toHaveAttribute('data-step', 'no-severe-incidents');
+  await run.current.getByTestId('procedure-auto-record').click();
+  await run.done('no-severe-incidents');
+  await run.pass('nodes-ready');
+  await run.pass('etcd-health', { value: '3' });
+  for (const id of ['cert-expiry', 'disk-free', 'registry-images']) await run.pass(id);
+  return runPath;
+}
+
+/** Another laptop opens the run that came with the sync, once `stepId` shows `status`. */
+async function openSyncedRun(
+  laptop: Laptop,
+  runPath: string,
+  stepId: string,
+  status: string,
+): Promise<RunScreen> {
+  const run = new RunScreen(laptop.page);
+  await laptop.page.goto(`/${runPath}`);
+  await slow(run.step(stepId)).toHaveAttribute('data-status', status);
+  return run;
+}
+
 test('a waiver and a change approval given by the signed-in lead on another laptop reach the executor as verified', async ({
   browser,
 }) => {
@@ -63,43 +128,8 @@ test('a waiver and a change approval given by the signed-in lead on another lapt
   try {
     // A: the customer came with the sync; its cluster and an upgrade run 40 days ahead.
     const page = a.page;
-    await page.getByRole('navigation').getByRole('menuitem', { name: '客户' }).click();
-    const detail = await new CustomersPage(page).open(server.customer.name);
-    await detail.addCluster({
-      site: server.site.name,
-      name: 'grid-core',
-      environment: '生产',
-      product: 'DCE',
-      version: '5.0.3',
-      controlPlaneNodes: 3,
-      workerNodes: 3,
-    });
-    await detail.tab('概况');
-    await page.getByTestId('procedure-new').click();
-    const form = page.getByTestId('procedure-form');
-    await chooseOption(page, form.locator('.ant-select').first(), 'DCE 5 小版本升级', {
-      search: false,
-    });
-    await chooseOption(page, form.locator('.ant-select').nth(2), 'grid-core', { search: false });
-    await form.getByTestId('procedure-to-version').fill('5.1.0');
-    await typeDate(form.getByTestId('procedure-window-start'), shanghaiWall(40));
-    await typeDate(form.getByTestId('procedure-window-end'), shanghaiWall(40, 6));
-    await expect(form.getByTestId('procedure-notice')).toHaveAttribute('data-short', 'false');
-    await form.getByRole('button', { name: '开始程序' }).click();
-
+    const runPath = await startUpgradeOnA(page, server);
     const run = new RunScreen(page);
-    await expect(page.getByTestId('procedure-identity')).toHaveAttribute(
-      'data-source',
-      'signed-in',
-    );
-    const runPath = new URL(page.url()).hash;
-    expect(runPath).toMatch(/^#\/procedures\/[0-9A-Z]+$/);
-    await expect(run.current).toHaveAttribute('data-step', 'no-severe-incidents');
-    await run.current.getByTestId('procedure-auto-record').click();
-    await run.done('no-severe-incidents');
-    await run.pass('nodes-ready');
-    await run.pass('etcd-health', { value: '3' });
-    for (const id of ['cert-expiry', 'disk-free', 'registry-images']) await run.pass(id);
     await expect(run.current).toHaveAttribute('data-step', 'velero-backup');
     await run.paste('daily-20261220   PartiallyFailed   2   0   2026-12-20 02:00:13 +0800 CST');
     await run.fail('Velero 备份部分失败（2 个错误）');
@@ -124,9 +154,7 @@ test('a waiver and a change approval given by the signed-in lead on another lapt
     await new SyncStatusBar(page).expectSynced();
 
     // B: the lead opens the run that came with the sync, waives the pre-check, approves.
-    const runB = new RunScreen(b.page);
-    await b.page.goto(`/${runPath}`);
-    await slow(runB.step('velero-backup')).toHaveAttribute('data-status', 'failed');
+    const runB = await openSyncedRun(b, runPath, 'velero-backup', 'failed');
     await runB.step('velero-backup').click();
     const waiverB = runB.current.getByTestId('procedure-waiver');
     await expect(waiverB).toContainText(`以已登录用户 ${lead.username} 的身份豁免`);
@@ -160,13 +188,7 @@ test('a waiver and a change approval given by the signed-in lead on another lapt
 
     // The server holds the run: the waiver and the approval carry the lead's account; the run
     // was started under the engineer's.
-    const runs = await server.admin.pullAll('procedureRuns');
-    const stored = runs.documents.find((d) => `#/procedures/${d.id}` === runPath);
-    const events = (stored?.['events'] ?? []) as {
-      kind: string;
-      stepId?: string;
-      account?: { username: string; role: string };
-    }[];
+    const events = await serverEvents(server, runPath);
     const leadAccount = { username: lead.username, role: 'lead' };
     const accountOf = (kind: string, stepId?: string) =>
       events.find((e) => e.kind === kind && (stepId === undefined || e.stepId === stepId))?.account;
@@ -176,5 +198,103 @@ test('a waiver and a change approval given by the signed-in lead on another lapt
   } finally {
     await a.close();
     await b.close();
+  }
+});
+
+test('the lead engineer’s step, which neither the executor nor the approving lead may do, is done by a second lead signed in on laptop C and reaches the executor as that account’s; the run goes on', async ({
+  browser,
+}) => {
+  test.setTimeout(600_000);
+  server = await startSeededSyncServer();
+  const engineer = server.engineers[0]!;
+  const lead = await server.ts.user('lizhuguan', 'lead');
+  const secondLead = await server.ts.user('zhaofuze', 'lead');
+  for (const u of [lead, secondLead])
+    await assignCustomer(server.ts.server.store, u.username, server.customer.id);
+  const a = await signedInLaptop(browser, server.url, engineer);
+  const b = await signedInLaptop(browser, server.url, lead);
+  const c = await signedInLaptop(browser, server.url, secondLead);
+  try {
+    // A: every pre-check passes; the change step is the lead engineer's, not the engineer's.
+    const runPath = await startUpgradeOnA(a.page, server);
+    const run = new RunScreen(a.page);
+    await run.pass('velero-backup');
+    await run.pass('version-skew');
+    await expect(run.current).toHaveAttribute('data-step', 'change-approval');
+    await expect(run.current.getByTestId('procedure-role-refused')).toContainText(
+      '此步骤须由负责工程师执行，当前账号角色为工程师',
+    );
+    await new SyncStatusBar(a.page).expectSynced();
+
+    // B: the lead approves the change; as its approver, they may not do the step.
+    const runB = await openSyncedRun(b, runPath, 'version-skew', 'done');
+    await runB.step('change-approval').click();
+    await runB.current.getByTestId('procedure-approve').click();
+    await expect(runB.current.getByTestId('procedure-approval-given')).toContainText(
+      `${lead.username} 已批准`,
+    );
+    await new SyncStatusBar(b.page).expectSynced();
+
+    // C: the second lead sees the lead's approval (verified) and does the step.
+    const runC = await openSyncedRun(c, runPath, 'version-skew', 'done');
+    await runC.step('change-approval').click();
+    await expect(runC.current).toHaveAttribute('data-step', 'change-approval');
+    const givenC = runC.current.getByTestId('procedure-approval-given');
+    await slow(givenC).toHaveAttribute('data-verified', 'true');
+    await expect(givenC).toContainText(`${lead.username} 已批准`);
+    await expect(runC.current.getByTestId('procedure-role-refused')).toHaveCount(0);
+    await runC.value('CHG-2026-202');
+    await expect(runC.current.getByTestId('procedure-own-approval')).toHaveCount(0);
+    await expect(runC.current.getByTestId('procedure-missing')).toHaveCount(0);
+    await c.page.setViewportSize({ width: 1280, height: 1100 });
+    await c.page.screenshot({ path: 'test-results/screens/procedure-second-lead-step-zh.png' });
+    await runC.done('change-approval');
+    await new SyncStatusBar(c.page).expectSynced();
+
+    // A: the step arrived done, by the second lead's account; the executor goes on.
+    await slow(run.step('change-approval')).toHaveAttribute('data-status', 'done');
+    const doneRow = a.page
+      .getByTestId('procedure-log')
+      .locator('[data-kind="step-done"]')
+      .filter({ hasText: '变更审批' });
+    await expect(doneRow).toHaveAttribute('data-account', secondLead.username);
+    await expect(doneRow).toContainText(`${secondLead.username}（已认证账号 · 负责人）`);
+    await expect(run.current).toHaveAttribute('data-step', 'etcd-snapshot');
+    await expect(run.current.getByTestId('procedure-gate')).toHaveCount(0);
+    await run.pass('etcd-snapshot');
+    await expect(run.current).toHaveAttribute('data-step', 'backup-configs');
+    await a.page.setViewportSize({ width: 1280, height: 1100 });
+    await a.page.screenshot({
+      path: 'test-results/screens/procedure-third-account-received-zh.png',
+    });
+    await new SyncStatusBar(a.page).expectSynced();
+
+    // The server holds the step's work under C's account, the approval under B's, the
+    // executor's next step under A's.
+    const events = await serverEvents(server, runPath);
+    const of = (kind: string, stepId: string) =>
+      events.filter((e) => e.kind === kind && e.stepId === stepId);
+    const secondLeadAccount = { username: secondLead.username, role: 'lead' };
+    expect(of('step-done', 'change-approval')).toHaveLength(1);
+    expect(of('step-done', 'change-approval')[0]).toMatchObject({
+      by: secondLead.username,
+      account: secondLeadAccount,
+    });
+    expect(of('evidence-attached', 'change-approval')).toEqual([
+      expect.objectContaining({
+        account: expect.objectContaining(secondLeadAccount),
+        evidence: expect.objectContaining({ kind: 'value', text: 'CHG-2026-202' }),
+      }),
+    ]);
+    expect(of('approval-given', 'change-approval')).toEqual([
+      expect.objectContaining({
+        account: expect.objectContaining({ username: lead.username, role: 'lead' }),
+      }),
+    ]);
+    expect(of('step-done', 'etcd-snapshot')[0]?.account?.username).toBe(engineer.username);
+  } finally {
+    await a.close();
+    await b.close();
+    await c.close();
   }
 });

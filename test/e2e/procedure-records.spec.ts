@@ -10,11 +10,14 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect as baseExpect, test } from './fixtures';
 import { AppShell } from './pages/app-shell';
-import { CustomerDetail } from './pages/customers';
 import { GenerateReportDialog } from './pages/deliverables';
 import { chooseOption, typeDate } from './pages/visits-antd';
-import { RunScreen, shanghaiWall } from './pages/procedures';
-import { createCustomerWithSite, startAsEngineer } from './pages/visits-setup';
+import {
+  DEPLOYMENT_OUTPUT,
+  RunScreen,
+  customerWithCluster,
+  shanghaiWall,
+} from './pages/procedures';
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 const SCREENS = 'test-results/screens';
@@ -24,19 +27,6 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
-
-const INSTALL_OUTPUT: Record<string, string> = {
-  'os-release':
-    'NAME="Rocky Linux"\nVERSION="8.9 (Green Obsidian)"\nVERSION_ID="8.9"\n4.18.0-513.5.1.el8_9.x86_64',
-  'swap-off': 'Swap:             0           0           0\n',
-  'time-sync':
-    'Reference ID    : 0A140001 (10.20.0.1)\nStratum         : 3\nLeap status     : Normal\n',
-  'offline-package': `${'3f'.repeat(32)}  offline-v5.1.0-amd64.tar\n`,
-  'installer-run':
-    'PLAY RECAP *********************************************************************\nmaster-01 : ok=812 changed=301 unreachable=0 failed=0 skipped=120\n[INFO] installation finished',
-  'acc-nodes':
-    'NAME        STATUS   ROLES           AGE   VERSION   INTERNAL-IP\nmaster-01   Ready    control-plane   35m   v1.27.5   10.20.0.11\nworker-01   Ready    <none>          31m   v1.27.5   10.20.0.21\n',
-};
 
 /** Strokes on a signature pad inside `root` (real mouse moves, as a person signs). */
 async function scribble(page: Page, canvas: Locator): Promise<void> {
@@ -89,33 +79,12 @@ function expectSigned(pdf: string): void {
   expect(out).toMatch(/Total document signed/);
 }
 
-async function setup(page: Page, version: string): Promise<CustomerDetail> {
-  await page.addInitScript(startAsEngineer, '王磊');
-  await createCustomerWithSite(page, {
-    customer: '江南联合银行股份有限公司',
-    site: '上海张江数据中心',
-    timeZone: 'Asia/Shanghai',
-  });
-  const detail = new CustomerDetail(page);
-  await detail.addCluster({
-    site: '上海张江数据中心',
-    name: 'prod-core',
-    environment: '生产',
-    product: 'DCE',
-    version,
-    controlPlaneNodes: 1,
-    workerNodes: 1,
-  });
-  await detail.tab('概况');
-  return detail;
-}
-
 test('a DCE 5 deployment checklist done in full gives a signed implementation record with its steps, evidence and who/when', async ({
   page,
   harness,
 }) => {
   test.setTimeout(360_000);
-  await setup(page, '5.1.0');
+  await customerWithCluster(page, { version: '5.1.0' });
   await page.getByTestId('procedure-new').click();
   const form = page.getByTestId('procedure-form');
   await chooseOption(page, form.locator('.ant-select').first(), 'DCE 5 部署实施检查单', {
@@ -124,7 +93,7 @@ test('a DCE 5 deployment checklist done in full gives a signed implementation re
   await chooseOption(page, form.locator('.ant-select').nth(2), 'prod-core', { search: false });
   await form.getByRole('button', { name: '开始程序' }).click();
 
-  const run = new RunScreen(page, INSTALL_OUTPUT);
+  const run = new RunScreen(page, DEPLOYMENT_OUTPUT);
   await run.pass('os-release');
   await run.pass('swap-off');
   await run.pass('time-sync');
@@ -208,7 +177,7 @@ test('an upgrade worked in the English UI gives a signed English upgrade record'
   harness,
 }) => {
   test.setTimeout(360_000);
-  await setup(page, '5.0.3');
+  await customerWithCluster(page, { version: '5.0.3' });
   await new AppShell(page).switchLanguage('en');
   await page.getByTestId('procedure-new').click();
   const form = page.getByTestId('procedure-form');

@@ -1,19 +1,25 @@
-import { Alert, Card, Flex, Table, Tag, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { ProcedureRunDoc } from '../../../src-shared/db/types';
 import { deriveRun, stepById } from '../../../src-shared/domain/procedures/derive';
 import { runOutcome, templateOfRun } from '../../../src-shared/domain/procedures/procedure-ops';
 import { useI18n } from '../../app/i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { useRxDocument, useRxQuery } from '../../db/hooks';
+import { StartProcedureModal } from './StartProcedureModal';
 
 /**
  * One cluster's procedure runs, newest first: kind, template, versions, status, mode, outcome,
- * the step it is at and how far the plan is done, derived from each run's log.
+ * the step it is at and how far the plan is done, derived from each run's log; and the button
+ * that starts one on this cluster.
  */
 export function ClusterProceduresPage() {
   const { clusterId } = useParams();
   const { t, pick, fmtDateTime } = useI18n();
+  const navigate = useNavigate();
+  const [starting, setStarting] = useState(false);
   const cluster = useRxDocument('clusters', clusterId);
   const doc = cluster.doc;
   const runs = useRxQuery(
@@ -43,6 +49,23 @@ export function ClusterProceduresPage() {
         backTo={`/customers/${c.customerId}`}
         title={t('procedures.cluster.title', { name: c.name })}
         subtitle={`${c.product} ${c.version}`}
+        extra={
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => setStarting(true)}
+            data-testid="cluster-procedure-new"
+          >
+            {t('procedures.new')}
+          </Button>
+        }
+      />
+      <StartProcedureModal
+        open={starting}
+        customerId={c.customerId}
+        siteId={c.siteId}
+        clusterId={c.id}
+        onClose={() => setStarting(false)}
+        onStarted={(id) => void navigate(`/procedures/${id}`)}
       />
       <Card size="small" data-testid="cluster-procedures">
         <Table

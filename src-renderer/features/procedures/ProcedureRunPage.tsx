@@ -14,7 +14,11 @@ import {
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
-import type { EvidenceKind, ProcedureRunDoc } from '../../../src-shared/db/types';
+import type {
+  EvidenceKind,
+  ProcedureEvidence,
+  ProcedureRunDoc,
+} from '../../../src-shared/db/types';
 import {
   deriveRun,
   resumeStepFor,
@@ -464,10 +468,20 @@ const EventRow = memo(
   }) {
     const { t, pick, fmtDateTime } = useI18n();
     return (
-      <Typography.Text className="fb-small" data-testid="procedure-event" data-kind={e.kind}>
+      <Typography.Text
+        className="fb-small"
+        data-testid="procedure-event"
+        data-kind={e.kind}
+        data-account={e.account?.username}
+      >
         {t('procedures.run.siteTime', { time: fmtDateTime(e.at, siteZone) })} ·{' '}
-        {t('procedures.run.laptopTime', { time: fmtDateTime(e.at, e.zone) })} · {e.by} ·{' '}
-        {t(`procedures.event.${e.kind}`)}
+        {t('procedures.run.laptopTime', { time: fmtDateTime(e.at, e.zone) })} · {e.by}
+        {/* Made signed in: the server checked the account and its role on the push. */}
+        {e.account !== undefined &&
+          t('procedures.event.account', {
+            role: t(`procedures.accountRole.${e.account.role}`),
+          })}{' '}
+        · {t(`procedures.event.${e.kind}`)}
         {e.stepId !== undefined && ` · ${pick(stepTitle ?? { zh: e.stepId, en: e.stepId })}`}
         {e.reason !== undefined && ` · ${e.reason}`}
         {e.evidence?.check !== undefined && ` · ${t(`procedures.check.${e.evidence.check}`)}`}
@@ -818,8 +832,62 @@ function StepPanel({ run, template, state, step, st, who, identity, act, onNext 
             {st.startedAt !== undefined && ` · ${fmtDateTime(st.startedAt, run.siteZone)}`}
           </Typography.Text>
         )}
+        {st.allEvidence.length > 0 && <EvidenceList evidence={st.allEvidence} />}
       </Flex>
     </Card>
+  );
+}
+
+/**
+ * What is attached to the step, newest first: pasted output whole (the newest open, older ones
+ * folded), values, and the names of photos, files and signatures. The record prints the same.
+ */
+function EvidenceList({ evidence }: { evidence: readonly ProcedureEvidence[] }) {
+  const { t } = useI18n();
+  const items = [...evidence].reverse();
+  return (
+    <Flex vertical gap={4} data-testid="procedure-evidence-list">
+      {items.map((e, i) => {
+        // Keyed by position in the log (stable as new evidence comes first).
+        const key = items.length - 1 - i;
+        const label = t(`procedures.evidence.${e.kind}`);
+        const check = e.check === undefined ? '' : ` · ${t(`procedures.check.${e.check}`)}`;
+        if (e.kind === 'output') {
+          return (
+            <details
+              key={key}
+              open={i === items.findIndex((x) => x.kind === 'output')}
+              data-testid="procedure-evidence-item"
+              data-kind={e.kind}
+              data-check={e.check}
+            >
+              <summary className="fb-small">
+                {t('procedures.evidence.outputLines', {
+                  lines: (e.text ?? '').replace(/\n+$/, '').split('\n').length,
+                })}
+                {check}
+              </summary>
+              <pre className="fb-procedure-evidence-text">{e.text}</pre>
+            </details>
+          );
+        }
+        return (
+          <Typography.Text
+            key={key}
+            className="fb-small"
+            data-testid="procedure-evidence-item"
+            data-kind={e.kind}
+            data-check={e.check}
+          >
+            {t('procedures.evidence.item', {
+              kind: label,
+              text: e.text ?? e.attachment?.name ?? '',
+            })}
+            {check}
+          </Typography.Text>
+        );
+      })}
+    </Flex>
   );
 }
 

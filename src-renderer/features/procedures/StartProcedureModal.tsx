@@ -60,18 +60,24 @@ export interface StartProcedureModalProps {
   onStarted: (runId: string) => void;
   customerId: string;
   siteId?: string;
+  /** Started from a cluster's page: that cluster (of `siteId`) is chosen. */
+  clusterId?: string;
   visitId?: string;
 }
 
 const PACKS: readonly PolicyPackId[] = ['dce-support', 'private-cloud-ops'];
 
-/** Starts a run of a procedure template for a customer's site (and cluster), from a visit or the customer page. */
+/**
+ * Starts a run of a procedure template for a customer's site (and cluster), from a visit, the
+ * customer page or a cluster's procedures page.
+ */
 export function StartProcedureModal({
   open,
   onClose,
   onStarted,
   customerId,
   siteId,
+  clusterId,
   visitId,
 }: StartProcedureModalProps) {
   const { t, pick } = useI18n();
@@ -97,10 +103,10 @@ export function StartProcedureModal({
     form.setFieldsValue({
       siteId,
       templateKey: undefined,
-      clusterId: undefined,
+      clusterId,
       requestedAt: openedAt,
     });
-  }, [open, form, siteId, openedAt]);
+  }, [open, form, siteId, clusterId, openedAt]);
   usePreselectSingle(
     form,
     'siteId',

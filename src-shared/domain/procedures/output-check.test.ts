@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { DCE5_MINOR_UPGRADE_V1, K8S_CONTAINER_RESTARTING_V1 } from '../../policy/procedures/index';
 import { stepById } from './derive';
 import { checkOutput, matchBranch } from './output-check';
+import {
+  KUBECTL_GET_NODES_WIDE,
+  KUBECTL_GET_NODES_WIDE_NOT_READY,
+} from '../../../test/fixtures/kubectl-get-nodes';
 
 const expectedOf = (id: string) => stepById(DCE5_MINOR_UPGRADE_V1, id)!.expected;
 
-// Captured from a kubespray-built v1.27 cluster (names changed).
-const NODES_OK = `NAME        STATUS   ROLES           AGE    VERSION   INTERNAL-IP    EXTERNAL-IP   OS-IMAGE                KERNEL-VERSION          CONTAINER-RUNTIME
-master-01   Ready    control-plane   412d   v1.27.5   10.20.0.11     <none>        Rocky Linux 8.8 (Green Obsidian)   4.18.0-477.10.1.el8_8.x86_64   containerd://1.7.1
-worker-01   Ready    <none>          412d   v1.27.5   10.20.0.21     <none>        Rocky Linux 8.8 (Green Obsidian)   4.18.0-477.10.1.el8_8.x86_64   containerd://1.7.1
-`;
-const NODES_BAD = NODES_OK.replace('worker-01   Ready ', 'worker-01   NotReady ');
+const NODES_OK = KUBECTL_GET_NODES_WIDE;
+const NODES_BAD = KUBECTL_GET_NODES_WIDE_NOT_READY;
 
 describe('checkOutput', () => {
   it('passes kubectl get nodes when every node is Ready, fails on NotReady naming the line', () => {
